@@ -1,0 +1,36 @@
+# Bulq: the commands of the README. Everything else lives in scripts/.
+.PHONY: dev test stop seed services caddy fmt lint
+
+## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
+dev:
+	@scripts/dev
+
+## Every check: fmt, clippy, unit, database, HTTP, Playwright and Caddy tests
+test:
+	@scripts/test-all
+
+## Stop the dev server and the project-local Postgres and Redis
+stop:
+	@scripts/stop
+
+## Write the demo data (idempotent)
+seed:
+	@scripts/services start
+	@. scripts/env.sh && cargo build -q -p server && "$$CARGO_TARGET_DIR/debug/server" seed
+
+## Start only Postgres and Redis
+services:
+	@scripts/services start
+
+## Caddy with HTTPS on https://localhost:8443 in front of `make dev`
+caddy:
+	@. scripts/env.sh && mkdir -p "$$BULQ_DATA_DIR/caddy" && BULQ_CADDY_DATA="$$BULQ_DATA_DIR/caddy" \
+		BULQ_HTTPS_PORT=8443 BULQ_HTTP_PORT=8080 caddy run --config Caddyfile --adapter caddyfile
+
+fmt:
+	@cargo fmt --all
+
+lint:
+	@. scripts/env.sh && cargo clippy -p app --features ssr --all-targets -- -D warnings \
+		&& cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings \
+		&& cargo clippy -p server --all-targets -- -D warnings

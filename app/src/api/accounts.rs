@@ -1,0 +1,106 @@
+//! Account server functions: session info, register, log in and out, profile changes.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::SessionInfo;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    api::safe_next_path,
+    domain::{
+        language::Language,
+        validation::{DisplayName, NewPassword, Username},
+    },
+    error::ErrorCode,
+    server::{accounts, request, sessions},
+};
+
+/// Who is logged in and which language the page uses.
+#[server(prefix = "/api", endpoint = "session")]
+pub async fn get_session() -> Result<SessionInfo, AppError> {
+    Ok(SessionInfo {
+        user: request::viewer().map(|account| account.view()),
+        language: request::language(),
+    })
+}
+
+#[server(prefix = "/api", endpoint = "register")]
+pub async fn register(
+    username: String,
+    display_name: String,
+    password: String,
+    confirm_password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let registration = accounts::Registration {
+        username: Username::parse(&username)?,
+        display_name: DisplayName::parse(&display_name)?,
+        password: NewPassword::parse(&password, &confirm_password)?,
+        is_admin: false,
+    };
+    let account = accounts::register(&ctx.db, registration).await?;
+    sessions::start(&request::session()?, &account).await?;
+    leptos_axum::redirect(&safe_next_path(next.as_deref()));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn login(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    if password.chars().count() > crate::domain::validation::PASSWORD_MAX {
+        return Err(ErrorCode::InvalidCredentials.into());
+    }
+    let account = accounts::authenticate(&ctx.db, &username, password).await?;
+    sessions::start(&request::session()?, &account).await?;
+    leptos_axum::redirect(&safe_next_path(next.as_deref()));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    sessions::end(&request::session()?).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "change-password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let new_password = NewPassword::parse(&new_password, &confirm_password)?;
+    let account =
+        accounts::change_password(&ctx.db, viewer.id, current_password, new_password).await?;
+    sessions::renew(&request::session()?, &account).await
+}
+
+#[server(prefix = "/api", endpoint = "display-name")]
+pub async fn update_display_name(display_name: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let display_name = DisplayName::parse(&display_name)?;
+    accounts::update_display_name(&ctx.db, viewer.id, &display_name).await?;
+    Ok(())
+}
+
+/// `language` is a language code, or empty to follow the browser.
+#[server(prefix = "/api", endpoint = "language")]
+pub async fn update_language(language: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let language = match language.trim() {
+        "" => None,
+        code => Some(Language::from_code(code).ok_or(ErrorCode::InvalidInput)?),
+    };
+    accounts::update_language(&ctx.db, viewer.id, language).await?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Form building blocks that read a server action: the error in place, a submit button that
+//! disables itself while the request is under way, and a success note.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::error::AppError;
+use crate::i18n::{Key, use_i18n};
+
+/// The state of one form's action, as the pieces below need it.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub pending: Signal<bool>,
+    pub error: Signal<Option<AppError>>,
+    pub succeeded: Signal<bool>,
+}
+
+impl FormState {
+    pub fn of<S>(action: ServerAction<S>) -> Self
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let value = action.value();
+        Self {
+            pending: action.pending().into(),
+            error: Signal::derive(move || value.get().and_then(Result::err)),
+            succeeded: Signal::derive(move || matches!(value.get(), Some(Ok(_)))),
+        }
+    }
+}
+
+/// The error of the last attempt, announced to screen readers.
+#[component]
+pub fn FormError(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        state.error.get().map(|error| {
+            view! {
+                <p class="form-error" role="alert" data-code=error.code.as_str()>
+                    {i18n.error(&error)}
+                </p>
+            }
+        })
+    }
+}
+
+/// A confirmation shown after the last attempt succeeded.
+#[component]
+pub fn FormSuccess(state: FormState, message: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        (state.succeeded.get() && !state.pending.get())
+            .then(|| view! { <p class="form-success" role="status">{i18n.t(message)}</p> })
+    }
+}
+
+#[component]
+pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" class="button primary" disabled=move || state.pending.get()
+            aria-busy=move || state.pending.get().to_string()>
+            {move || if state.pending.get() { i18n.t(Key::Working) } else { i18n.t(label) }}
+        </button>
+    }
+}
+
+/// A labelled control with an optional hint. The child control must carry `id` and, with a hint,
+/// `aria-describedby="{id}-hint"`.
+#[component]
+pub fn Field(
+    id: &'static str,
+    label: Key,
+    #[prop(optional)] hint: Option<Key>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.t(label)}</label>
+            {children()}
+            {hint.map(|hint| view! { <small class="hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</small> })}
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable UI pieces.
+
+pub mod form;
+pub mod top_bar;

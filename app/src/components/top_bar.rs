@@ -1,0 +1,48 @@
+//! The header on every page: the brand, and either log in / sign up or the user's name and log out.
+
+use leptos::prelude::*;
+
+use crate::components::form::FormState;
+use crate::i18n::use_i18n;
+use crate::session::{use_account_actions, use_session};
+use crate::t;
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let actions = use_account_actions();
+    let logout_state = FormState::of(actions.logout);
+    view! {
+        <header class="top-bar">
+            <a class="skip-link" href="#main">{t!(i18n, SkipToContent)}</a>
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"▦"</span>
+                {t!(i18n, AppName)}
+            </a>
+            <nav class="top-nav" aria-label="Account">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match session.await.ok().and_then(|info| info.user) {
+                            Some(user) => view! {
+                                <a class="nav-link" href="/profile" data-testid="nav-profile">
+                                    {user.display_name}
+                                </a>
+                                <ActionForm action=actions.logout attr:class="inline-form">
+                                    <button type="submit" class="button ghost"
+                                        disabled=move || logout_state.pending.get()>
+                                        {t!(i18n, NavLogOut)}
+                                    </button>
+                                </ActionForm>
+                            }.into_any(),
+                            None => view! {
+                                <a class="nav-link" href="/login">{t!(i18n, NavLogIn)}</a>
+                                <a class="button primary small" href="/register">{t!(i18n, NavSignUp)}</a>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}

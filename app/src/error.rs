@@ -1,0 +1,211 @@
+//! The one error type users can see: a stable machine code plus the few details a message needs.
+//! Internal failures collapse into `Internal` with a reference the user can quote; their cause is
+//! only ever logged on the server.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Stable codes: they appear in URLs, logs, tests and docs/errors.md, so never rename one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    InvalidInput,
+    UsernameInvalid,
+    UsernameTaken,
+    DisplayNameInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordTooCommon,
+    PasswordMismatch,
+    PasswordIncorrect,
+    InvalidCredentials,
+    AuthRequired,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    CrossSiteRequest,
+    Unavailable,
+    Network,
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 18] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::UsernameInvalid,
+        ErrorCode::UsernameTaken,
+        ErrorCode::DisplayNameInvalid,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordTooCommon,
+        ErrorCode::PasswordMismatch,
+        ErrorCode::PasswordIncorrect,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::AuthRequired,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::RateLimited,
+        ErrorCode::CrossSiteRequest,
+        ErrorCode::Unavailable,
+        ErrorCode::Network,
+        ErrorCode::Internal,
+    ];
+
+    /// The HTTP status a response carrying this error gets.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::InvalidInput
+            | ErrorCode::UsernameInvalid
+            | ErrorCode::DisplayNameInvalid
+            | ErrorCode::PasswordTooShort
+            | ErrorCode::PasswordTooLong
+            | ErrorCode::PasswordTooCommon
+            | ErrorCode::PasswordMismatch => 422,
+            ErrorCode::UsernameTaken => 409,
+            ErrorCode::PasswordIncorrect
+            | ErrorCode::InvalidCredentials
+            | ErrorCode::AuthRequired => 401,
+            ErrorCode::Forbidden | ErrorCode::CrossSiteRequest => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::Unavailable => 503,
+            ErrorCode::Network => 502,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "INVALID_INPUT",
+            ErrorCode::UsernameInvalid => "USERNAME_INVALID",
+            ErrorCode::UsernameTaken => "USERNAME_TAKEN",
+            ErrorCode::DisplayNameInvalid => "DISPLAY_NAME_INVALID",
+            ErrorCode::PasswordTooShort => "PASSWORD_TOO_SHORT",
+            ErrorCode::PasswordTooLong => "PASSWORD_TOO_LONG",
+            ErrorCode::PasswordTooCommon => "PASSWORD_TOO_COMMON",
+            ErrorCode::PasswordMismatch => "PASSWORD_MISMATCH",
+            ErrorCode::PasswordIncorrect => "PASSWORD_INCORRECT",
+            ErrorCode::InvalidCredentials => "INVALID_CREDENTIALS",
+            ErrorCode::AuthRequired => "AUTH_REQUIRED",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::CrossSiteRequest => "CROSS_SITE_REQUEST",
+            ErrorCode::Unavailable => "UNAVAILABLE",
+            ErrorCode::Network => "NETWORK",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", code.as_str())]
+pub struct AppError {
+    pub code: ErrorCode,
+    /// Seconds until a rate-limited request may be retried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_secs: Option<u64>,
+    /// The request id of an internal error, so a user can quote it and an operator find the log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode) -> Self {
+        Self {
+            code,
+            retry_after_secs: None,
+            reference: None,
+        }
+    }
+
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        Self {
+            retry_after_secs: Some(retry_after_secs),
+            ..Self::new(ErrorCode::RateLimited)
+        }
+    }
+
+    /// Logs the real cause on the server and returns the generic error the user sees.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        Self::new(ErrorCode::Internal)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| r#"{"code":"INTERNAL"}"#.to_owned())
+    }
+}
+
+impl From<ErrorCode> for AppError {
+    fn from(code: ErrorCode) -> Self {
+        Self::new(code)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                Self::new(ErrorCode::InvalidInput)
+            }
+            ServerFnErrorErr::Request(_) => Self::new(ErrorCode::Network),
+            #[cfg(feature = "ssr")]
+            other => Self::internal(other),
+            #[cfg(not(feature = "ssr"))]
+            _ => Self::new(ErrorCode::Internal),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            // A saturated pool is load, not a bug: tell the user to retry (503) instead of hanging.
+            sqlx::Error::PoolTimedOut => {
+                tracing::warn!("database pool timed out");
+                Self::new(ErrorCode::Unavailable)
+            }
+            other => Self::internal(other),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_as_their_stable_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn user_errors_are_client_errors_and_internal_is_500() {
+        for code in ErrorCode::ALL {
+            let status = code.http_status();
+            match code {
+                ErrorCode::Internal => assert_eq!(status, 500),
+                ErrorCode::Unavailable | ErrorCode::Network => assert!(status >= 500),
+                _ => assert!((400..500).contains(&status), "{code:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_survives_the_wire() {
+        let error = AppError::rate_limited(12);
+        let back: AppError = serde_json::from_str(&error.to_json()).unwrap();
+        assert_eq!(back, error);
+    }
+}

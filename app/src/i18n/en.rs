@@ -1,0 +1,98 @@
+//! English, the reference language.
+
+use super::Key;
+use crate::error::ErrorCode;
+
+pub fn text(key: Key) -> &'static str {
+    match key {
+        Key::AppName => "Bulq",
+        Key::AppTagline => "Buy in bulk with friends",
+        Key::SkipToContent => "Skip to content",
+        Key::NavLogIn => "Log in",
+        Key::NavSignUp => "Sign up",
+        Key::NavProfile => "Profile",
+        Key::NavLogOut => "Log out",
+        Key::FooterNote => {
+            "Bulq is free software (AGPL-3.0). Money is settled between friends, not in the app."
+        }
+        Key::HomeHeadline => "Buy in bulk together, split it fairly",
+        Key::HomeIntro => {
+            "Bulq helps a group of friends plan a trip to the wholesale store, collect who wants what, buy it, and work out exactly what everyone owes."
+        }
+        Key::HomeStepPlanTitle => "Plan a run",
+        Key::HomeStepPlanBody => "Someone opens a run at a store and the group sees it at once.",
+        Key::HomeStepBidTitle => "Say what you need",
+        Key::HomeStepBidBody => "Everyone adds quantities from their phone, down to 0.5 kg.",
+        Key::HomeStepSplitTitle => "Split to the cent",
+        Key::HomeStepSplitBody => "What was really bought and paid is shared out exactly.",
+        Key::HomeGreeting => "Hi, {name}",
+        Key::YourGroups => "Your groups",
+        Key::NoGroupsYet => {
+            "You are not in a group yet. When a friend shares an invite link with you, the group will show up here."
+        }
+        Key::LoginTitle => "Log in",
+        Key::LoginSubmit => "Log in",
+        Key::LoginNoAccount => "New to Bulq? Create an account",
+        Key::RegisterTitle => "Create your account",
+        Key::RegisterSubmit => "Create account",
+        Key::RegisterHaveAccount => "Already have an account? Log in",
+        Key::UsernameLabel => "Username",
+        Key::UsernameHint => "3–50 characters: letters, digits, _ and -. Not case-sensitive.",
+        Key::DisplayNameLabel => "Display name",
+        Key::DisplayNameHint => "How your friends see you. Up to 100 characters.",
+        Key::PasswordLabel => "Password",
+        Key::PasswordHint => "At least 8 characters. A few words strung together work well.",
+        Key::ConfirmPasswordLabel => "Repeat the password",
+        Key::CurrentPasswordLabel => "Current password",
+        Key::NewPasswordLabel => "New password",
+        Key::ProfileTitle => "Your profile",
+        Key::ProfileSignedInAs => "Logged in as @{username}",
+        Key::DisplayNameSection => "How your friends see you",
+        Key::SaveDisplayName => "Save name",
+        Key::DisplayNameSaved => "Your name is saved.",
+        Key::PasswordSection => "Password",
+        Key::ChangePasswordSubmit => "Change password",
+        Key::PasswordChanged => "Password changed. You were logged out everywhere else.",
+        Key::LanguageSection => "Language",
+        Key::LanguageLabel => "Language of the app",
+        Key::LanguageFollowBrowser => "Same as my browser",
+        Key::SaveLanguage => "Save language",
+        Key::LanguageSaved => "Language saved.",
+        Key::Working => "Working…",
+        Key::NotFoundTitle => "Page not found",
+        Key::NotFoundBody => {
+            "There is nothing at this address. It may have moved, or the link may be mistyped."
+        }
+        Key::BackHome => "Back to the start page",
+        Key::RateLimitedTitle => "Slow down a little",
+        Key::RequestRefusedTitle => "Request refused",
+        Key::ErrorReference => "(Reference: {reference})",
+    }
+}
+
+pub fn error_text(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::InvalidInput => "Some of the input was not valid. Please check the form.",
+        ErrorCode::UsernameInvalid => "Usernames are 3–50 characters of letters, digits, _ and -.",
+        ErrorCode::UsernameTaken => "That username is taken. Please pick another one.",
+        ErrorCode::DisplayNameInvalid => "Please enter a name of 1–100 characters.",
+        ErrorCode::PasswordTooShort => "The password needs at least 8 characters.",
+        ErrorCode::PasswordTooLong => "The password can have at most 128 characters.",
+        ErrorCode::PasswordTooCommon => {
+            "That password is too common and easy to guess. Please choose another."
+        }
+        ErrorCode::PasswordMismatch => "The two passwords do not match.",
+        ErrorCode::PasswordIncorrect => "Your current password is not right.",
+        ErrorCode::InvalidCredentials => "Wrong username or password.",
+        ErrorCode::AuthRequired => "Please log in first.",
+        ErrorCode::Forbidden => "You are not allowed to do that.",
+        ErrorCode::NotFound => "That does not exist, or you cannot see it.",
+        ErrorCode::RateLimited => "Too many attempts. Please wait {seconds} seconds and try again.",
+        ErrorCode::CrossSiteRequest => {
+            "This form was sent from another site and was refused. Please reload the page and try again."
+        }
+        ErrorCode::Unavailable => "Bulq is very busy right now. Please try again in a moment.",
+        ErrorCode::Network => "Could not reach Bulq. Check your connection and try again.",
+        ErrorCode::Internal => "Something went wrong on our side. Please try again.",
+    }
+}

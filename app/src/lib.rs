@@ -1,0 +1,119 @@
+//! Bulq: the Leptos application shared by the server (SSR) and the browser (hydration).
+//! Shared rules live in `domain`, wire shapes in `model`, server functions in `api`, and the
+//! Postgres service layer in `server`, which only exists with the `ssr` feature.
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::top_bar::TopBar;
+use crate::domain::language::Language;
+use crate::i18n::{provide_i18n, use_i18n};
+use crate::pages::{
+    home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
+    register::RegisterPage,
+};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    server::csp::apply_to_page();
+    let language = initial_language();
+    view! {
+        <!DOCTYPE html>
+        <html lang=language.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="color-scheme" content="light dark"/>
+                <meta name="theme-color" content="#0f766e"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language the page starts in: the server decides it (profile, then browser) and writes it
+/// into `<html lang>`, which the browser reads back so hydration renders the same text.
+fn initial_language() -> Language {
+    #[cfg(feature = "ssr")]
+    {
+        server::request::language()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        #[cfg(feature = "hydrate")]
+        {
+            web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+                .and_then(|root| root.get_attribute("lang"))
+                .and_then(|code| Language::from_code(&code))
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            Language::default()
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n(initial_language());
+    view! {
+        <Stylesheet id="leptos" href="/pkg/bulq.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title formatter=|title: String| format!("{title} · Bulq")/>
+        <Router>
+            <Layout/>
+        </Router>
+    }
+}
+
+#[component]
+fn Layout() -> impl IntoView {
+    session::provide_session();
+    let i18n = use_i18n();
+    // Tells tests (and curious humans) that the page is live; effects only run in the browser.
+    Effect::new(|_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <TopBar/>
+        <main id="main" class="page">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>{t!(i18n, FooterNote)}</p>
+        </footer>
+    }
+}

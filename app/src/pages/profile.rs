@@ -1,0 +1,138 @@
+//! `/profile`: the account's display name, password and language. Logged-out visitors are sent to
+//! the login page and brought back.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+use crate::api::accounts::get_session;
+use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::domain::language::Language;
+use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN};
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::UserView;
+use crate::session::use_account_actions;
+use crate::t;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    // Its own fetch, not the shared session: the shared one refreshes after every profile change,
+    // which would re-mount these forms in the middle of showing their result.
+    let profile = Resource::new(|| (), |_| get_session());
+    view! {
+        <Title text=move || i18n.t(Key::ProfileTitle)/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match profile.await.ok().and_then(|info| info.user) {
+                    Some(user) => view! { <Profile user/> }.into_any(),
+                    None => view! { <Redirect path="/login?next=/profile"/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Profile(user: UserView) -> impl IntoView {
+    let i18n = use_i18n();
+    let username = user.username.clone();
+    view! {
+        <h1>{t!(i18n, ProfileTitle)}</h1>
+        <p class="muted" data-testid="signed-in-as">
+            {move || fill(i18n.t(Key::ProfileSignedInAs), &[("username", &username)])}
+        </p>
+        <DisplayNameForm current=user.display_name.clone()/>
+        <PasswordForm/>
+        <LanguageForm current=user.language/>
+    }
+}
+
+#[component]
+fn DisplayNameForm(current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_account_actions().display_name;
+    let state = FormState::of(action);
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, DisplayNameSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="display-name-form">
+                <FormError state/>
+                <Field id="profile-display-name" label=Key::DisplayNameLabel>
+                    <input id="profile-display-name" name="display_name" value=current autocomplete="name"
+                        maxlength=DISPLAY_NAME_MAX required/>
+                </Field>
+                <FormSuccess state message=Key::DisplayNameSaved/>
+                <SubmitButton state label=Key::SaveDisplayName/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_account_actions().change_password;
+    let state = FormState::of(action);
+    let form = NodeRef::<leptos::html::Form>::new();
+    // Clear the typed passwords once the change went through.
+    Effect::new(move |_| {
+        if state.succeeded.get()
+            && let Some(form) = form.get()
+        {
+            form.reset();
+        }
+    });
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, PasswordSection)}</h2>
+            <ActionForm action node_ref=form attr:class="stack" attr:data-testid="password-form">
+                <FormError state/>
+                <Field id="profile-current-password" label=Key::CurrentPasswordLabel>
+                    <input id="profile-current-password" name="current_password" type="password"
+                        autocomplete="current-password" maxlength=PASSWORD_MAX required/>
+                </Field>
+                <Field id="profile-new-password" label=Key::NewPasswordLabel hint=Key::PasswordHint>
+                    <input id="profile-new-password" name="new_password" type="password" autocomplete="new-password"
+                        aria-describedby="profile-new-password-hint" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+                </Field>
+                <Field id="profile-confirm-password" label=Key::ConfirmPasswordLabel>
+                    <input id="profile-confirm-password" name="confirm_password" type="password"
+                        autocomplete="new-password" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+                </Field>
+                <FormSuccess state message=Key::PasswordChanged/>
+                <SubmitButton state label=Key::ChangePasswordSubmit/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn LanguageForm(current: Option<Language>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_account_actions().language;
+    let state = FormState::of(action);
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, LanguageSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="language-form">
+                <FormError state/>
+                <Field id="profile-language" label=Key::LanguageLabel>
+                    <select id="profile-language" name="language">
+                        <option value="" selected=current.is_none()>{t!(i18n, LanguageFollowBrowser)}</option>
+                        {Language::ALL
+                            .into_iter()
+                            .map(|language| view! {
+                                <option value=language.code() selected=current == Some(language)>
+                                    {language.native_name()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </Field>
+                <FormSuccess state message=Key::LanguageSaved/>
+                <SubmitButton state label=Key::SaveLanguage/>
+            </ActionForm>
+        </section>
+    }
+}

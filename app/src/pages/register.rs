@@ -1,0 +1,56 @@
+//! `/register`: a new account, logged in at once; returns to `?next=` afterwards.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::domain::validation::{
+    DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_PATTERN,
+};
+use crate::i18n::{Key, use_i18n};
+use crate::pages::login::encode_query_value;
+use crate::session::use_account_actions;
+use crate::t;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_account_actions().register;
+    let state = FormState::of(action);
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let login_href = move || match query.read().get("next") {
+        Some(next) => format!("/login?next={}", encode_query_value(&next)),
+        None => "/login".to_owned(),
+    };
+    view! {
+        <Title text=move || i18n.t(Key::RegisterTitle)/>
+        <section class="card narrow">
+            <h1>{t!(i18n, RegisterTitle)}</h1>
+            <ActionForm action attr:class="stack" attr:data-testid="register-form">
+                <input type="hidden" name="next" prop:value=next/>
+                <FormError state/>
+                <Field id="register-display-name" label=Key::DisplayNameLabel hint=Key::DisplayNameHint>
+                    <input id="register-display-name" name="display_name" autocomplete="name"
+                        aria-describedby="register-display-name-hint" maxlength=DISPLAY_NAME_MAX required/>
+                </Field>
+                <Field id="register-username" label=Key::UsernameLabel hint=Key::UsernameHint>
+                    <input id="register-username" name="username" autocomplete="username"
+                        aria-describedby="register-username-hint" autocapitalize="none" spellcheck="false"
+                        pattern=USERNAME_PATTERN maxlength=USERNAME_MAX required/>
+                </Field>
+                <Field id="register-password" label=Key::PasswordLabel hint=Key::PasswordHint>
+                    <input id="register-password" name="password" type="password" autocomplete="new-password"
+                        aria-describedby="register-password-hint" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+                </Field>
+                <Field id="register-confirm-password" label=Key::ConfirmPasswordLabel>
+                    <input id="register-confirm-password" name="confirm_password" type="password"
+                        autocomplete="new-password" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+                </Field>
+                <SubmitButton state label=Key::RegisterSubmit/>
+            </ActionForm>
+            <p class="aside"><a href=login_href>{t!(i18n, RegisterHaveAccount)}</a></p>
+        </section>
+    }
+}

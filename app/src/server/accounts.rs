@@ -1,0 +1,207 @@
+//! Accounts: registration, login, password and profile changes. One transaction per use case.
+
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::domain::language::Language;
+use crate::domain::validation::{DisplayName, NewPassword, Username};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::model::UserView;
+use crate::server::{db, passwords};
+
+/// A user row as the service layer needs it; the password hash never leaves this module.
+#[derive(Clone, Debug, FromRow)]
+pub struct Account {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub language: Option<String>,
+    pub is_admin: bool,
+    /// Bumped whenever every existing session of the user must end (password change).
+    pub session_generation: i32,
+    pub disabled: bool,
+}
+
+impl Account {
+    pub fn view(&self) -> UserView {
+        UserView {
+            id: self.id,
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            language: self.language.as_deref().and_then(Language::from_code),
+            is_admin: self.is_admin,
+        }
+    }
+}
+
+const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
+
+pub async fn find(db: &PgPool, user_id: Uuid) -> AppResult<Option<Account>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1");
+    Ok(sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .fetch_optional(db)
+        .await?)
+}
+
+pub async fn find_by_username(db: &PgPool, username: &Username) -> AppResult<Option<Account>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE username = $1");
+    Ok(sqlx::query_as::<_, Account>(&sql)
+        .bind(username.as_str())
+        .fetch_optional(db)
+        .await?)
+}
+
+pub struct Registration {
+    pub username: Username,
+    pub display_name: DisplayName,
+    pub password: NewPassword,
+    pub is_admin: bool,
+}
+
+/// Creates an account. The unique index decides races: the loser gets `USERNAME_TAKEN`.
+pub async fn register(db: &PgPool, registration: Registration) -> AppResult<Account> {
+    let password_hash = passwords::hash(registration.password.expose().to_owned()).await?;
+    let sql = format!(
+        "INSERT INTO users (username, display_name, password_hash, is_admin) \
+         VALUES ($1, $2, $3, $4) RETURNING {ACCOUNT_COLUMNS}"
+    );
+    let inserted = sqlx::query_as::<_, Account>(&sql)
+        .bind(registration.username.as_str())
+        .bind(registration.display_name.as_str())
+        .bind(password_hash)
+        .bind(registration.is_admin)
+        .fetch_one(db)
+        .await;
+    match inserted {
+        Ok(account) => {
+            tracing::info!(user_id = %account.id, "account registered");
+            Ok(account)
+        }
+        Err(err) if db::is_unique_violation(&err) => Err(ErrorCode::UsernameTaken.into()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Checks a username and password. Every failure is the same `INVALID_CREDENTIALS`, and an unknown
+/// username costs the same hashing time as a wrong password.
+pub async fn authenticate(db: &PgPool, username: &str, password: String) -> AppResult<Account> {
+    let username = Username::parse(username).ok();
+    let found: Option<(Account, String)> = match &username {
+        Some(username) => {
+            let sql =
+                format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM users WHERE username = $1");
+            sqlx::query_as::<_, AccountWithHash>(&sql)
+                .bind(username.as_str())
+                .fetch_optional(db)
+                .await?
+                .map(|row| (row.account, row.password_hash))
+        }
+        None => None,
+    };
+    let (account, hash) = match found {
+        Some((account, hash)) => (Some(account), Some(hash)),
+        None => (None, None),
+    };
+    let password_matches = passwords::verify(password, hash).await?;
+    match account {
+        Some(account) if password_matches && !account.disabled => {
+            tracing::info!(user_id = %account.id, "login succeeded");
+            Ok(account)
+        }
+        _ => {
+            tracing::info!(
+                username = username.as_ref().map(Username::as_str),
+                "login failed"
+            );
+            Err(ErrorCode::InvalidCredentials.into())
+        }
+    }
+}
+
+#[derive(FromRow)]
+struct AccountWithHash {
+    #[sqlx(flatten)]
+    account: Account,
+    password_hash: String,
+}
+
+/// Changes the password after checking the current one, and ends every session of the user by
+/// bumping their session generation. Returns the account with its new generation.
+pub async fn change_password(
+    db: &PgPool,
+    user_id: Uuid,
+    current_password: String,
+    new_password: NewPassword,
+) -> AppResult<Account> {
+    let mut tx = db.begin().await?;
+    let current_hash: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1 FOR UPDATE")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(current_hash) = current_hash else {
+        return Err(ErrorCode::AuthRequired.into());
+    };
+    if !passwords::verify(current_password, Some(current_hash)).await? {
+        return Err(ErrorCode::PasswordIncorrect.into());
+    }
+    let new_hash = passwords::hash(new_password.expose().to_owned()).await?;
+    let sql = format!(
+        "UPDATE users SET password_hash = $2, session_generation = session_generation + 1 \
+         WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}"
+    );
+    let account = sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .bind(new_hash)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(user_id = %user_id, "password changed; other sessions ended");
+    Ok(account)
+}
+
+pub async fn update_display_name(
+    db: &PgPool,
+    user_id: Uuid,
+    name: &DisplayName,
+) -> AppResult<Account> {
+    let sql =
+        format!("UPDATE users SET display_name = $2 WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}");
+    sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .bind(name.as_str())
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ErrorCode::AuthRequired.into())
+}
+
+/// `None` means "follow the browser".
+pub async fn update_language(
+    db: &PgPool,
+    user_id: Uuid,
+    language: Option<Language>,
+) -> AppResult<Account> {
+    let sql = format!("UPDATE users SET language = $2 WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}");
+    sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .bind(language.map(Language::code))
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ErrorCode::AuthRequired.into())
+}
+
+/// Registers the account unless the username exists already; used by the demo seed so that
+/// running it twice changes nothing.
+pub async fn ensure(db: &PgPool, registration: Registration) -> AppResult<Account> {
+    if let Some(existing) = find_by_username(db, &registration.username).await? {
+        return Ok(existing);
+    }
+    match register(db, registration).await {
+        Err(AppError {
+            code: ErrorCode::UsernameTaken,
+            ..
+        }) => Err(AppError::internal("seed raced itself")),
+        other => other,
+    }
+}

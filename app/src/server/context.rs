@@ -1,0 +1,17 @@
+//! What every server function and service needs from the running server, handed in, never global.
+
+use std::time::Duration;
+
+use sqlx::PgPool;
+
+#[derive(Clone, Debug)]
+pub struct AppContext {
+    pub db: PgPool,
+    pub sessions: SessionPolicy,
+}
+
+/// How long a login lasts regardless of activity (the idle limit lives in the cookie layer).
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    pub absolute_lifetime: Duration,
+}

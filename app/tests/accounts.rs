@@ -1,0 +1,187 @@
+//! The accounts service on a real Postgres, a fresh database per test.
+
+use std::time::{Duration, Instant};
+
+use app::domain::language::Language;
+use app::domain::validation::{DisplayName, NewPassword, Username};
+use app::error::ErrorCode;
+use app::server::accounts::{self, Registration};
+use app::server::db::MIGRATOR;
+use sqlx::PgPool;
+
+const PASSWORD: &str = "a perfectly fine password";
+
+fn registration(username: &str) -> Registration {
+    Registration {
+        username: Username::parse(username).unwrap(),
+        display_name: DisplayName::parse("Test Person").unwrap(),
+        password: NewPassword::parse(PASSWORD, PASSWORD).unwrap(),
+        is_admin: false,
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn registration_stores_a_lowercase_username_and_an_argon2id_hash(db: PgPool) {
+    let account = accounts::register(&db, registration("MixedCase"))
+        .await
+        .unwrap();
+    assert_eq!(account.username, "mixedcase");
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+        .bind(account.id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert!(!hash.contains(PASSWORD));
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_username_is_taken_whatever_its_case(db: PgPool) {
+    accounts::register(&db, registration("alice"))
+        .await
+        .unwrap();
+    let err = accounts::register(&db, registration("ALICE"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::UsernameTaken);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn concurrent_registrations_of_one_name_make_one_account(db: PgPool) {
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..6 {
+        let db = db.clone();
+        attempts.spawn(async move { accounts::register(&db, registration("racer")).await });
+    }
+    let results = attempts.join_all().await;
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    assert!(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .all(|e| e.code == ErrorCode::UsernameTaken)
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn login_accepts_the_right_password_in_any_username_case(db: PgPool) {
+    let account = accounts::register(&db, registration("bob")).await.unwrap();
+    let logged_in = accounts::authenticate(&db, "  BOB ", PASSWORD.into())
+        .await
+        .unwrap();
+    assert_eq!(logged_in.id, account.id);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn every_failed_login_is_the_same_error(db: PgPool) {
+    accounts::register(&db, registration("carol"))
+        .await
+        .unwrap();
+    for (username, password) in [
+        ("carol", "wrong password"),
+        ("nobody", PASSWORD),
+        ("x", PASSWORD),
+    ] {
+        let err = accounts::authenticate(&db, username, password.into())
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidCredentials, "{username}");
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_disabled_user_cannot_log_in(db: PgPool) {
+    let account = accounts::register(&db, registration("dora")).await.unwrap();
+    sqlx::query("UPDATE users SET disabled_at = now() WHERE id = $1")
+        .bind(account.id)
+        .execute(&db)
+        .await
+        .unwrap();
+    let err = accounts::authenticate(&db, "dora", PASSWORD.into())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidCredentials);
+}
+
+/// An unknown username must not answer faster than a wrong password (user enumeration).
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn an_unknown_username_costs_as_much_as_a_wrong_password(db: PgPool) {
+    accounts::register(&db, registration("eve")).await.unwrap();
+    async fn median(db: &PgPool, username: &str) -> Duration {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            let _ = accounts::authenticate(db, username, "wrong password".into()).await;
+            times.push(start.elapsed());
+        }
+        times.sort();
+        times[2]
+    }
+    let known = median(&db, "eve").await;
+    let unknown = median(&db, "nobody-here").await;
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "known {known:?} vs unknown {unknown:?}"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn changing_the_password_needs_the_current_one_and_ends_other_sessions(db: PgPool) {
+    let account = accounts::register(&db, registration("fay")).await.unwrap();
+    let new_password =
+        NewPassword::parse("another fine password", "another fine password").unwrap();
+
+    let err = accounts::change_password(&db, account.id, "not it".into(), new_password.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::PasswordIncorrect);
+
+    let changed = accounts::change_password(&db, account.id, PASSWORD.into(), new_password)
+        .await
+        .unwrap();
+    assert_eq!(changed.session_generation, account.session_generation + 1);
+    assert!(
+        accounts::authenticate(&db, "fay", PASSWORD.into())
+            .await
+            .is_err()
+    );
+    assert!(
+        accounts::authenticate(&db, "fay", "another fine password".into())
+            .await
+            .is_ok()
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn display_name_and_language_are_saved(db: PgPool) {
+    let account = accounts::register(&db, registration("gus")).await.unwrap();
+    let renamed =
+        accounts::update_display_name(&db, account.id, &DisplayName::parse("Гус").unwrap())
+            .await
+            .unwrap();
+    assert_eq!(renamed.display_name, "Гус");
+    let with_language = accounts::update_language(&db, account.id, Some(Language::En))
+        .await
+        .unwrap();
+    assert_eq!(with_language.view().language, Some(Language::En));
+    let following_browser = accounts::update_language(&db, account.id, None)
+        .await
+        .unwrap();
+    assert_eq!(following_browser.view().language, None);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn ensuring_an_account_twice_changes_nothing(db: PgPool) {
+    let first = accounts::ensure(&db, registration("hal")).await.unwrap();
+    let second = accounts::ensure(&db, registration("hal")).await.unwrap();
+    assert_eq!(first.id, second.id);
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+}

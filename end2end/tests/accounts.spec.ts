@@ -1,0 +1,86 @@
+// Accounts in a real browser: register, log out, a wrong password, log in, change the display
+// name. Runs in both projects: hydrated (server functions by fetch) and no-JS (plain form posts).
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+
+const password = 'long enough secret 42';
+
+function uniqueUsername(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/** With JavaScript on, wait until the page is hydrated so the test drives the live app. */
+async function live(page: Page, testInfo: TestInfo) {
+  if (testInfo.project.name === 'hydrated') {
+    await page.locator('body[data-hydrated="true"]').waitFor();
+  }
+}
+
+test('a new user registers, logs out, logs back in and renames themself', async ({ page }, testInfo) => {
+  const username = uniqueUsername('pat');
+
+  await page.goto('/register');
+  await live(page, testInfo);
+  await page.getByLabel('Display name').fill('Playwright Pat');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page.getByTestId('greeting')).toHaveText('Hi, Playwright Pat');
+  await expect(page.getByTestId('nav-profile')).toHaveText('Playwright Pat');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByTestId('nav-profile')).toHaveCount(0);
+  await expect(page.locator('.top-bar').getByRole('link', { name: 'Log in' })).toBeVisible();
+
+  await page.goto('/login');
+  await live(page, testInfo);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+
+  // Usernames are not case-sensitive.
+  await live(page, testInfo);
+  await page.getByLabel('Username').fill(username.toUpperCase());
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByTestId('greeting')).toHaveText('Hi, Playwright Pat');
+
+  await page.getByTestId('nav-profile').click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(`Logged in as @${username}`);
+  const nameForm = page.getByTestId('display-name-form');
+  await nameForm.getByLabel('Display name').fill('Pat Renamed');
+  await nameForm.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByTestId('nav-profile')).toHaveText('Pat Renamed');
+
+  await page.reload();
+  await expect(page.getByTestId('nav-profile')).toHaveText('Pat Renamed');
+  await expect(page.getByLabel('Display name')).toHaveValue('Pat Renamed');
+});
+
+test('registration explains what is wrong and keeps the visitor on the form', async ({ page }, testInfo) => {
+  await page.goto('/register');
+  await live(page, testInfo);
+  await page.getByLabel('Display name').fill('Weak Walter');
+  await page.getByLabel('Username').fill(uniqueUsername('walter'));
+  await page.getByLabel('Password', { exact: true }).fill('password123');
+  await page.getByLabel('Repeat the password').fill('password123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert')).toContainText('too common');
+  await expect(page).toHaveURL(/\/register/);
+});
+
+test('the profile page sends a visitor to log in and back', async ({ page }, testInfo) => {
+  await page.goto('/profile');
+  await expect(page).toHaveURL(/\/login\?next=(%2F|\/)profile$/);
+  await live(page, testInfo);
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+});
+
+test('an unknown address shows a friendly 404', async ({ page }) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});

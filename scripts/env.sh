@@ -1,0 +1,31 @@
+# Shared settings for the scripts: where project-local services keep their data and which ports
+# they use. Sourced, not run. Everything can be overridden from the environment.
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bulq-target}"
+export BULQ_DATA_DIR="${BULQ_DATA_DIR:-$HOME/.cache/bulq}"
+export BULQ_PG_PORT="${BULQ_PG_PORT:-54329}"
+export BULQ_REDIS_PORT="${BULQ_REDIS_PORT:-63799}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Postgres refuses to run as root, so as root the cluster belongs to the `postgres` system user and
+# lives where that user can reach it.
+if [ "$(id -u)" = 0 ]; then
+  export BULQ_PG_DATA="${BULQ_PG_DATA:-/var/lib/postgresql/bulq-dev}"
+else
+  export BULQ_PG_DATA="${BULQ_PG_DATA:-$BULQ_DATA_DIR/postgres}"
+fi
+export BULQ_PG_BIN="${BULQ_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+
+export BULQ_DB_ADMIN_URL="postgres://bulq@127.0.0.1:${BULQ_PG_PORT}/postgres"
+export DATABASE_URL="${DATABASE_URL:-postgres://bulq@127.0.0.1:${BULQ_PG_PORT}/bulq}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:${BULQ_REDIS_PORT}/0}"
+export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+# cargo-leptos sets this while compiling; setting it for plain cargo too keeps one shared build.
+export LEPTOS_OUTPUT_NAME=bulq
+
+log() { printf '\033[1;36m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}

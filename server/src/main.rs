@@ -1,0 +1,175 @@
+//! The Bulq server binary: `server` (or `server serve`) runs the web app, `server migrate` applies
+//! the migrations, `server seed` writes the demo data. This crate is the composition root only.
+
+mod config;
+mod health;
+mod middleware;
+mod router;
+mod seed;
+mod server_fns;
+mod telemetry;
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use app::server::context::SessionPolicy;
+use app::server::{AppContext, db, passwords};
+use fred::prelude::{
+    Builder, ClientLike, Config as RedisConfig, Pool as RedisPool, ReconnectPolicy,
+};
+use leptos::prelude::LeptosOptions;
+use tower_sessions::cookie::{Key, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_redis_store::RedisStore;
+
+use crate::config::Config;
+use crate::middleware::{csrf::CsrfPolicy, rate_limit::RateLimits};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let command = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "serve".to_owned());
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("bulq: configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config);
+    let outcome = match command.as_str() {
+        "serve" => serve(config).await,
+        "migrate" => migrate(&config).await,
+        "seed" => seed_demo(&config).await,
+        other => Err(format!(
+            "unknown command {other:?}; use serve, migrate or seed"
+        )),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "bulq stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect_db(config: &Config) -> Result<sqlx::PgPool, String> {
+    db::connect_lazy(&config.database_url, &config.pool).map_err(|e| format!("database URL: {e}"))
+}
+
+async fn migrate(config: &Config) -> Result<(), String> {
+    let pool = connect_db(config).await?;
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+async fn seed_demo(config: &Config) -> Result<(), String> {
+    let pool = connect_db(config).await?;
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    seed::demo(&pool)
+        .await
+        .map_err(|e| format!("seeding failed: {e:?}"))
+}
+
+async fn connect_redis(config: &Config) -> Result<RedisPool, String> {
+    let redis_config =
+        RedisConfig::from_url(&config.redis_url).map_err(|e| format!("REDIS_URL: {e}"))?;
+    let pool = Builder::from_config(redis_config)
+        .set_policy(ReconnectPolicy::new_exponential(0, 100, 5_000, 2))
+        .build_pool(4)
+        .map_err(|e| format!("redis pool: {e}"))?;
+    pool.init()
+        .await
+        .map_err(|e| format!("cannot reach Redis at {}: {e}", config.redis_url))?;
+    Ok(pool)
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let pool = connect_db(&config).await?;
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    let redis = connect_redis(&config).await?;
+    passwords::warm_up();
+
+    let key =
+        Key::try_from(config.secret_key.as_bytes()).map_err(|e| format!("BULQ_SECRET_KEY: {e}"))?;
+    let idle =
+        tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64);
+    let sessions = SessionManagerLayer::new(RedisStore::new(redis.clone()))
+        .with_name("bulq_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(idle))
+        .with_always_save(true)
+        .with_signed(key);
+
+    let rate_limits = RateLimits::new(
+        config.auth_rate_per_minute,
+        config.general_rate_per_minute,
+        config.trusted_proxies.clone(),
+    );
+    rate_limits.spawn_cleanup();
+
+    let leptos = LeptosOptions::builder()
+        .output_name("bulq")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    let ctx = AppContext {
+        db: pool,
+        sessions: SessionPolicy {
+            absolute_lifetime: config.session_absolute,
+        },
+    };
+    let app = router::build(router::Parts {
+        state: router::AppState { leptos, ctx },
+        redis,
+        sessions,
+        rate_limits,
+        csrf: CsrfPolicy {
+            allowed_origins: Arc::new(config.allowed_origins.clone()),
+        },
+    });
+
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    tracing::info!(address = %config.listen, env = ?config.env, "bulq is serving");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,62 @@
+//! How the pipeline refuses a request: server-function calls get the JSON error their client
+//! decodes into the form's message; browsers get a small readable page in their language.
+
+use app::domain::language::Language;
+use app::error::AppError;
+use app::i18n::{self, Key};
+use axum::body::Body;
+use axum::response::Response;
+use http::{HeaderValue, Request, StatusCode, header};
+
+/// True for a plain browser navigation or no-JS form post, false for a server-function fetch.
+pub fn wants_html<B>(request: &Request<B>) -> bool {
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+pub fn refuse<B>(request: &Request<B>, error: AppError, title: Key) -> Response {
+    let status = StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = if wants_html(request) {
+        let language = Language::resolve(
+            None,
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/bulq.css\"></head>\
+             <body><main class=\"page\"><section class=\"card narrow\"><h1>{title}</h1>\
+             <p role=\"alert\">{message}</p><a class=\"button\" href=\"/\">{home}</a></section></main></body></html>",
+            lang = language.code(),
+            title = i18n::text(language, title),
+            message = i18n::describe_error(language, &error),
+            home = i18n::text(language, Key::BackHome),
+        );
+        let mut response = Response::new(Body::from(page));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        response
+    } else {
+        let mut response = Response::new(Body::from(error.to_json()));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        response
+    };
+    *response.status_mut() = status;
+    if let Some(seconds) = error.retry_after_secs {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}

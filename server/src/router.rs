@@ -1,0 +1,117 @@
+//! Composes the HTTP application: health checks, static assets, server functions and pages,
+//! wrapped in the middleware pipeline (outermost first): request id, tracing, security headers,
+//! rate limits, CSRF; pages and server functions also get the session and its user.
+
+use app::server::AppContext;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::FromRef;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use fred::prelude::Pool as RedisPool;
+use http::{HeaderName, HeaderValue, header};
+use leptos::prelude::{LeptosOptions, provide_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_sessions::SessionManagerLayer;
+use tower_sessions::service::SignedCookie;
+use tower_sessions_redis_store::RedisStore;
+
+use crate::health::{self, Dependencies};
+use crate::middleware::{csrf, rate_limit, security_headers, viewer};
+use crate::server_fns;
+use crate::telemetry;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub ctx: AppContext,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl FromRef<AppState> for AppContext {
+    fn from_ref(state: &AppState) -> Self {
+        state.ctx.clone()
+    }
+}
+
+pub struct Parts {
+    pub state: AppState,
+    pub redis: RedisPool,
+    pub sessions: SessionManagerLayer<RedisStore<RedisPool>, SignedCookie>,
+    pub rate_limits: rate_limit::RateLimits,
+    pub csrf: csrf::CsrfPolicy,
+}
+
+pub fn build(parts: Parts) -> Router {
+    let Parts {
+        state,
+        redis,
+        sessions,
+        rate_limits,
+        csrf,
+    } = parts;
+    let leptos = state.leptos.clone();
+    let routes = generate_route_list(App);
+    let context = {
+        let ctx = state.ctx.clone();
+        move || provide_context(ctx.clone())
+    };
+
+    let app = Router::new()
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let leptos = leptos.clone();
+            move || shell(leptos.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(from_fn(server_fns::http_semantics))
+        .layer(from_fn_with_state(state.ctx.clone(), viewer::resolve))
+        .layer(sessions)
+        .with_state(state.clone());
+
+    let pkg_dir = format!("{}/{}", leptos.site_root, leptos.site_pkg_dir);
+    let assets = Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ));
+    let health = Router::new()
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .with_state(Dependencies {
+            db: state.ctx.db.clone(),
+            redis,
+        });
+
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(health)
+        .merge(assets)
+        .merge(app)
+        .layer(from_fn_with_state(csrf, csrf::protect))
+        .layer(from_fn_with_state(rate_limits, rate_limit::limit))
+        .layer(from_fn(security_headers::apply))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(telemetry::request_span)
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Micros),
+                ),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}

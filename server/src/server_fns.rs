@@ -1,0 +1,171 @@
+//! Gives server functions (served by Leptos' routes) proper HTTP semantics: an error gets the status of its
+//! code (and an internal one the request id as a reference); a no-JS form post is answered with a
+//! redirect back to its page, carrying the error in the URL where Leptos' `ActionForm` reads it.
+
+use app::error::{AppError, ErrorCode};
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE;
+use http::{HeaderValue, StatusCode, header};
+
+use crate::middleware::refusal::wants_html;
+
+const ERROR_HEADER: &str = "serverfnerror";
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+const PREFIX: &str = "/api/";
+
+pub async fn http_semantics(mut request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with(PREFIX) {
+        return next.run(request).await;
+    }
+    let form_post = wants_html(&request);
+    let return_to = request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(local_path);
+    let path = request.uri().path().to_owned();
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    // Leptos would turn a form post into a redirect itself and lose the error; answer as to a
+    // fetch and decide about redirects below.
+    request
+        .headers_mut()
+        .insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+    let response = next.run(request).await;
+
+    if response.headers().contains_key(ERROR_HEADER) {
+        let (mut parts, body) = response.into_parts();
+        let bytes = to_bytes(body, MAX_ERROR_BODY).await.unwrap_or_default();
+        let mut error: AppError = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| AppError::internal(String::from_utf8_lossy(&bytes)));
+        if error.code == ErrorCode::Internal {
+            error.reference = request_id;
+        }
+        if form_post {
+            let target = with_error(return_to.as_deref().unwrap_or("/"), &path, &error);
+            return see_other(&target);
+        }
+        parts.status = StatusCode::from_u16(error.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(error.to_json()));
+    }
+
+    if form_post {
+        let redirect = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let target = redirect
+            .or(return_to.map(|page| without_error(&page)))
+            .unwrap_or_else(|| "/".to_owned());
+        let mut redirect = see_other(&target);
+        for cookie in response.headers().get_all(header::SET_COOKIE) {
+            redirect
+                .headers_mut()
+                .append(header::SET_COOKIE, cookie.clone());
+        }
+        return redirect;
+    }
+    response
+}
+
+fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// The path and query of a same-site URL: a redirect never leaves the site.
+fn local_path(referer: &str) -> Option<String> {
+    let url = url::Url::parse(referer).ok()?;
+    let mut local = url.path().to_owned();
+    if let Some(query) = url.query() {
+        local.push('?');
+        local.push_str(query);
+    }
+    Some(local)
+}
+
+fn parse_local(page: &str) -> url::Url {
+    let base = url::Url::parse("http://local.invalid/").expect("constant URL");
+    base.join(page).unwrap_or(base)
+}
+
+fn to_local(url: &url::Url) -> String {
+    match url.query() {
+        Some(query) if !query.is_empty() => format!("{}?{}", url.path(), query),
+        _ => url.path().to_owned(),
+    }
+}
+
+fn without_error(page: &str) -> String {
+    let mut url = parse_local(page);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(key, _)| key != "__err" && key != "__path")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    url.set_query(None);
+    if !kept.is_empty() {
+        url.query_pairs_mut().extend_pairs(kept);
+    }
+    to_local(&url)
+}
+
+fn with_error(page: &str, server_fn_path: &str, error: &AppError) -> String {
+    let mut url = parse_local(&without_error(page));
+    url.query_pairs_mut()
+        .append_pair("__path", server_fn_path)
+        .append_pair("__err", &URL_SAFE.encode(error.to_json()));
+    to_local(&url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirects_stay_on_the_site_and_replace_old_errors() {
+        assert_eq!(
+            local_path("https://evil.example/steal?x=1").as_deref(),
+            Some("/steal?x=1")
+        );
+        let error = AppError::new(ErrorCode::InvalidCredentials);
+        let first = with_error("/login?next=/profile", "/api/login", &error);
+        let second = with_error(&first, "/api/login", &error);
+        assert_eq!(first, second);
+        assert!(first.starts_with("/login?next=%2Fprofile&__path=%2Fapi%2Flogin&__err="));
+        assert_eq!(without_error(&first), "/login?next=%2Fprofile");
+        assert_eq!(without_error("/profile"), "/profile");
+    }
+
+    #[test]
+    fn the_error_in_the_url_decodes_as_leptos_reads_it() {
+        let error = AppError::rate_limited(30);
+        let url = parse_local(&with_error("/login", "/api/login", &error));
+        let encoded = url
+            .query_pairs()
+            .find(|(k, _)| k == "__err")
+            .unwrap()
+            .1
+            .into_owned();
+        let decoded: AppError = serde_json::from_slice(&URL_SAFE.decode(encoded).unwrap()).unwrap();
+        assert_eq!(decoded, error);
+    }
+}

@@ -1,0 +1,239 @@
+//! Starts the real server binary against a fresh Postgres database and the test Redis, on a free
+//! port, and gives tests an HTTP client with its own cookie jar.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const PASSWORD: &str = "a perfectly fine password";
+
+fn admin_url() -> String {
+    std::env::var("BULQ_TEST_DATABASE_ADMIN_URL")
+        .unwrap_or_else(|_| "postgres://bulq@127.0.0.1:54329/postgres".to_owned())
+}
+
+fn redis_url() -> String {
+    std::env::var("BULQ_TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:63799/1".to_owned())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn admin_query(sql: &str) {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(&admin_url())
+        .await
+        .expect("test Postgres is reachable");
+    sqlx::query(sql).execute(&mut conn).await.expect(sql);
+}
+
+pub struct TestServer {
+    pub base: String,
+    port: u16,
+    database: String,
+    env: Vec<(String, String)>,
+    child: Option<Child>,
+}
+
+impl TestServer {
+    pub async fn start() -> TestServer {
+        Self::start_with(&[]).await
+    }
+
+    /// A server with extra environment settings (rate limits, production mode, …).
+    pub async fn start_with(extra_env: &[(&str, &str)]) -> TestServer {
+        let database = format!("bulq_http_{}", uuid::Uuid::new_v4().simple());
+        admin_query(&format!("CREATE DATABASE \"{database}\"")).await;
+        let port = free_port();
+        let database_url = admin_url()
+            .rsplit_once('/')
+            .map(|(base, _)| format!("{base}/{database}"))
+            .unwrap();
+        let mut env: Vec<(String, String)> = vec![
+            ("BULQ_ENV".into(), "test".into()),
+            ("BULQ_ADDR".into(), format!("127.0.0.1:{port}")),
+            ("DATABASE_URL".into(), database_url),
+            ("REDIS_URL".into(), redis_url()),
+            ("BULQ_RATE_LIMIT_AUTH_PER_MINUTE".into(), "1000".into()),
+            ("BULQ_RATE_LIMIT_GENERAL_PER_MINUTE".into(), "10000".into()),
+            ("BULQ_LOG".into(), "warn".into()),
+        ];
+        for (name, value) in extra_env {
+            env.retain(|(existing, _)| existing != name);
+            env.push((name.to_string(), value.to_string()));
+        }
+        let mut server = TestServer {
+            base: format!("http://127.0.0.1:{port}"),
+            port,
+            database,
+            env,
+            child: None,
+        };
+        server.spawn().await;
+        server
+    }
+
+    async fn spawn(&mut self) {
+        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .arg("serve")
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("server binary starts");
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let probe = reqwest::Client::new();
+        loop {
+            if let Ok(response) = probe.get(format!("{}/readyz", self.base)).send().await
+                && response.status().is_success()
+            {
+                return;
+            }
+            if let Some(status) = self
+                .child
+                .as_mut()
+                .and_then(|c| c.try_wait().ok().flatten())
+            {
+                panic!("server exited early: {status}");
+            }
+            assert!(Instant::now() < deadline, "server did not become ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Stops the process with SIGTERM (a graceful shutdown) and waits for it.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(child.id().to_string())
+                .status();
+            let _ = child.wait();
+        }
+    }
+
+    /// A new process on the same port, database and Redis: what a deploy or crash-restart does.
+    pub async fn restart(&mut self) {
+        self.stop();
+        self.spawn().await;
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client: its own cookie jar, no automatic redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// Calls a server function the way the hydrated app does (a fetch with a form body).
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn register(&self, client: &reqwest::Client, username: &str) -> reqwest::Response {
+        self.call(
+            client,
+            "register",
+            &[
+                ("username", username),
+                ("display_name", "Test Person"),
+                ("password", PASSWORD),
+                ("confirm_password", PASSWORD),
+            ],
+        )
+        .await
+    }
+
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.call(
+            client,
+            "login",
+            &[("username", username), ("password", password)],
+        )
+        .await
+    }
+
+    /// The username the server sees for this client, if any.
+    pub async fn whoami(&self, client: &reqwest::Client) -> Option<String> {
+        let response = self.call(client, "session", &[]).await;
+        assert!(
+            response.status().is_success(),
+            "session call failed: {}",
+            response.status()
+        );
+        let info: serde_json::Value = response.json().await.unwrap();
+        info["user"]["username"].as_str().map(str::to_owned)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let database = self.database.clone();
+        // Best effort: a leftover test database is harmless and `make test` never reuses names.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(admin_query(&format!(
+                "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
+            )));
+        })
+        .join();
+    }
+}
+
+pub fn unique_username(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
+}
+
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("bulq_session="))
+        .map(str::to_owned)
+}
