@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use crate::domain::validation::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
 
@@ -70,7 +71,7 @@ pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
 /// `aria-describedby="{id}-hint"`.
 #[component]
 pub fn Field(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Key,
     #[prop(optional)] hint: Option<Key>,
     children: Children,
@@ -78,9 +79,28 @@ pub fn Field(
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{move || i18n.t(label)}</label>
             {children()}
             {hint.map(|hint| view! { <small class="hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</small> })}
         </div>
+    }
+}
+
+/// A new password typed twice, with the password rules as its hint. `name` is the field of the
+/// new password (`password`, `new_password`); the repetition is always `confirm_password`.
+#[component]
+pub fn NewPasswordFields(form: &'static str, name: &'static str, label: Key) -> impl IntoView {
+    let id = format!("{form}-{}", name.replace('_', "-"));
+    let hint_id = format!("{id}-hint");
+    let confirm_id = format!("{form}-confirm-password");
+    view! {
+        <Field id=id.clone() label hint=Key::PasswordHint>
+            <input id=id name=name type="password" autocomplete="new-password" aria-describedby=hint_id
+                minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+        </Field>
+        <Field id=confirm_id.clone() label=Key::ConfirmPasswordLabel>
+            <input id=confirm_id name="confirm_password" type="password" autocomplete="new-password"
+                minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
+        </Field>
     }
 }

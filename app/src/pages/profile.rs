@@ -6,9 +6,11 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use crate::api::accounts::get_session;
-use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::form::{
+    Field, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
+};
 use crate::domain::language::Language;
-use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN};
+use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX};
 use crate::i18n::{Key, fill, use_i18n};
 use crate::model::UserView;
 use crate::session::use_account_actions;
@@ -92,14 +94,7 @@ fn PasswordForm() -> impl IntoView {
                     <input id="profile-current-password" name="current_password" type="password"
                         autocomplete="current-password" maxlength=PASSWORD_MAX required/>
                 </Field>
-                <Field id="profile-new-password" label=Key::NewPasswordLabel hint=Key::PasswordHint>
-                    <input id="profile-new-password" name="new_password" type="password" autocomplete="new-password"
-                        aria-describedby="profile-new-password-hint" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
-                </Field>
-                <Field id="profile-confirm-password" label=Key::ConfirmPasswordLabel>
-                    <input id="profile-confirm-password" name="confirm_password" type="password"
-                        autocomplete="new-password" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
-                </Field>
+                <NewPasswordFields form="profile" name="new_password" label=Key::NewPasswordLabel/>
                 <FormSuccess state message=Key::PasswordChanged/>
                 <SubmitButton state label=Key::ChangePasswordSubmit/>
             </ActionForm>

@@ -2,14 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
-use crate::components::form::{Field, FormError, FormState, SubmitButton};
-use crate::domain::validation::{
-    DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_PATTERN,
-};
+use crate::components::form::{Field, FormError, FormState, NewPasswordFields, SubmitButton};
+use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
-use crate::pages::login::encode_query_value;
+use crate::pages::next_path::use_next_path;
 use crate::session::use_account_actions;
 use crate::t;
 
@@ -18,12 +15,7 @@ pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = use_account_actions().register;
     let state = FormState::of(action);
-    let query = use_query_map();
-    let next = move || query.read().get("next").unwrap_or_default();
-    let login_href = move || match query.read().get("next") {
-        Some(next) => format!("/login?next={}", encode_query_value(&next)),
-        None => "/login".to_owned(),
-    };
+    let (next, login_href) = use_next_path("/login");
     view! {
         <Title text=move || i18n.t(Key::RegisterTitle)/>
         <section class="card narrow">
@@ -40,14 +32,7 @@ pub fn RegisterPage() -> impl IntoView {
                         aria-describedby="register-username-hint" autocapitalize="none" spellcheck="false"
                         pattern=USERNAME_PATTERN maxlength=USERNAME_MAX required/>
                 </Field>
-                <Field id="register-password" label=Key::PasswordLabel hint=Key::PasswordHint>
-                    <input id="register-password" name="password" type="password" autocomplete="new-password"
-                        aria-describedby="register-password-hint" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
-                </Field>
-                <Field id="register-confirm-password" label=Key::ConfirmPasswordLabel>
-                    <input id="register-confirm-password" name="confirm_password" type="password"
-                        autocomplete="new-password" minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
-                </Field>
+                <NewPasswordFields form="register" name="password" label=Key::PasswordLabel/>
                 <SubmitButton state label=Key::RegisterSubmit/>
             </ActionForm>
             <p class="aside"><a href=login_href>{t!(i18n, RegisterHaveAccount)}</a></p>
