@@ -20,6 +20,17 @@ pub enum ErrorCode {
     PasswordMismatch,
     PasswordIncorrect,
     InvalidCredentials,
+    GroupNameInvalid,
+    GroupNotFound,
+    InviteNotFound,
+    NotGroupAdmin,
+    GroupJoiningDisabled,
+    AlreadyGroupMember,
+    NotAGroupMember,
+    UserMaxGroupsExceeded,
+    GroupMaxMembersExceeded,
+    LastGroupAdmin,
+    CannotRemoveGroupAdmin,
     AuthRequired,
     Forbidden,
     NotFound,
@@ -31,7 +42,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -42,6 +53,17 @@ impl ErrorCode {
         ErrorCode::PasswordMismatch,
         ErrorCode::PasswordIncorrect,
         ErrorCode::InvalidCredentials,
+        ErrorCode::GroupNameInvalid,
+        ErrorCode::GroupNotFound,
+        ErrorCode::InviteNotFound,
+        ErrorCode::NotGroupAdmin,
+        ErrorCode::GroupJoiningDisabled,
+        ErrorCode::AlreadyGroupMember,
+        ErrorCode::NotAGroupMember,
+        ErrorCode::UserMaxGroupsExceeded,
+        ErrorCode::GroupMaxMembersExceeded,
+        ErrorCode::LastGroupAdmin,
+        ErrorCode::CannotRemoveGroupAdmin,
         ErrorCode::AuthRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
@@ -61,7 +83,17 @@ impl ErrorCode {
             | ErrorCode::PasswordTooShort
             | ErrorCode::PasswordTooLong
             | ErrorCode::PasswordTooCommon
-            | ErrorCode::PasswordMismatch => 422,
+            | ErrorCode::PasswordMismatch
+            | ErrorCode::GroupNameInvalid => 422,
+            ErrorCode::AlreadyGroupMember
+            | ErrorCode::NotAGroupMember
+            | ErrorCode::UserMaxGroupsExceeded
+            | ErrorCode::GroupMaxMembersExceeded
+            | ErrorCode::LastGroupAdmin => 409,
+            ErrorCode::NotGroupAdmin
+            | ErrorCode::GroupJoiningDisabled
+            | ErrorCode::CannotRemoveGroupAdmin => 403,
+            ErrorCode::GroupNotFound | ErrorCode::InviteNotFound => 404,
             ErrorCode::UsernameTaken => 409,
             ErrorCode::PasswordIncorrect
             | ErrorCode::InvalidCredentials
@@ -87,6 +119,17 @@ impl ErrorCode {
             ErrorCode::PasswordMismatch => "PASSWORD_MISMATCH",
             ErrorCode::PasswordIncorrect => "PASSWORD_INCORRECT",
             ErrorCode::InvalidCredentials => "INVALID_CREDENTIALS",
+            ErrorCode::GroupNameInvalid => "GROUP_NAME_INVALID",
+            ErrorCode::GroupNotFound => "GROUP_NOT_FOUND",
+            ErrorCode::InviteNotFound => "INVITE_NOT_FOUND",
+            ErrorCode::NotGroupAdmin => "NOT_GROUP_ADMIN",
+            ErrorCode::GroupJoiningDisabled => "GROUP_JOINING_DISABLED",
+            ErrorCode::AlreadyGroupMember => "ALREADY_GROUP_MEMBER",
+            ErrorCode::NotAGroupMember => "NOT_A_GROUP_MEMBER",
+            ErrorCode::UserMaxGroupsExceeded => "USER_MAX_GROUPS_EXCEEDED",
+            ErrorCode::GroupMaxMembersExceeded => "GROUP_MAX_MEMBERS_EXCEEDED",
+            ErrorCode::LastGroupAdmin => "LAST_GROUP_ADMIN",
+            ErrorCode::CannotRemoveGroupAdmin => "CANNOT_REMOVE_GROUP_ADMIN",
             ErrorCode::AuthRequired => "AUTH_REQUIRED",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",

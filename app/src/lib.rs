@@ -22,8 +22,8 @@ use crate::components::top_bar::TopBar;
 use crate::domain::language::Language;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
-    register::RegisterPage,
+    group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
+    login::LoginPage, not_found::NotFoundPage, profile::ProfilePage, register::RegisterPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -110,6 +110,9 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
+                <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">

@@ -44,6 +44,7 @@ pub struct Config {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub site_root: String,
+    pub default_currency: String,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -152,6 +153,7 @@ impl Config {
                 }
             },
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+            default_currency: lookup("BULQ_DEFAULT_CURRENCY").unwrap_or_else(|| "EUR".to_owned()),
         };
         for (name, value) in [
             (
@@ -167,6 +169,12 @@ impl Config {
             if value == 0 {
                 return Err(invalid(name, "must be at least 1".to_owned()));
             }
+        }
+        if app::domain::group::CurrencyCode::parse(&config.default_currency).is_err() {
+            return Err(invalid(
+                "BULQ_DEFAULT_CURRENCY",
+                format!("{:?} is not an ISO 4217 code", config.default_currency),
+            ));
         }
         if config.secret_key.len() < SECRET_KEY_MIN_LEN {
             return Err(invalid(

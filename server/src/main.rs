@@ -13,6 +13,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use app::domain::group::CurrencyCode;
 use app::server::context::SessionPolicy;
 use app::server::{AppContext, db, passwords};
 use fred::prelude::{
@@ -131,6 +132,9 @@ async fn serve(config: Config) -> Result<(), String> {
         sessions: SessionPolicy {
             absolute_lifetime: config.session_absolute,
         },
+        // Checked by `Config::from_lookup` already.
+        default_currency: CurrencyCode::parse(&config.default_currency)
+            .map_err(|_| "BULQ_DEFAULT_CURRENCY is not an ISO 4217 code".to_owned())?,
     };
     let app = router::build(router::Parts {
         state: router::AppState { leptos, ctx },

@@ -1,10 +1,14 @@
 //! Demo data for development, written through the same services as the UI. Idempotent: running it
 //! again changes nothing.
 
+use app::domain::group::{CurrencyCode, GroupName};
+use app::domain::paging::PageRequest;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::AppError;
 use app::server::accounts::{self, Registration};
+use app::server::groups;
 use sqlx::PgPool;
+use uuid::Uuid;
 
 /// Documented in the README; only ever used for demo accounts.
 pub const DEMO_PASSWORD: &str = "bulq-demo";
@@ -19,7 +23,26 @@ const DEMO_USERS: [(&str, &str, bool); 7] = [
     ("frank", "Frank Miller", false),
 ];
 
+/// A demo group: its name, its creator, and every other member with whether they are an admin.
+type DemoGroup = (&'static str, &'static str, &'static [(&'static str, bool)]);
+
+const DEMO_GROUPS: [DemoGroup; 2] = [
+    (
+        "Test Friends",
+        "alice",
+        &[
+            ("bob", false),
+            ("carol", false),
+            ("test", true),
+            ("emily", true),
+            ("frank", false),
+        ],
+    ),
+    ("Work Lunch", "bob", &[("carol", false)]),
+];
+
 pub async fn demo(db: &PgPool) -> Result<(), AppError> {
+    let mut ids = std::collections::HashMap::new();
     for (username, name, is_admin) in DEMO_USERS {
         let registration = Registration {
             username: Username::parse(username)?,
@@ -27,8 +50,34 @@ pub async fn demo(db: &PgPool) -> Result<(), AppError> {
             password: NewPassword::parse(DEMO_PASSWORD, DEMO_PASSWORD)?,
             is_admin,
         };
-        accounts::ensure(db, registration).await?;
+        ids.insert(username, accounts::ensure(db, registration).await?.id);
     }
-    tracing::info!(users = DEMO_USERS.len(), "demo users are in place");
+    for (name, creator, members) in DEMO_GROUPS {
+        let creator = ids[creator];
+        let group_id = ensure_group(db, creator, name).await?;
+        let detail = groups::detail(db, creator, group_id, PageRequest::new(None, 100)).await?;
+        for (username, is_admin) in members {
+            let member = ids[username];
+            if !detail.members.items.iter().any(|m| m.user_id == member) {
+                groups::join(db, member, &detail.invite_token).await?;
+            }
+            groups::set_admin(db, creator, group_id, member, *is_admin).await?;
+        }
+    }
+    tracing::info!(
+        users = DEMO_USERS.len(),
+        groups = DEMO_GROUPS.len(),
+        "demo data is in place"
+    );
     Ok(())
+}
+
+/// The creator's group of that name, created if it is not there yet.
+async fn ensure_group(db: &PgPool, creator: Uuid, name: &str) -> Result<Uuid, AppError> {
+    let mine = groups::list_for(db, creator, PageRequest::new(None, 100)).await?;
+    if let Some(existing) = mine.items.iter().find(|group| group.name == name) {
+        return Ok(existing.id);
+    }
+    let currency = CurrencyCode::parse("EUR")?;
+    groups::create(db, creator, &GroupName::parse(name)?, &currency).await
 }

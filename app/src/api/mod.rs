@@ -1,6 +1,7 @@
 //! Server functions: who is calling, may they, is the input valid, then one service call.
 
 pub mod accounts;
+pub mod groups;
 
 /// A same-site path to go to after logging in; anything else (other hosts, `//evil`) becomes `/`.
 pub fn safe_next_path(next: Option<&str>) -> String {

@@ -8,12 +8,14 @@ use crate::domain::validation::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
 
-/// The state of one form's action, as the pieces below need it.
+/// The state of one form's action, as the pieces below need it. Read it through the methods:
+/// when a refetch swaps a page, Leptos may run a last render effect of a form whose owner is
+/// already disposed, and a plain `get` there would panic; the methods read as "idle" instead.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    pub pending: Signal<bool>,
-    pub error: Signal<Option<AppError>>,
-    pub succeeded: Signal<bool>,
+    pending: Signal<bool>,
+    error: Signal<Option<AppError>>,
+    succeeded: Signal<bool>,
 }
 
 impl FormState {
@@ -29,6 +31,18 @@ impl FormState {
             succeeded: Signal::derive(move || matches!(value.get(), Some(Ok(_)))),
         }
     }
+
+    pub fn is_pending(&self) -> bool {
+        self.pending.try_get().unwrap_or(false)
+    }
+
+    pub fn error(&self) -> Option<AppError> {
+        self.error.try_get().flatten()
+    }
+
+    pub fn succeeded(&self) -> bool {
+        self.succeeded.try_get().unwrap_or(false)
+    }
 }
 
 /// The error of the last attempt, announced to screen readers.
@@ -36,7 +50,7 @@ impl FormState {
 pub fn FormError(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        state.error.get().map(|error| {
+        state.error().map(|error| {
             view! {
                 <p class="form-error" role="alert" data-code=error.code.as_str()>
                     {i18n.error(&error)}
@@ -51,7 +65,7 @@ pub fn FormError(state: FormState) -> impl IntoView {
 pub fn FormSuccess(state: FormState, message: Key) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        (state.succeeded.get() && !state.pending.get())
+        (state.succeeded() && !state.is_pending())
             .then(|| view! { <p class="form-success" role="status">{i18n.t(message)}</p> })
     }
 }
@@ -60,9 +74,9 @@ pub fn FormSuccess(state: FormState, message: Key) -> impl IntoView {
 pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <button type="submit" class="button primary" disabled=move || state.pending.get()
-            aria-busy=move || state.pending.get().to_string()>
-            {move || if state.pending.get() { i18n.t(Key::Working) } else { i18n.t(label) }}
+        <button type="submit" class="button primary" disabled=move || state.is_pending()
+            aria-busy=move || state.is_pending().to_string()>
+            {move || if state.is_pending() { i18n.t(Key::Working) } else { i18n.t(label) }}
         </button>
     }
 }

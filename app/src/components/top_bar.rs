@@ -30,7 +30,7 @@ pub fn TopBar() -> impl IntoView {
                                 </a>
                                 <ActionForm action=actions.logout attr:class="inline-form">
                                     <button type="submit" class="button ghost"
-                                        disabled=move || logout_state.pending.get()>
+                                        disabled=move || logout_state.is_pending()>
                                         {t!(i18n, NavLogOut)}
                                     </button>
                                 </ActionForm>

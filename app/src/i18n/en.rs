@@ -28,7 +28,7 @@ pub fn text(key: Key) -> &'static str {
         Key::HomeGreeting => "Hi, {name}",
         Key::YourGroups => "Your groups",
         Key::NoGroupsYet => {
-            "You are not in a group yet. When a friend shares an invite link with you, the group will show up here."
+            "You are not in a group yet. Start one below, or open an invite link a friend shared with you."
         }
         Key::LoginTitle => "Log in",
         Key::LoginSubmit => "Log in",
@@ -67,6 +67,53 @@ pub fn text(key: Key) -> &'static str {
         Key::RateLimitedTitle => "Slow down a little",
         Key::RequestRefusedTitle => "Request refused",
         Key::ErrorReference => "(Reference: {reference})",
+        Key::CreateGroupTitle => "Start a group",
+        Key::GroupNameLabel => "Group name",
+        Key::GroupNameHint => "2–100 characters, for example “Flat 3B” or “Friday lunch”.",
+        Key::CreateGroupSubmit => "Create group",
+        Key::MemberCountOne => "1 member",
+        Key::MemberCountOther => "{count} members",
+        Key::AdminBadge => "Admin",
+        Key::YouSuffix => "(you)",
+        Key::PreviousPage => "Previous",
+        Key::NextPage => "Next",
+        Key::PageOf => "Page {page} of {pages}",
+        Key::GroupMembersTitle => "Members",
+        Key::GroupRunsTitle => "Runs",
+        Key::NoRunsYet => "No runs yet.",
+        Key::ManageGroupLink => "Manage group",
+        Key::BackToGroups => "Your groups",
+        Key::BackToGroup => "Back to the group",
+        Key::ManageGroupTitle => "Manage {name}",
+        Key::InviteLinkSection => "Invite link",
+        Key::InviteLinkHelp => "Anyone with this link can join while joining is allowed.",
+        Key::CopyLink => "Copy link",
+        Key::LinkCopied => "Copied",
+        Key::JoiningDisabledWarning => "New members cannot join with the link right now.",
+        Key::AllowJoining => "Allow joining",
+        Key::DisallowJoining => "Stop new members joining",
+        Key::RegenerateLink => "Make a new link",
+        Key::RegenerateConfirm => "The current invite link will stop working. Make a new one?",
+        Key::RenameSection => "Rename the group",
+        Key::RenameSubmit => "Rename",
+        Key::MakeAdmin => "Make admin",
+        Key::RemoveAdminRole => "Remove admin role",
+        Key::RemoveMember => "Remove",
+        Key::RemoveMemberConfirm => "Remove {name} from the group?",
+        Key::LeaveSection => "Leave the group",
+        Key::LeaveHelp => {
+            "You can be invited back later. The last admin can leave once someone else is an admin."
+        }
+        Key::LeaveGroup => "Leave group",
+        Key::LeaveConfirm => "Leave this group?",
+        Key::Saved => "Saved.",
+        Key::JoinTitle => "Join {name}",
+        Key::JoinIntro => "You have been invited to a Bulq group.",
+        Key::JoinSubmit => "Join group",
+        Key::JoinLoginPrompt => "Log in or create an account to join. You will come back here.",
+        Key::AlreadyMemberNote => "You are a member of this group.",
+        Key::OpenGroup => "Open the group",
+        Key::InviteInvalidTitle => "This invite link does not work",
     }
 }
 
@@ -84,6 +131,29 @@ pub fn error_text(code: ErrorCode) -> &'static str {
         ErrorCode::PasswordMismatch => "The two passwords do not match.",
         ErrorCode::PasswordIncorrect => "Your current password is not right.",
         ErrorCode::InvalidCredentials => "Wrong username or password.",
+        ErrorCode::GroupNameInvalid => {
+            "Group names have 2–100 characters: letters, digits, spaces and - _ & ' . , ( ) !"
+        }
+        ErrorCode::GroupNotFound => "That group does not exist, or you are not a member.",
+        ErrorCode::InviteNotFound => {
+            "This invite link is not valid. It may have been replaced by a new one; ask for a fresh link."
+        }
+        ErrorCode::NotGroupAdmin => "Only the group's admins can do that.",
+        ErrorCode::GroupJoiningDisabled => {
+            "This group is not taking new members right now. Ask an admin to allow joining."
+        }
+        ErrorCode::AlreadyGroupMember => "You are already a member of this group.",
+        ErrorCode::NotAGroupMember => "That person is not a member of this group.",
+        ErrorCode::UserMaxGroupsExceeded => {
+            "You are in 100 groups already, the most Bulq allows. Leave one to join another."
+        }
+        ErrorCode::GroupMaxMembersExceeded => "This group has 100 members, the most Bulq allows.",
+        ErrorCode::LastGroupAdmin => {
+            "A group needs at least one admin. Make someone else an admin first."
+        }
+        ErrorCode::CannotRemoveGroupAdmin => {
+            "Admins cannot be removed. Remove their admin role first."
+        }
         ErrorCode::AuthRequired => "Please log in first.",
         ErrorCode::Forbidden => "You are not allowed to do that.",
         ErrorCode::NotFound => "That does not exist, or you cannot see it.",

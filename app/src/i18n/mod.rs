@@ -64,6 +64,51 @@ pub enum Key {
     RateLimitedTitle,
     RequestRefusedTitle,
     ErrorReference,
+    CreateGroupTitle,
+    GroupNameLabel,
+    GroupNameHint,
+    CreateGroupSubmit,
+    MemberCountOne,
+    MemberCountOther,
+    AdminBadge,
+    YouSuffix,
+    PreviousPage,
+    NextPage,
+    PageOf,
+    GroupMembersTitle,
+    GroupRunsTitle,
+    NoRunsYet,
+    ManageGroupLink,
+    BackToGroups,
+    BackToGroup,
+    ManageGroupTitle,
+    InviteLinkSection,
+    InviteLinkHelp,
+    CopyLink,
+    LinkCopied,
+    JoiningDisabledWarning,
+    AllowJoining,
+    DisallowJoining,
+    RegenerateLink,
+    RegenerateConfirm,
+    RenameSection,
+    RenameSubmit,
+    MakeAdmin,
+    RemoveAdminRole,
+    RemoveMember,
+    RemoveMemberConfirm,
+    LeaveSection,
+    LeaveHelp,
+    LeaveGroup,
+    LeaveConfirm,
+    Saved,
+    JoinTitle,
+    JoinIntro,
+    JoinSubmit,
+    JoinLoginPrompt,
+    AlreadyMemberNote,
+    OpenGroup,
+    InviteInvalidTitle,
 }
 
 /// The text of `key` in `language`.
@@ -78,6 +123,16 @@ pub fn error_text(language: Language, code: ErrorCode) -> &'static str {
     match language {
         Language::En => en::error_text(code),
     }
+}
+
+/// "1 member" / "5 members": picks the form for `count` and fills `{count}`.
+pub fn count_text(language: Language, count: i64, one: Key, other: Key) -> String {
+    let template = if count == 1 {
+        text(language, one)
+    } else {
+        text(language, other)
+    };
+    fill(template, &[("count", &count.to_string())])
 }
 
 /// Fills `{name}` placeholders.
@@ -121,6 +176,10 @@ impl I18n {
     /// Reactive: re-reads when the language changes.
     pub fn t(&self, key: Key) -> &'static str {
         text(self.language.get(), key)
+    }
+
+    pub fn count(&self, count: i64, one: Key, other: Key) -> String {
+        count_text(self.language.get(), count, one, other)
     }
 
     pub fn error(&self, error: &AppError) -> String {

@@ -1,24 +1,7 @@
 //! Serialisable shapes shared by pages and server functions. Never carries a secret.
 
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+mod account;
+mod group;
 
-use crate::domain::language::Language;
-
-/// A user as the user themself sees their account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserView {
-    pub id: Uuid,
-    pub username: String,
-    pub display_name: String,
-    /// `None` follows the browser's language.
-    pub language: Option<Language>,
-    pub is_admin: bool,
-}
-
-/// Who is looking at the page and in which language it is shown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionInfo {
-    pub user: Option<UserView>,
-    pub language: Language,
-}
+pub use account::{SessionInfo, UserView};
+pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{Key, fill, use_i18n};
-use crate::model::UserView;
+use crate::i18n::{Key, use_i18n};
+use crate::pages::dashboard::Dashboard;
 use crate::session::use_session;
 use crate::t;
 
@@ -51,20 +51,5 @@ fn Welcome() -> impl IntoView {
                 <p>{t!(i18n, HomeStepSplitBody)}</p>
             </li>
         </ol>
-    }
-}
-
-#[component]
-fn Dashboard(user: UserView) -> impl IntoView {
-    let i18n = use_i18n();
-    let name = user.display_name;
-    view! {
-        <h1 data-testid="greeting">
-            {move || fill(i18n.t(Key::HomeGreeting), &[("name", &name)])}
-        </h1>
-        <section class="card">
-            <h2>{t!(i18n, YourGroups)}</h2>
-            <p class="empty">{t!(i18n, NoGroupsYet)}</p>
-        </section>
     }
 }

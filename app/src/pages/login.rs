@@ -21,7 +21,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="card narrow">
             <h1>{t!(i18n, LoginTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="login-form">
-                <input type="hidden" name="next" prop:value=next/>
+                <input type="hidden" name="next" value=next/>
                 <FormError state/>
                 <Field id="login-username" label=Key::UsernameLabel>
                     <input id="login-username" name="username" autocomplete="username"

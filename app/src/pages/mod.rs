@@ -1,6 +1,10 @@
 //! Route components, one module per page.
 
+pub mod dashboard;
+pub mod group;
+pub mod group_manage;
 pub mod home;
+pub mod join;
 pub mod login;
 pub mod next_path;
 pub mod not_found;

@@ -79,7 +79,7 @@ fn PasswordForm() -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
     // Clear the typed passwords once the change went through.
     Effect::new(move |_| {
-        if state.succeeded.get()
+        if state.succeeded()
             && let Some(form) = form.get()
         {
             form.reset();

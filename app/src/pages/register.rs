@@ -21,7 +21,7 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="card narrow">
             <h1>{t!(i18n, RegisterTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="register-form">
-                <input type="hidden" name="next" prop:value=next/>
+                <input type="hidden" name="next" value=next/>
                 <FormError state/>
                 <Field id="register-display-name" label=Key::DisplayNameLabel hint=Key::DisplayNameHint>
                     <input id="register-display-name" name="display_name" autocomplete="name"

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod context;
 pub mod csp;
 pub mod db;
+pub mod groups;
 pub mod passwords;
 pub mod request;
 pub mod sessions;

@@ -34,6 +34,50 @@ async fn admin_query(sql: &str) {
     sqlx::query(sql).execute(&mut conn).await.expect(sql);
 }
 
+/// A fresh, empty database; dropped by the returned guard.
+pub struct TestDatabase {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDatabase {
+    pub async fn create() -> TestDatabase {
+        let name = format!("bulq_http_{}", uuid::Uuid::new_v4().simple());
+        admin_query(&format!("CREATE DATABASE \"{name}\"")).await;
+        let url = admin_url()
+            .rsplit_once('/')
+            .map(|(base, _)| format!("{base}/{name}"))
+            .unwrap();
+        TestDatabase { name, url }
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        drop_database(self.name.clone());
+    }
+}
+
+fn drop_database(database: String) {
+    // Best effort: a leftover test database is harmless and names are never reused.
+    let _ = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(admin_query(&format!(
+            "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
+        )));
+    })
+    .join();
+}
+
 pub struct TestServer {
     pub base: String,
     port: u16,

@@ -1,0 +1,33 @@
+//! A link shown in a read-only field with a copy button. Without JavaScript the field can be
+//! selected and copied by hand; hydrated, the button copies and says so.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, use_i18n};
+
+#[component]
+pub fn CopyLink(#[prop(into)] url: Signal<String>, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let _promise = window()
+            .navigator()
+            .clipboard()
+            .write_text(&url.get_untracked());
+        copied.set(true);
+    };
+    view! {
+        <div class="copy-link">
+            <input id=id type="text" readonly value=move || url.get() data-testid="invite-url"
+                on:focus=|event| {
+                    use leptos::wasm_bindgen::JsCast;
+                    if let Some(input) = event.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok()) {
+                        input.select();
+                    }
+                }/>
+            <button type="button" class="button small" on:click=copy>
+                {move || if copied.get() { i18n.t(Key::LinkCopied) } else { i18n.t(Key::CopyLink) }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! The logged-in start page: the viewer's groups (paginated) and a form to start one.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::groups::{CreateGroup, list_my_groups};
+use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::pager::Pager;
+use crate::domain::group::GROUP_NAME_MAX;
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::{GroupSummary, UserView};
+use crate::t;
+
+#[component]
+pub fn Dashboard(user: UserView) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let groups = Resource::new(
+        move || {
+            query
+                .read()
+                .get("page")
+                .and_then(|page| page.parse::<u32>().ok())
+        },
+        list_my_groups,
+    );
+    let name = user.display_name;
+    view! {
+        <h1 data-testid="greeting">
+            {move || fill(i18n.t(Key::HomeGreeting), &[("name", &name)])}
+        </h1>
+        <section class="card">
+            <h2>{t!(i18n, YourGroups)}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match groups.await {
+                        Ok(page) if page.items.is_empty() && page.page == 1 => {
+                            view! { <p class="empty">{t!(i18n, NoGroupsYet)}</p> }.into_any()
+                        }
+                        Ok(page) => view! {
+                            <ul class="group-list">
+                                {page.items.iter().cloned().map(|group| view! { <GroupItem group/> }).collect_view()}
+                            </ul>
+                            <Pager page href_for=|n| format!("/?page={n}")/>
+                        }.into_any(),
+                        Err(error) => view! { <p class="form-error" role="alert">{i18n.error(&error)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+        <CreateGroupForm/>
+    }
+}
+
+#[component]
+fn GroupItem(group: GroupSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = group.member_count;
+    view! {
+        <li>
+            <a class="list-row" href=format!("/groups/{}", group.id)>
+                <span class="list-title">{group.name}</span>
+                <span class="muted">{move || i18n.count(count, Key::MemberCountOne, Key::MemberCountOther)}</span>
+                {group.viewer_is_admin.then(|| view! { <span class="badge">{t!(i18n, AdminBadge)}</span> })}
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn CreateGroupForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CreateGroup>::new();
+    let state = FormState::of(action);
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, CreateGroupTitle)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="create-group-form">
+                <FormError state/>
+                <Field id="group-name" label=Key::GroupNameLabel hint=Key::GroupNameHint>
+                    <input id="group-name" name="name" aria-describedby="group-name-hint"
+                        minlength="2" maxlength=GROUP_NAME_MAX required/>
+                </Field>
+                <SubmitButton state label=Key::CreateGroupSubmit/>
+            </ActionForm>
+        </section>
+    }
+}

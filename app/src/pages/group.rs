@@ -1,0 +1,145 @@
+//! `/groups/:id`: a group as its members see it: who is in it and its runs.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use uuid::Uuid;
+
+use crate::api::groups::get_group;
+use crate::components::pager::Pager;
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::{Key, use_i18n};
+use crate::model::{GroupDetail, MemberView};
+use crate::t;
+
+/// The `:id` of the route, if it is a UUID at all.
+pub fn use_group_id() -> Signal<Option<Uuid>> {
+    let params = use_params_map();
+    Signal::derive(move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| Uuid::parse_str(&id).ok())
+    })
+}
+
+/// Loads the group of the route, with the members page of `?members=`.
+pub fn group_resource(
+    refresh: impl Fn() -> usize + Send + Sync + 'static,
+) -> Resource<Result<GroupDetail, AppError>> {
+    let group_id = use_group_id();
+    let query = use_query_map();
+    Resource::new(
+        move || {
+            (
+                group_id.get(),
+                query
+                    .read()
+                    .get("members")
+                    .and_then(|p| p.parse::<u32>().ok()),
+                refresh(),
+            )
+        },
+        |(group_id, members_page, _)| async move {
+            match group_id {
+                Some(group_id) => get_group(group_id, members_page).await,
+                None => Err(ErrorCode::GroupNotFound.into()),
+            }
+        },
+    )
+}
+
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let group = group_resource(|| 0);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match group.await {
+                    Ok(group) => view! { <GroupView group/> }.into_any(),
+                    Err(error) => view! { <GroupError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p class="aside"><a href="/">{t!(i18n, BackToGroups)}</a></p>
+    }
+}
+
+#[component]
+fn GroupView(group: GroupDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = group.name.clone();
+    let count = group.member_count;
+    let group_id = group.id;
+    view! {
+        <Title text=title/>
+        <header class="page-header">
+            <h1>{group.name.clone()}</h1>
+            <p class="muted">{move || i18n.count(count, Key::MemberCountOne, Key::MemberCountOther)}</p>
+            <a class="button small" href=format!("/groups/{group_id}/manage") data-testid="manage-group">
+                {t!(i18n, ManageGroupLink)}
+            </a>
+        </header>
+        <section class="card">
+            <h2>{t!(i18n, GroupRunsTitle)}</h2>
+            <p class="empty">{t!(i18n, NoRunsYet)}</p>
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, GroupMembersTitle)}</h2>
+            <MemberList members=group.members.items.clone() viewer=group.viewer_id/>
+            <Pager page=group.members href_for=move |n| format!("/groups/{group_id}?members={n}")/>
+        </section>
+    }
+}
+
+#[component]
+pub fn MemberList(members: Vec<MemberView>, viewer: Uuid) -> impl IntoView {
+    view! {
+        <ul class="member-list" data-testid="members">
+            {members.into_iter().map(|member| view! { <MemberName member viewer/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn MemberName(member: MemberView, viewer: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <li class="list-row">
+            <span class="list-title">
+                {member.display_name}
+                {(member.user_id == viewer).then(|| view! { " " <span class="muted">{t!(i18n, YouSuffix)}</span> })}
+            </span>
+            <span class="muted">"@"{member.username}</span>
+            {member.is_admin.then(|| view! { <span class="badge">{t!(i18n, AdminBadge)}</span> })}
+        </li>
+    }
+}
+
+/// A group that cannot be shown: not found or not a member look the same on purpose.
+#[component]
+pub fn GroupError(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    if error.code == ErrorCode::AuthRequired {
+        let here = leptos_router::hooks::use_location()
+            .pathname
+            .get_untracked();
+        let to_login = format!("/login?next={here}");
+        return view! { <leptos_router::components::Redirect path=to_login/> }.into_any();
+    }
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            http::StatusCode::from_u16(error.code.http_status())
+                .unwrap_or(http::StatusCode::NOT_FOUND),
+        );
+    }
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, NotFoundTitle)}</h1>
+            <p role="alert">{i18n.error(&error)}</p>
+        </section>
+    }
+    .into_any()
+}

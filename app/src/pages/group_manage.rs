@@ -1,0 +1,220 @@
+//! `/groups/:id/manage`: the invite link for every member; renaming, joining on/off, a new link
+//! and admin roles and removals for admins; leaving for everyone.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use uuid::Uuid;
+
+use crate::api::groups::{
+    LeaveGroup, RegenerateInvite, RemoveMember, RenameGroup, SetJoiningAllowed, SetMemberAdmin,
+};
+use crate::components::confirm::ConfirmSubmit;
+use crate::components::copy_link::CopyLink;
+use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::pager::Pager;
+use crate::domain::group::GROUP_NAME_MAX;
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::{GroupDetail, MemberView};
+use crate::pages::group::{GroupError, group_resource};
+use crate::t;
+
+/// The page's actions and their states live above the data, so a refetch after a change does not
+/// re-create them and each form keeps showing its result.
+#[derive(Clone, Copy)]
+struct ManageActions {
+    rename: (ServerAction<RenameGroup>, FormState),
+    joining: (ServerAction<SetJoiningAllowed>, FormState),
+    regenerate: (ServerAction<RegenerateInvite>, FormState),
+    admin_role: (ServerAction<SetMemberAdmin>, FormState),
+    remove: (ServerAction<RemoveMember>, FormState),
+    leave: (ServerAction<LeaveGroup>, FormState),
+}
+
+fn with_state<S>(action: ServerAction<S>) -> (ServerAction<S>, FormState)
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    (action, FormState::of(action))
+}
+
+#[component]
+pub fn GroupManagePage() -> impl IntoView {
+    let actions = ManageActions {
+        rename: with_state(ServerAction::new()),
+        joining: with_state(ServerAction::new()),
+        regenerate: with_state(ServerAction::new()),
+        admin_role: with_state(ServerAction::new()),
+        remove: with_state(ServerAction::new()),
+        leave: with_state(ServerAction::new()),
+    };
+    let group = group_resource(move || {
+        actions.rename.0.version().get()
+            + actions.joining.0.version().get()
+            + actions.regenerate.0.version().get()
+            + actions.admin_role.0.version().get()
+            + actions.remove.0.version().get()
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match group.await {
+                    Ok(group) => view! { <Manage group actions/> }.into_any(),
+                    Err(error) => view! { <GroupError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let group_id = group.id;
+    let name = group.name.clone();
+    let title = fill(i18n.t(Key::ManageGroupTitle), &[("name", &name)]);
+    let admin = group.viewer_is_admin;
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        <p class="aside-left"><a href=format!("/groups/{group_id}")>{t!(i18n, BackToGroup)}</a></p>
+        <InviteSection group=group.clone() actions/>
+        {admin.then(|| view! { <RenameSection group_id name=name.clone() actions/> })}
+        <section class="card">
+            <h2>{t!(i18n, GroupMembersTitle)}</h2>
+            <FormError state=actions.admin_role.1/>
+            <FormError state=actions.remove.1/>
+            <ul class="member-list" data-testid="manage-members">
+                {group.members.items.iter().cloned().map(|member| view! {
+                    <ManagedMember group_id member viewer=group.viewer_id viewer_is_admin=admin actions/>
+                }).collect_view()}
+            </ul>
+            <Pager page=group.members href_for=move |n| format!("/groups/{group_id}/manage?members={n}")/>
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, LeaveSection)}</h2>
+            <p class="muted">{t!(i18n, LeaveHelp)}</p>
+            <ActionForm action=actions.leave.0 attr:class="stack" attr:data-testid="leave-form">
+                <input type="hidden" name="group_id" value=group_id.to_string()/>
+                <FormError state=actions.leave.1/>
+                <ConfirmSubmit state=actions.leave.1 danger=true
+                    label=Signal::derive(move || i18n.t(Key::LeaveGroup).to_owned())
+                    question=Signal::derive(move || i18n.t(Key::LeaveConfirm).to_owned())/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn InviteSection(group: GroupDetail, actions: ManageActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let group_id = group.id;
+    let path = format!("/join/{}", group.invite_token);
+    let url = Signal::derive(move || invite_url(&path));
+    let joining_allowed = group.joining_allowed;
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, InviteLinkSection)}</h2>
+            <p class="muted">{t!(i18n, InviteLinkHelp)}</p>
+            <CopyLink url id="invite-link"/>
+            {(!joining_allowed).then(|| view! { <p class="form-error" role="status">{t!(i18n, JoiningDisabledWarning)}</p> })}
+            {group.viewer_is_admin.then(move || view! {
+                <div class="actions">
+                    <ActionForm action=actions.joining.0 attr:class="inline-form">
+                        <input type="hidden" name="group_id" value=group_id.to_string()/>
+                        <input type="hidden" name="allowed" value=(!joining_allowed).to_string()/>
+                        <SubmitButton state=actions.joining.1
+                            label=if joining_allowed { Key::DisallowJoining } else { Key::AllowJoining }/>
+                    </ActionForm>
+                    <ActionForm action=actions.regenerate.0 attr:class="inline-form">
+                        <input type="hidden" name="group_id" value=group_id.to_string()/>
+                        <ConfirmSubmit state=actions.regenerate.1
+                            label=Signal::derive(move || i18n.t(Key::RegenerateLink).to_owned())
+                            question=Signal::derive(move || i18n.t(Key::RegenerateConfirm).to_owned())/>
+                    </ActionForm>
+                </div>
+                <FormError state=actions.joining.1/>
+                <FormError state=actions.regenerate.1/>
+            })}
+        </section>
+    }
+}
+
+/// The full invite address: the page's own origin once in the browser; on the server the path is
+/// enough until hydration fills in the origin.
+fn invite_url(path: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    if let Ok(origin) = window().location().origin() {
+        return format!("{origin}{path}");
+    }
+    path.to_owned()
+}
+
+#[component]
+fn RenameSection(group_id: Uuid, name: String, actions: ManageActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let (action, state) = actions.rename;
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, RenameSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="rename-form">
+                <input type="hidden" name="group_id" value=group_id.to_string()/>
+                <FormError state/>
+                <Field id="rename-group" label=Key::GroupNameLabel hint=Key::GroupNameHint>
+                    <input id="rename-group" name="name" value=name aria-describedby="rename-group-hint"
+                        minlength="2" maxlength=GROUP_NAME_MAX required/>
+                </Field>
+                <FormSuccess state message=Key::Saved/>
+                <SubmitButton state label=Key::RenameSubmit/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ManagedMember(
+    group_id: Uuid,
+    member: MemberView,
+    viewer: Uuid,
+    viewer_is_admin: bool,
+    actions: ManageActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let is_self = member.user_id == viewer;
+    let member_id = member.user_id;
+    let display_name = member.display_name.clone();
+    let can_manage = viewer_is_admin && !is_self;
+    view! {
+        <li class="list-row member-row" data-testid=format!("member-{}", member.username)>
+            <span class="list-title">
+                {member.display_name.clone()}
+                {is_self.then(|| view! { " " <span class="muted">{t!(i18n, YouSuffix)}</span> })}
+            </span>
+            <span class="muted">"@"{member.username.clone()}</span>
+            {member.is_admin.then(|| view! { <span class="badge">{t!(i18n, AdminBadge)}</span> })}
+            {can_manage.then(move || view! {
+                <div class="row-actions">
+                    <ActionForm action=actions.admin_role.0 attr:class="inline-form">
+                        <input type="hidden" name="group_id" value=group_id.to_string()/>
+                        <input type="hidden" name="member_id" value=member_id.to_string()/>
+                        <input type="hidden" name="admin" value=(!member.is_admin).to_string()/>
+                        <SubmitButton state=actions.admin_role.1
+                            label=if member.is_admin { Key::RemoveAdminRole } else { Key::MakeAdmin }/>
+                    </ActionForm>
+                    {(!member.is_admin).then(move || view! {
+                        <ActionForm action=actions.remove.0 attr:class="inline-form">
+                            <input type="hidden" name="group_id" value=group_id.to_string()/>
+                            <input type="hidden" name="member_id" value=member_id.to_string()/>
+                            <ConfirmSubmit state=actions.remove.1 danger=true
+                                label=Signal::derive(move || i18n.t(Key::RemoveMember).to_owned())
+                                question=Signal::derive({
+                                    let display_name = display_name.clone();
+                                    move || fill(i18n.t(Key::RemoveMemberConfirm), &[("name", &display_name)])
+                                })/>
+                        </ActionForm>
+                    })}
+                </div>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,3 @@
+DROP TABLE notifications;
+DROP TABLE group_members;
+DROP TABLE groups;
