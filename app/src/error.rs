@@ -31,6 +31,14 @@ pub enum ErrorCode {
     GroupMaxMembersExceeded,
     LastGroupAdmin,
     CannotRemoveGroupAdmin,
+    StoreNameInvalid,
+    ProductNameInvalid,
+    TextTooLong,
+    AmountInvalid,
+    StoreNotFound,
+    ProductNotFound,
+    NotAllowedToEdit,
+    SearchQueryInvalid,
     AuthRequired,
     Forbidden,
     NotFound,
@@ -42,7 +50,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 37] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -64,6 +72,14 @@ impl ErrorCode {
         ErrorCode::GroupMaxMembersExceeded,
         ErrorCode::LastGroupAdmin,
         ErrorCode::CannotRemoveGroupAdmin,
+        ErrorCode::StoreNameInvalid,
+        ErrorCode::ProductNameInvalid,
+        ErrorCode::TextTooLong,
+        ErrorCode::AmountInvalid,
+        ErrorCode::StoreNotFound,
+        ErrorCode::ProductNotFound,
+        ErrorCode::NotAllowedToEdit,
+        ErrorCode::SearchQueryInvalid,
         ErrorCode::AuthRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
@@ -84,7 +100,14 @@ impl ErrorCode {
             | ErrorCode::PasswordTooLong
             | ErrorCode::PasswordTooCommon
             | ErrorCode::PasswordMismatch
-            | ErrorCode::GroupNameInvalid => 422,
+            | ErrorCode::GroupNameInvalid
+            | ErrorCode::StoreNameInvalid
+            | ErrorCode::ProductNameInvalid
+            | ErrorCode::TextTooLong
+            | ErrorCode::AmountInvalid
+            | ErrorCode::SearchQueryInvalid => 422,
+            ErrorCode::StoreNotFound | ErrorCode::ProductNotFound => 404,
+            ErrorCode::NotAllowedToEdit => 403,
             ErrorCode::AlreadyGroupMember
             | ErrorCode::NotAGroupMember
             | ErrorCode::UserMaxGroupsExceeded
@@ -130,6 +153,14 @@ impl ErrorCode {
             ErrorCode::GroupMaxMembersExceeded => "GROUP_MAX_MEMBERS_EXCEEDED",
             ErrorCode::LastGroupAdmin => "LAST_GROUP_ADMIN",
             ErrorCode::CannotRemoveGroupAdmin => "CANNOT_REMOVE_GROUP_ADMIN",
+            ErrorCode::StoreNameInvalid => "STORE_NAME_INVALID",
+            ErrorCode::ProductNameInvalid => "PRODUCT_NAME_INVALID",
+            ErrorCode::TextTooLong => "TEXT_TOO_LONG",
+            ErrorCode::AmountInvalid => "AMOUNT_INVALID",
+            ErrorCode::StoreNotFound => "STORE_NOT_FOUND",
+            ErrorCode::ProductNotFound => "PRODUCT_NOT_FOUND",
+            ErrorCode::NotAllowedToEdit => "NOT_ALLOWED_TO_EDIT",
+            ErrorCode::SearchQueryInvalid => "SEARCH_QUERY_INVALID",
             ErrorCode::AuthRequired => "AUTH_REQUIRED",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",

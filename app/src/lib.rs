@@ -23,7 +23,9 @@ use crate::domain::language::Language;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
-    login::LoginPage, not_found::NotFoundPage, profile::ProfilePage, register::RegisterPage,
+    login::LoginPage, not_found::NotFoundPage, products::ProductPage, products::ProductsPage,
+    profile::ProfilePage, register::RegisterPage, search::SearchPage, stores::StorePage,
+    stores::StoresPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -113,6 +115,11 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
                 <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
+                <Route path=path!("stores") view=StoresPage ssr=SsrMode::Async/>
+                <Route path=path!("stores/:id") view=StorePage ssr=SsrMode::Async/>
+                <Route path=path!("products") view=ProductsPage ssr=SsrMode::Async/>
+                <Route path=path!("products/:id") view=ProductPage ssr=SsrMode::Async/>
+                <Route path=path!("search") view=SearchPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">

@@ -45,6 +45,10 @@ pub struct Config {
     pub log_format: LogFormat,
     pub site_root: String,
     pub default_currency: String,
+    /// How long a cached list lives at most (writes invalidate it sooner).
+    pub cache_ttl: Duration,
+    /// Set explicitly, the cache's key namespace; else the database name (see `cache_namespace`).
+    pub cache_namespace: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -59,6 +63,15 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The cache's key namespace: `BULQ_CACHE_NAMESPACE`, else the database name, so servers on
+    /// different databases sharing one Redis (tests, a dev server beside the e2e one) never mix.
+    pub fn cache_namespace(&self) -> String {
+        self.cache_namespace.clone().unwrap_or_else(|| {
+            let path = self.database_url.split('?').next().unwrap_or_default();
+            path.rsplit('/').next().unwrap_or("bulq").to_owned()
+        })
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
     }
@@ -154,6 +167,8 @@ impl Config {
             },
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             default_currency: lookup("BULQ_DEFAULT_CURRENCY").unwrap_or_else(|| "EUR".to_owned()),
+            cache_ttl: Duration::from_secs(parse(&lookup, "BULQ_CACHE_TTL_SECS", "300")?),
+            cache_namespace: lookup("BULQ_CACHE_NAMESPACE"),
         };
         for (name, value) in [
             (
@@ -272,6 +287,18 @@ mod tests {
         assert_eq!(config.auth_rate_per_minute, 5);
         assert_eq!(config.general_rate_per_minute, 100);
         assert_eq!(config.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn the_cache_namespace_follows_the_database_unless_set() {
+        assert_eq!(config(&[]).unwrap().cache_namespace(), "bulq");
+        let other = config(&[(
+            "DATABASE_URL",
+            "postgres://u@h:5432/bulq_e2e?sslmode=require",
+        )]);
+        assert_eq!(other.unwrap().cache_namespace(), "bulq_e2e");
+        let set = config(&[("BULQ_CACHE_NAMESPACE", "blue")]).unwrap();
+        assert_eq!(set.cache_namespace(), "blue");
     }
 
     #[test]

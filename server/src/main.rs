@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use app::domain::group::CurrencyCode;
+use app::server::cache::Cache;
 use app::server::context::SessionPolicy;
 use app::server::{AppContext, db, passwords};
 use fred::prelude::{
@@ -75,7 +76,13 @@ async fn seed_demo(config: &Config) -> Result<(), String> {
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations failed: {e}"))?;
-    seed::demo(&pool)
+    // The seed's writes must reach a running server's cache too.
+    let cache = Cache::new(
+        connect_redis(config).await?,
+        config.cache_namespace(),
+        config.cache_ttl,
+    );
+    seed::demo(&pool, &cache)
         .await
         .map_err(|e| format!("seeding failed: {e:?}"))
 }
@@ -135,6 +142,7 @@ async fn serve(config: Config) -> Result<(), String> {
         // Checked by `Config::from_lookup` already.
         default_currency: CurrencyCode::parse(&config.default_currency)
             .map_err(|_| "BULQ_DEFAULT_CURRENCY is not an ISO 4217 code".to_owned())?,
+        cache: Cache::new(redis.clone(), config.cache_namespace(), config.cache_ttl),
     };
     let app = router::build(router::Parts {
         state: router::AppState { leptos, ctx },

@@ -6,9 +6,12 @@ use app::domain::paging::PageRequest;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::AppError;
 use app::server::accounts::{self, Registration};
+use app::server::cache::Cache;
 use app::server::groups;
 use sqlx::PgPool;
 use uuid::Uuid;
+
+mod catalogue;
 
 /// Documented in the README; only ever used for demo accounts.
 pub const DEMO_PASSWORD: &str = "bulq-demo";
@@ -41,8 +44,8 @@ const DEMO_GROUPS: [DemoGroup; 2] = [
     ("Work Lunch", "bob", &[("carol", false)]),
 ];
 
-pub async fn demo(db: &PgPool) -> Result<(), AppError> {
-    let mut ids = std::collections::HashMap::new();
+pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
+    let mut people = std::collections::HashMap::new();
     for (username, name, is_admin) in DEMO_USERS {
         let registration = Registration {
             username: Username::parse(username)?,
@@ -50,23 +53,26 @@ pub async fn demo(db: &PgPool) -> Result<(), AppError> {
             password: NewPassword::parse(DEMO_PASSWORD, DEMO_PASSWORD)?,
             is_admin,
         };
-        ids.insert(username, accounts::ensure(db, registration).await?.id);
+        people.insert(username, accounts::ensure(db, registration).await?);
     }
     for (name, creator, members) in DEMO_GROUPS {
-        let creator = ids[creator];
+        let creator = people[creator].id;
         let group_id = ensure_group(db, creator, name).await?;
         let detail = groups::detail(db, creator, group_id, PageRequest::new(None, 100)).await?;
         for (username, is_admin) in members {
-            let member = ids[username];
+            let member = people[username].id;
             if !detail.members.items.iter().any(|m| m.user_id == member) {
                 groups::join(db, member, &detail.invite_token).await?;
             }
             groups::set_admin(db, creator, group_id, member, *is_admin).await?;
         }
     }
+    let catalogue = catalogue::ensure(db, cache, &people).await?;
     tracing::info!(
         users = DEMO_USERS.len(),
         groups = DEMO_GROUPS.len(),
+        stores = catalogue.stores,
+        products = catalogue.products,
         "demo data is in place"
     );
     Ok(())

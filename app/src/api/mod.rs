@@ -1,7 +1,9 @@
 //! Server functions: who is calling, may they, is the input valid, then one service call.
 
 pub mod accounts;
+pub mod catalogue;
 pub mod groups;
+pub mod search;
 
 /// A same-site path to go to after logging in; anything else (other hosts, `//evil`) becomes `/`.
 pub fn safe_next_path(next: Option<&str>) -> String {

@@ -2,6 +2,10 @@
 
 pub mod confirm;
 pub mod copy_link;
+pub mod debounce;
 pub mod form;
+pub mod page_error;
 pub mod pager;
+pub mod price_chart;
+pub mod search_box;
 pub mod top_bar;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::FormState;
+use crate::components::search_box::SearchBox;
 use crate::i18n::use_i18n;
 use crate::session::{use_account_actions, use_session};
 use crate::t;
@@ -34,6 +35,12 @@ pub fn TopBar() -> impl IntoView {
                                         {t!(i18n, NavLogOut)}
                                     </button>
                                 </ActionForm>
+                                <div class="section-nav">
+                                    <a href="/">{t!(i18n, NavGroups)}</a>
+                                    <a href="/stores">{t!(i18n, NavStores)}</a>
+                                    <a href="/products">{t!(i18n, NavProducts)}</a>
+                                </div>
+                                <SearchBox/>
                             }.into_any(),
                             None => view! {
                                 <a class="nav-link" href="/login">{t!(i18n, NavLogIn)}</a>

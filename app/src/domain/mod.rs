@@ -1,7 +1,10 @@
 //! Pure rules compiled for the server and the browser alike: no I/O here.
 
+pub mod catalogue;
 pub mod common_passwords;
 pub mod group;
 pub mod language;
+pub mod money;
 pub mod paging;
+pub mod search;
 pub mod validation;

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::groups::get_group;
+use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Key, use_i18n};
@@ -58,7 +59,7 @@ pub fn GroupPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match group.await {
                     Ok(group) => view! { <GroupView group/> }.into_any(),
-                    Err(error) => view! { <GroupError error/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -115,31 +116,4 @@ pub fn MemberName(member: MemberView, viewer: Uuid) -> impl IntoView {
             {member.is_admin.then(|| view! { <span class="badge">{t!(i18n, AdminBadge)}</span> })}
         </li>
     }
-}
-
-/// A group that cannot be shown: not found or not a member look the same on purpose.
-#[component]
-pub fn GroupError(error: AppError) -> impl IntoView {
-    let i18n = use_i18n();
-    if error.code == ErrorCode::AuthRequired {
-        let here = leptos_router::hooks::use_location()
-            .pathname
-            .get_untracked();
-        let to_login = format!("/login?next={here}");
-        return view! { <leptos_router::components::Redirect path=to_login/> }.into_any();
-    }
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(
-            http::StatusCode::from_u16(error.code.http_status())
-                .unwrap_or(http::StatusCode::NOT_FOUND),
-        );
-    }
-    view! {
-        <section class="card narrow">
-            <h1>{t!(i18n, NotFoundTitle)}</h1>
-            <p role="alert">{i18n.error(&error)}</p>
-        </section>
-    }
-    .into_any()
 }

@@ -11,11 +11,12 @@ use crate::api::groups::{
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::CopyLink;
 use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::domain::group::GROUP_NAME_MAX;
 use crate::i18n::{Key, fill, use_i18n};
 use crate::model::{GroupDetail, MemberView};
-use crate::pages::group::{GroupError, group_resource};
+use crate::pages::group::group_resource;
 use crate::t;
 
 /// The page's actions and their states live above the data, so a refetch after a change does not
@@ -60,7 +61,7 @@ pub fn GroupManagePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match group.await {
                     Ok(group) => view! { <Manage group actions/> }.into_any(),
-                    Err(error) => view! { <GroupError error/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
                 }
             })}
         </Transition>

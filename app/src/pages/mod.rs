@@ -8,5 +8,8 @@ pub mod join;
 pub mod login;
 pub mod next_path;
 pub mod not_found;
+pub mod products;
 pub mod profile;
 pub mod register;
+pub mod search;
+pub mod stores;

@@ -5,6 +5,7 @@ use std::time::Duration;
 use sqlx::PgPool;
 
 use crate::domain::group::CurrencyCode;
+use crate::server::cache::Cache;
 
 #[derive(Clone, Debug)]
 pub struct AppContext {
@@ -12,6 +13,8 @@ pub struct AppContext {
     pub sessions: SessionPolicy,
     /// The currency of new groups.
     pub default_currency: CurrencyCode,
+    /// Read-through cache for hot lists; disabled in tests that do not need Redis.
+    pub cache: Cache,
 }
 
 /// How long a login lasts regardless of activity (the idle limit lives in the cookie layer).

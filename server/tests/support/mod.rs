@@ -170,6 +170,18 @@ impl TestServer {
         self.spawn().await;
     }
 
+    /// Runs one statement on this server's database, for what no server function may do (making
+    /// a user a site admin).
+    pub async fn sql(&self, sql: &str) {
+        use sqlx::Connection;
+        let url = admin_url()
+            .rsplit_once('/')
+            .map(|(base, _)| format!("{base}/{}", self.database))
+            .unwrap();
+        let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }

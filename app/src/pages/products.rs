@@ -1,0 +1,331 @@
+//! `/products` and `/products/:id`: the shared product list, adding one (with similar names
+//! suggested while typing), and a product with its current prices, price chart and history.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use uuid::Uuid;
+
+use crate::api::catalogue::{
+    CreateProduct, RecordPrice, UpdateProduct, get_product, list_products, list_stores,
+    similar_products,
+};
+use crate::components::debounce::Debouncer;
+use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::page_error::PageError;
+use crate::components::pager::Pager;
+use crate::components::price_chart::PriceChart;
+use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
+use crate::domain::money::format_amount;
+use crate::error::ErrorCode;
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::{ProductDetail, ProductSummary, StoreSummary};
+use crate::t;
+
+fn product_label(product: &ProductSummary) -> String {
+    match (product.brand.is_empty(), product.unit.is_empty()) {
+        (true, true) => product.name.clone(),
+        (false, true) => format!("{} · {}", product.name, product.brand),
+        (true, false) => format!("{} ({})", product.name, product.unit),
+        (false, false) => format!("{} · {} ({})", product.name, product.brand, product.unit),
+    }
+}
+
+#[component]
+pub fn ProductsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let products = Resource::new(
+        move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()),
+        list_products,
+    );
+    view! {
+        <Title text=move || i18n.t(Key::ProductsTitle)/>
+        <h1>{t!(i18n, ProductsTitle)}</h1>
+        <section class="card">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match products.await {
+                        Ok(page) if page.items.is_empty() => view! { <p class="empty">{t!(i18n, NoProductsYet)}</p> }.into_any(),
+                        Ok(page) => view! {
+                            <ul class="group-list" data-testid="products">
+                                {page.items.iter().map(|product| view! {
+                                    <li><a class="list-row" href=format!("/products/{}", product.id)>
+                                        <span class="list-title">{product_label(product)}</span>
+                                    </a></li>
+                                }).collect_view()}
+                            </ul>
+                            <Pager page href_for=|n| format!("/products?page={n}")/>
+                        }.into_any(),
+                        Err(error) => view! { <PageError error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+        <AddProductForm/>
+    }
+}
+
+#[component]
+fn AddProductForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<CreateProduct>::new();
+    let state = FormState::of(action);
+    let typed = RwSignal::new(String::new());
+    let debouncer = Debouncer::new(Duration::from_millis(300));
+    let similar = Resource::new(
+        move || typed.get(),
+        |name| async move {
+            if name.trim().chars().count() < 2 {
+                Ok(Vec::new())
+            } else {
+                similar_products(name).await
+            }
+        },
+    );
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, AddProductTitle)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="add-product-form">
+                <FormError state/>
+                <Field id="new-product-name" label=Key::ProductNameLabel>
+                    <input id="new-product-name" name="name" maxlength=PRODUCT_NAME_MAX required autocomplete="off"
+                        on:input=move |event| {
+                            let name = event_target_value(&event);
+                            debouncer.run(move || {
+                                typed.try_set(name);
+                            });
+                        }/>
+                </Field>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let found = similar.await.unwrap_or_default();
+                        (!found.is_empty()).then(|| view! {
+                            <div class="suggestions" role="status" data-testid="similar-products">
+                                <p class="muted">{t!(i18n, SimilarProducts)}</p>
+                                <ul>
+                                    {found.iter().map(|product| view! {
+                                        <li><a href=format!("/products/{}", product.id)>{product_label(product)}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })
+                    })}
+                </Transition>
+                <Field id="new-product-brand" label=Key::BrandLabel>
+                    <input id="new-product-brand" name="brand" maxlength=BRAND_MAX/>
+                </Field>
+                <Field id="new-product-unit" label=Key::UnitLabel hint=Key::UnitHint>
+                    <input id="new-product-unit" name="unit" maxlength=UNIT_MAX aria-describedby="new-product-unit-hint"/>
+                </Field>
+                <SubmitButton state label=Key::AddProductSubmit/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct ProductActions {
+    record: (ServerAction<RecordPrice>, FormState),
+    update: (ServerAction<UpdateProduct>, FormState),
+}
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let record = ServerAction::<RecordPrice>::new();
+    let update = ServerAction::<UpdateProduct>::new();
+    let actions = ProductActions {
+        record: (record, FormState::of(record)),
+        update: (update, FormState::of(update)),
+    };
+    let product_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| Uuid::parse_str(&id).ok())
+    };
+    let product = Resource::new(
+        move || {
+            (
+                product_id(),
+                query
+                    .read()
+                    .get("history")
+                    .and_then(|p| p.parse::<u32>().ok()),
+                record.version().get() + update.version().get(),
+            )
+        },
+        |(product_id, history_page, _)| async move {
+            match product_id {
+                Some(product_id) => get_product(product_id, history_page).await,
+                None => Err(ErrorCode::ProductNotFound.into()),
+            }
+        },
+    );
+    let stores = Resource::new(|| (), |_| list_stores(None));
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let stores = stores.await.map(|page| page.items).unwrap_or_default();
+                match product.await {
+                    Ok(product) => view! { <Product product stores actions/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Product(
+    product: ProductDetail,
+    stores: Vec<StoreSummary>,
+    actions: ProductActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let product_id = product.id;
+    let chart_label = fill(i18n.t(Key::PriceChartLabel), &[("product", &product.name)]);
+    let summary = ProductSummary {
+        id: product.id,
+        name: product.name.clone(),
+        brand: product.brand.clone(),
+        unit: product.unit.clone(),
+    };
+    view! {
+        <Title text=product.name.clone()/>
+        <header class="page-header">
+            <h1>{product.name.clone()}</h1>
+            {(!product.brand.is_empty()).then(|| view! { <p class="muted">{product.brand.clone()}</p> })}
+            {(!product.unit.is_empty()).then(|| view! { <p class="muted">{product.unit.clone()}</p> })}
+        </header>
+        <section class="card">
+            <h2>{t!(i18n, CurrentPricesTitle)}</h2>
+            {if product.current_prices.is_empty() {
+                view! { <p class="empty">{t!(i18n, NoPricesYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="group-list" data-testid="current-prices">
+                        {product.current_prices.iter().map(|price| view! {
+                            <li><a class="list-row" href=format!("/stores/{}", price.store_id)>
+                                <span class="list-title">{price.store_name.clone()}</span>
+                                <span class="price">{format_amount(price.amount_minor, &price.currency)}</span>
+                                <span class="muted">{price.observed_at.format("%Y-%m-%d").to_string()}</span>
+                            </a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <PriceChart history=product.history.items.clone() label=chart_label/>
+        </section>
+        <RecordPriceForm product_id stores actions/>
+        {(!product.history.items.is_empty()).then(|| view! { <PriceHistory product=product.clone()/> })}
+        {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary actions/> })}
+        <p class="aside"><a href="/products">{t!(i18n, ProductsTitle)}</a></p>
+    }
+}
+
+#[component]
+fn RecordPriceForm(
+    product_id: Uuid,
+    stores: Vec<StoreSummary>,
+    actions: ProductActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (action, state) = actions.record;
+    if stores.is_empty() {
+        return view! {
+            <section class="card"><p class="empty"><a href="/stores">{t!(i18n, AddStoreFirst)}</a></p></section>
+        }.into_any();
+    }
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, RecordPriceTitle)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="record-price-form">
+                <input type="hidden" name="product_id" value=product_id.to_string()/>
+                <FormError state/>
+                <Field id="price-store" label=Key::StoreLabel>
+                    <select id="price-store" name="store_id" required>
+                        {stores.into_iter().map(|store| view! { <option value=store.id.to_string()>{store.name}</option> }).collect_view()}
+                    </select>
+                </Field>
+                <Field id="price-amount" label=Key::PriceLabel hint=Key::PriceHint>
+                    <input id="price-amount" name="amount" inputmode="decimal" autocomplete="off" required
+                        pattern="[0-9]+([.,][0-9]{1,3})?" aria-describedby="price-amount-hint"/>
+                </Field>
+                <Field id="price-note" label=Key::PriceNoteLabel hint=Key::PriceNoteHint>
+                    <input id="price-note" name="note" maxlength=PRICE_NOTE_MAX aria-describedby="price-note-hint"/>
+                </Field>
+                <FormSuccess state message=Key::PriceRecorded/>
+                <SubmitButton state label=Key::RecordPriceSubmit/>
+            </ActionForm>
+        </section>
+    }.into_any()
+}
+
+#[component]
+fn PriceHistory(product: ProductDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let product_id = product.id;
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, PriceHistoryTitle)}</h2>
+            <div class="table-scroll">
+                <table class="history" data-testid="price-history">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, HistoryDate)}</th>
+                        <th scope="col">{t!(i18n, HistoryStore)}</th>
+                        <th scope="col" class="number">{t!(i18n, HistoryPrice)}</th>
+                        <th scope="col">{t!(i18n, HistoryNote)}</th>
+                        <th scope="col">{t!(i18n, HistoryBy)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {product.history.items.iter().map(|point| view! {
+                            <tr>
+                                <td>{point.observed_at.format("%Y-%m-%d").to_string()}</td>
+                                <td>{point.store_name.clone()}</td>
+                                <td class="number">{format_amount(point.amount_minor, &point.currency)}</td>
+                                <td>{point.note.clone()}</td>
+                                <td>{point.observed_by.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <Pager page=product.history href_for=move |n| format!("/products/{product_id}?history={n}")/>
+        </section>
+    }
+    // Erased: the product page's view type would otherwise outgrow the compiler's depth limit.
+    .into_any()
+}
+
+#[component]
+fn EditProductForm(product: ProductSummary, actions: ProductActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let (action, state) = actions.update;
+    view! {
+        <details class="card">
+            <summary>{t!(i18n, EditProductTitle)}</summary>
+            <ActionForm action attr:class="stack" attr:data-testid="edit-product-form">
+                <input type="hidden" name="product_id" value=product.id.to_string()/>
+                <FormError state/>
+                <Field id="edit-product-name" label=Key::ProductNameLabel>
+                    <input id="edit-product-name" name="name" value=product.name maxlength=PRODUCT_NAME_MAX required/>
+                </Field>
+                <Field id="edit-product-brand" label=Key::BrandLabel>
+                    <input id="edit-product-brand" name="brand" value=product.brand maxlength=BRAND_MAX/>
+                </Field>
+                <Field id="edit-product-unit" label=Key::UnitLabel>
+                    <input id="edit-product-unit" name="unit" value=product.unit maxlength=UNIT_MAX/>
+                </Field>
+                <FormSuccess state message=Key::Saved/>
+                <SubmitButton state label=Key::SaveChanges/>
+            </ActionForm>
+        </details>
+    }
+    // Erased: the product page's view type would otherwise outgrow the compiler's depth limit.
+    .into_any()
+}

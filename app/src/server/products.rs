@@ -1,0 +1,219 @@
+//! Products: the shared list, adding one (with a look for similar names first), editing, and a
+//! product with its current price per store and its full price history. Anyone logged in may
+//! add a product; its creator or a site admin may edit it.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::domain::catalogue::ProductFields;
+use crate::domain::paging::{Page, PageRequest};
+use crate::domain::search::{SUGGEST_MIN, SearchQuery};
+use crate::error::{AppResult, ErrorCode};
+use crate::model::{PricePoint, ProductDetail, ProductSummary};
+use crate::server::accounts::Account;
+use crate::server::cache::{Cache, Family};
+use crate::server::stores::may_edit;
+
+type ProductRow = (Uuid, String, String, String);
+
+fn summary((id, name, brand, unit): ProductRow) -> ProductSummary {
+    ProductSummary {
+        id,
+        name,
+        brand,
+        unit,
+    }
+}
+
+pub async fn list(db: &PgPool, page: PageRequest) -> AppResult<Page<ProductSummary>> {
+    let rows: Vec<(Uuid, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, name, brand, unit, count(*) OVER () FROM products WHERE archived_at IS NULL \
+         ORDER BY lower(name), id LIMIT $1 OFFSET $2",
+    )
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(db)
+    .await?;
+    let total = match rows.first() {
+        Some(row) => row.4 as u64,
+        None => {
+            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM products WHERE archived_at IS NULL")
+                .fetch_one(db)
+                .await? as u64
+        }
+    };
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|(id, name, brand, unit, _)| summary((id, name, brand, unit)))
+            .collect(),
+        page: page.page,
+        per_page: page.per_page,
+        total,
+    })
+}
+
+/// Up to five existing products whose name contains the typed one (ignoring case and accents),
+/// exact and prefix matches first, so a person can pick one instead of adding a duplicate.
+pub async fn similar(db: &PgPool, name: &str) -> AppResult<Vec<ProductSummary>> {
+    let Ok(query) = SearchQuery::parse(name) else {
+        return Ok(Vec::new());
+    };
+    if query.as_str().chars().count() < SUGGEST_MIN {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<ProductRow> = sqlx::query_as(
+        "WITH needle AS (SELECT bulq_fold($1) AS text) \
+         SELECT id, name, brand, unit FROM products, needle \
+         WHERE archived_at IS NULL AND bulq_fold(name) LIKE '%' || needle.text || '%' \
+         ORDER BY bulq_fold(name) = needle.text DESC, bulq_fold(name) LIKE needle.text || '%' DESC, \
+                  length(name), id \
+         LIMIT 5",
+    )
+    .bind(query.like_escaped())
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(summary).collect())
+}
+
+pub async fn create(db: &PgPool, creator: Uuid, fields: &ProductFields) -> AppResult<Uuid> {
+    let id = sqlx::query_scalar(
+        "INSERT INTO products (name, brand, unit, created_by) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(&fields.name)
+    .bind(&fields.brand)
+    .bind(&fields.unit)
+    .bind(creator)
+    .fetch_one(db)
+    .await?;
+    tracing::info!(product_id = %id, user_id = %creator, "product created");
+    Ok(id)
+}
+
+/// Renaming a product changes the product list of every store it was seen at.
+pub async fn update(
+    db: &PgPool,
+    cache: &Cache,
+    viewer: &Account,
+    product_id: Uuid,
+    fields: &ProductFields,
+) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let created_by: Option<Uuid> = sqlx::query_scalar(
+        "SELECT created_by FROM products WHERE id = $1 AND archived_at IS NULL FOR UPDATE",
+    )
+    .bind(product_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let created_by = created_by.ok_or(ErrorCode::ProductNotFound)?;
+    if !may_edit(viewer, created_by) {
+        return Err(ErrorCode::NotAllowedToEdit.into());
+    }
+    sqlx::query("UPDATE products SET name = $2, brand = $3, unit = $4 WHERE id = $1")
+        .bind(product_id)
+        .bind(&fields.name)
+        .bind(&fields.brand)
+        .bind(&fields.unit)
+        .execute(&mut *tx)
+        .await?;
+    let seen_at: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT DISTINCT store_id FROM price_observations WHERE product_id = $1",
+    )
+    .bind(product_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let families: Vec<Family> = seen_at.into_iter().map(Family::StoreProducts).collect();
+    cache.invalidate(&families).await;
+    tracing::info!(%product_id, user_id = %viewer.id, "product updated");
+    Ok(())
+}
+
+#[derive(FromRow)]
+struct PriceRow {
+    store_id: Uuid,
+    store_name: String,
+    amount_minor: i64,
+    currency: String,
+    note: String,
+    observed_at: DateTime<Utc>,
+    observed_by: String,
+}
+
+impl From<PriceRow> for PricePoint {
+    fn from(row: PriceRow) -> Self {
+        PricePoint {
+            store_id: row.store_id,
+            store_name: row.store_name,
+            amount_minor: row.amount_minor,
+            currency: row.currency,
+            note: row.note,
+            observed_at: row.observed_at,
+            observed_by: row.observed_by,
+        }
+    }
+}
+
+#[derive(FromRow)]
+struct HistoryRow {
+    #[sqlx(flatten)]
+    price: PriceRow,
+    total: i64,
+}
+
+const PRICE_COLUMNS: &str = "o.store_id, s.name AS store_name, o.amount_minor, o.currency, o.note, \
+                             o.observed_at, u.display_name AS observed_by";
+
+pub async fn detail(
+    db: &PgPool,
+    viewer: &Account,
+    product_id: Uuid,
+    history_page: PageRequest,
+) -> AppResult<ProductDetail> {
+    let product: Option<(Uuid, String, String, String, Uuid)> = sqlx::query_as(
+        "SELECT id, name, brand, unit, created_by FROM products WHERE id = $1 AND archived_at IS NULL",
+    )
+    .bind(product_id)
+    .fetch_optional(db)
+    .await?;
+    let (id, name, brand, unit, created_by) = product.ok_or(ErrorCode::ProductNotFound)?;
+    let current: Vec<PriceRow> = sqlx::query_as(&format!(
+        "SELECT * FROM ( \
+             SELECT DISTINCT ON (o.store_id) {PRICE_COLUMNS} \
+             FROM price_observations o JOIN stores s ON s.id = o.store_id \
+                  JOIN users u ON u.id = o.observed_by \
+             WHERE o.product_id = $1 AND s.archived_at IS NULL \
+             ORDER BY o.store_id, o.observed_at DESC, o.created_at DESC \
+         ) newest ORDER BY amount_minor, store_name"
+    ))
+    .bind(product_id)
+    .fetch_all(db)
+    .await?;
+    let history: Vec<HistoryRow> = sqlx::query_as(&format!(
+        "SELECT {PRICE_COLUMNS}, count(*) OVER () AS total \
+         FROM price_observations o JOIN stores s ON s.id = o.store_id \
+              JOIN users u ON u.id = o.observed_by \
+         WHERE o.product_id = $1 ORDER BY o.observed_at DESC, o.created_at DESC LIMIT $2 OFFSET $3"
+    ))
+    .bind(product_id)
+    .bind(history_page.limit())
+    .bind(history_page.offset())
+    .fetch_all(db)
+    .await?;
+    let total = history.first().map_or(0, |row| row.total as u64);
+    Ok(ProductDetail {
+        id,
+        name,
+        brand,
+        unit,
+        viewer_can_edit: may_edit(viewer, created_by),
+        current_prices: current.into_iter().map(PricePoint::from).collect(),
+        history: Page {
+            items: history.into_iter().map(|row| row.price.into()).collect(),
+            page: history_page.page,
+            per_page: history_page.per_page,
+            total,
+        },
+    })
+}

@@ -1,0 +1,3 @@
+DROP TABLE price_observations;
+DROP TABLE products;
+DROP TABLE stores;

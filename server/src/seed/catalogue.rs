@@ -1,0 +1,278 @@
+//! The demo catalogue: the two stores, the thirteen products and their backdated price history
+//! (spec §10), written through the catalogue services. Existing entries are found by name and an
+//! observation is only recorded when the same one (store, price, note) is not there yet.
+
+use std::collections::HashMap;
+
+use app::domain::catalogue::{ProductFields, StoreFields};
+use app::domain::group::CurrencyCode;
+use app::domain::money::parse_amount;
+use app::domain::paging::PageRequest;
+use app::error::AppError;
+use app::server::accounts::Account;
+use app::server::cache::Cache;
+use app::server::{prices, products, stores};
+use chrono::{Duration, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// Name, address, opening hours, notes.
+const STORES: [(&str, &str, &str, &str); 2] = [
+    (
+        "Test Costco",
+        "1 Warehouse Way",
+        "Mon–Fri 10–20:30, Sat 9:30–18, Sun 10–18",
+        "Membership card needed at the door.",
+    ),
+    (
+        "Test Sam's Club",
+        "200 Bulk Avenue",
+        "Mon–Sat 9–20, Sun 10–18",
+        "",
+    ),
+];
+
+/// Name, brand, unit.
+const PRODUCTS: [(&str, &str, &str); 13] = [
+    ("Test Olive Oil", "Kirkland", "L"),
+    ("Test Quinoa", "Organic", "kg"),
+    ("Test Detergent", "Tide", "L"),
+    ("Kirkland Paper Towels 12-pack", "Kirkland", "pack"),
+    ("Rotisserie Chicken", "", "each"),
+    ("Kirkland Almond Butter", "Kirkland", "kg"),
+    ("Organic Frozen Berry Mix", "Organic", "kg"),
+    ("Charmin Ultra Soft 24-pack", "Charmin", "pack"),
+    ("Kirkland Colombian Coffee", "Kirkland", "kg"),
+    ("Tide Pods 81-count", "Tide", "pack"),
+    ("93/7 Ground Beef 3lbs", "", "kg"),
+    ("Organic Bananas 3lbs", "Organic", "kg"),
+    ("String Cheese 48-pack", "", "pack"),
+];
+
+/// Store, product, price, note, days ago, who saw it. Oldest first within a pair, so the newest
+/// is the current price.
+const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
+    (
+        "Test Costco",
+        "Test Olive Oil",
+        "24.99",
+        "aisle 12",
+        2,
+        "alice",
+    ),
+    (
+        "Test Costco",
+        "Test Olive Oil",
+        "23.99",
+        "end cap display",
+        2,
+        "bob",
+    ),
+    (
+        "Test Costco",
+        "Test Quinoa",
+        "18.99",
+        "organic section",
+        1,
+        "carol",
+    ),
+    (
+        "Test Costco",
+        "Kirkland Paper Towels 12-pack",
+        "19.99",
+        "household",
+        5,
+        "alice",
+    ),
+    (
+        "Test Costco",
+        "Kirkland Paper Towels 12-pack",
+        "21.49",
+        "regular price",
+        5,
+        "test",
+    ),
+    (
+        "Test Costco",
+        "Rotisserie Chicken",
+        "4.99",
+        "deli section",
+        1,
+        "bob",
+    ),
+    (
+        "Test Costco",
+        "Kirkland Almond Butter",
+        "9.99",
+        "",
+        3,
+        "emily",
+    ),
+    (
+        "Test Costco",
+        "Kirkland Almond Butter",
+        "10.49",
+        "clearance",
+        3,
+        "alice",
+    ),
+    (
+        "Test Costco",
+        "Organic Frozen Berry Mix",
+        "12.99",
+        "",
+        7,
+        "carol",
+    ),
+    (
+        "Test Costco",
+        "Charmin Ultra Soft 24-pack",
+        "22.99",
+        "",
+        7,
+        "frank",
+    ),
+    (
+        "Test Costco",
+        "Kirkland Colombian Coffee",
+        "14.99",
+        "",
+        7,
+        "test",
+    ),
+    ("Test Sam's Club", "Test Detergent", "16.98", "", 0, "bob"),
+    (
+        "Test Sam's Club",
+        "Test Detergent",
+        "15.98",
+        "on sale",
+        0,
+        "carol",
+    ),
+    (
+        "Test Sam's Club",
+        "Tide Pods 81-count",
+        "18.98",
+        "",
+        2,
+        "alice",
+    ),
+    (
+        "Test Sam's Club",
+        "93/7 Ground Beef 3lbs",
+        "16.48",
+        "",
+        2,
+        "bob",
+    ),
+    (
+        "Test Sam's Club",
+        "93/7 Ground Beef 3lbs",
+        "17.98",
+        "higher price today",
+        2,
+        "test",
+    ),
+    (
+        "Test Sam's Club",
+        "Organic Bananas 3lbs",
+        "4.98",
+        "",
+        5,
+        "emily",
+    ),
+    (
+        "Test Sam's Club",
+        "String Cheese 48-pack",
+        "8.98",
+        "",
+        5,
+        "frank",
+    ),
+];
+
+pub struct Counts {
+    pub stores: usize,
+    pub products: usize,
+}
+
+pub async fn ensure(
+    db: &PgPool,
+    cache: &Cache,
+    people: &HashMap<&str, Account>,
+) -> Result<Counts, AppError> {
+    // The site admin adds the shared catalogue, so every demo user but `test` sees it read-only
+    // apart from recording prices.
+    let curator = &people["test"];
+    let everything = PageRequest::new(None, 100);
+
+    let existing_stores = stores::list(db, cache, everything).await?.items;
+    let mut store_ids = HashMap::new();
+    for (name, address, hours, notes) in STORES {
+        let id = match existing_stores.iter().find(|store| store.name == name) {
+            Some(store) => store.id,
+            None => {
+                let fields = StoreFields::parse(name, address, hours, notes)?;
+                stores::create(db, cache, curator.id, &fields).await?
+            }
+        };
+        store_ids.insert(name, id);
+    }
+
+    let existing_products = products::list(db, everything).await?.items;
+    let mut product_ids = HashMap::new();
+    for (name, brand, unit) in PRODUCTS {
+        let id = match existing_products
+            .iter()
+            .find(|product| product.name == name)
+        {
+            Some(product) => product.id,
+            None => {
+                let fields = ProductFields::parse(name, brand, unit)?;
+                products::create(db, curator.id, &fields).await?
+            }
+        };
+        product_ids.insert(name, id);
+    }
+
+    let currency = CurrencyCode::parse("EUR")?;
+    // What each product's history already holds, so a second run records nothing twice.
+    let mut seen: HashMap<Uuid, Vec<(Uuid, i64, String)>> = HashMap::new();
+    for &product_id in product_ids.values() {
+        let history = products::detail(db, curator, product_id, everything)
+            .await?
+            .history;
+        let points = history
+            .items
+            .into_iter()
+            .map(|point| (point.store_id, point.amount_minor, point.note))
+            .collect();
+        seen.insert(product_id, points);
+    }
+    for (index, (store, product, price, note, days_ago, who)) in PRICES.into_iter().enumerate() {
+        let product_id = product_ids[product];
+        let store_id = store_ids[store];
+        let amount_minor = parse_amount(price, currency.as_str())?;
+        let already = seen[&product_id]
+            .iter()
+            .any(|(s, amount, n)| *s == store_id && *amount == amount_minor && n == note);
+        if already {
+            continue;
+        }
+        // Minutes apart keep the listed order within a day, so the newest is the current price.
+        let observed_at = Utc::now() - Duration::days(days_ago) - Duration::hours(1)
+            + Duration::minutes(index as i64);
+        let observation = prices::Observation {
+            product_id,
+            store_id,
+            amount_minor,
+            currency: &currency,
+            note,
+        };
+        prices::record_at(db, cache, people[who].id, observation, Some(observed_at)).await?;
+    }
+    Ok(Counts {
+        stores: STORES.len(),
+        products: PRODUCTS.len(),
+    })
+}
