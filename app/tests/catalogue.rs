@@ -203,7 +203,7 @@ async fn the_newest_price_is_current_and_history_is_kept(db: PgPool) {
     price_at(&db, &cache, &alice, oil, costco, 2399, 2).await;
     price_at(&db, &cache, &alice, oil, sams, 2199, 5).await;
 
-    let detail = products::detail(&db, &alice, oil, everything())
+    let detail = products::detail(&db, &alice, oil, &eur(), everything())
         .await
         .unwrap();
     let current: Vec<_> = detail
@@ -228,7 +228,7 @@ async fn the_newest_price_is_current_and_history_is_kept(db: PgPool) {
         "every observation, newest first"
     );
 
-    let page = products::detail(&db, &alice, oil, PageRequest::new(Some(2), 2))
+    let page = products::detail(&db, &alice, oil, &eur(), PageRequest::new(Some(2), 2))
         .await
         .unwrap();
     assert_eq!(page.history.total, 3);

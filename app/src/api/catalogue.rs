@@ -116,6 +116,7 @@ pub async fn get_product(
         &ctx.db,
         &viewer,
         product_id,
+        &ctx.default_currency,
         PageRequest::new(history_page, HISTORY_PER_PAGE),
     )
     .await

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::domain::validation::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{Key, fill, use_i18n};
 
 /// The state of one form's action, as the pieces below need it. Read it through the methods:
 /// when a refetch swaps a page, Leptos may run a last render effect of a form whose owner is
@@ -82,18 +82,23 @@ pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
 }
 
 /// A labelled control with an optional hint. The child control must carry `id` and, with a hint,
-/// `aria-describedby="{id}-hint"`.
+/// `aria-describedby="{id}-hint"`. `label_value` fills a `{placeholder}` of the label.
 #[component]
 pub fn Field(
     #[prop(into)] id: String,
     label: Key,
     #[prop(optional)] hint: Option<Key>,
+    #[prop(optional)] label_value: Option<(&'static str, String)>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let label_text = move || match &label_value {
+        Some((name, value)) => fill(i18n.t(label), &[(name, value)]),
+        None => i18n.t(label).to_owned(),
+    };
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{label_text}</label>
             {children()}
             {hint.map(|hint| view! { <small class="hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</small> })}
         </div>

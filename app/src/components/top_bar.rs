@@ -1,4 +1,5 @@
-//! The header on every page: the brand, and either log in / sign up or the user's name and log out.
+//! The header on every page: the brand, and either log in / sign up or the user's name and log
+//! out, the app's sections and the search box.
 
 use leptos::prelude::*;
 
@@ -21,11 +22,11 @@ pub fn TopBar() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"▦"</span>
                 {t!(i18n, AppName)}
             </a>
-            <nav class="top-nav" aria-label="Account">
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match session.await.ok().and_then(|info| info.user) {
-                            Some(user) => view! {
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match session.await.ok().and_then(|info| info.user) {
+                        Some(user) => view! {
+                            <nav class="top-nav" aria-label="Account">
                                 <a class="nav-link" href="/profile" data-testid="nav-profile">
                                     {user.display_name}
                                 </a>
@@ -35,21 +36,23 @@ pub fn TopBar() -> impl IntoView {
                                         {t!(i18n, NavLogOut)}
                                     </button>
                                 </ActionForm>
-                                <div class="section-nav">
-                                    <a href="/">{t!(i18n, NavGroups)}</a>
-                                    <a href="/stores">{t!(i18n, NavStores)}</a>
-                                    <a href="/products">{t!(i18n, NavProducts)}</a>
-                                </div>
-                                <SearchBox/>
-                            }.into_any(),
-                            None => view! {
+                            </nav>
+                            <nav class="section-nav" aria-label="Sections">
+                                <a href="/">{t!(i18n, NavGroups)}</a>
+                                <a href="/stores">{t!(i18n, NavStores)}</a>
+                                <a href="/products">{t!(i18n, NavProducts)}</a>
+                            </nav>
+                            <SearchBox/>
+                        }.into_any(),
+                        None => view! {
+                            <nav class="top-nav" aria-label="Account">
                                 <a class="nav-link" href="/login">{t!(i18n, NavLogIn)}</a>
                                 <a class="button primary small" href="/register">{t!(i18n, NavSignUp)}</a>
-                            }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </nav>
+                            </nav>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
         </header>
     }
 }

@@ -64,6 +64,8 @@ pub struct ProductDetail {
     pub brand: String,
     pub unit: String,
     pub viewer_can_edit: bool,
+    /// The currency a price recorded here is taken in (no group context: the default one).
+    pub record_currency: String,
     /// The newest price at each store, cheapest first.
     pub current_prices: Vec<PricePoint>,
     /// Every recorded price, newest first.

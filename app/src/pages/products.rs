@@ -43,7 +43,10 @@ pub fn ProductsPage() -> impl IntoView {
     );
     view! {
         <Title text=move || i18n.t(Key::ProductsTitle)/>
-        <h1>{t!(i18n, ProductsTitle)}</h1>
+        <header class="page-header">
+            <h1>{t!(i18n, ProductsTitle)}</h1>
+            <a class="button small" href="#add-product">{t!(i18n, AddProductTitle)}</a>
+        </header>
         <section class="card">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -86,7 +89,7 @@ fn AddProductForm() -> impl IntoView {
         },
     );
     view! {
-        <section class="card">
+        <section class="card" id="add-product">
             <h2>{t!(i18n, AddProductTitle)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="add-product-form">
                 <FormError state/>
@@ -221,7 +224,8 @@ fn Product(
             }}
             <PriceChart history=product.history.items.clone() label=chart_label/>
         </section>
-        <RecordPriceForm product_id stores actions/>
+        <RecordPriceForm product_id currency=product.record_currency.clone() stores actions
+            last_seen_at=product.history.items.first().map(|point| point.store_id)/>
         {(!product.history.items.is_empty()).then(|| view! { <PriceHistory product=product.clone()/> })}
         {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary actions/> })}
         <p class="aside"><a href="/products">{t!(i18n, ProductsTitle)}</a></p>
@@ -231,8 +235,11 @@ fn Product(
 #[component]
 fn RecordPriceForm(
     product_id: Uuid,
+    currency: String,
     stores: Vec<StoreSummary>,
     actions: ProductActions,
+    /// The store of the newest observation: the likeliest place for the next one.
+    last_seen_at: Option<Uuid>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (action, state) = actions.record;
@@ -249,10 +256,13 @@ fn RecordPriceForm(
                 <FormError state/>
                 <Field id="price-store" label=Key::StoreLabel>
                     <select id="price-store" name="store_id" required>
-                        {stores.into_iter().map(|store| view! { <option value=store.id.to_string()>{store.name}</option> }).collect_view()}
+                        {stores.into_iter().map(|store| view! {
+                            <option value=store.id.to_string() selected=last_seen_at == Some(store.id)>{store.name}</option>
+                        }).collect_view()}
                     </select>
                 </Field>
-                <Field id="price-amount" label=Key::PriceLabel hint=Key::PriceHint>
+                <Field id="price-amount" label=Key::PriceLabel hint=Key::PriceHint
+                    label_value=("currency", currency)>
                     <input id="price-amount" name="amount" inputmode="decimal" autocomplete="off" required
                         pattern="[0-9]+([.,][0-9]{1,3})?" aria-describedby="price-amount-hint"/>
                 </Field>

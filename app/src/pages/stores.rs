@@ -29,7 +29,10 @@ pub fn StoresPage() -> impl IntoView {
     let state = FormState::of(action);
     view! {
         <Title text=move || i18n.t(Key::StoresTitle)/>
-        <h1>{t!(i18n, StoresTitle)}</h1>
+        <header class="page-header">
+            <h1>{t!(i18n, StoresTitle)}</h1>
+            <a class="button small" href="#add-store">{t!(i18n, AddStoreTitle)}</a>
+        </header>
         <section class="card">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -51,7 +54,7 @@ pub fn StoresPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-        <section class="card">
+        <section class="card" id="add-store">
             <h2>{t!(i18n, AddStoreTitle)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="add-store-form">
                 <FormError state/>

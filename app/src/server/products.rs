@@ -7,6 +7,7 @@ use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::domain::catalogue::ProductFields;
+use crate::domain::group::CurrencyCode;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::search::{SUGGEST_MIN, SearchQuery};
 use crate::error::{AppResult, ErrorCode};
@@ -165,10 +166,12 @@ struct HistoryRow {
 const PRICE_COLUMNS: &str = "o.store_id, s.name AS store_name, o.amount_minor, o.currency, o.note, \
                              o.observed_at, u.display_name AS observed_by";
 
+/// A product with its prices; `record_currency` is what a price recorded on its page is taken in.
 pub async fn detail(
     db: &PgPool,
     viewer: &Account,
     product_id: Uuid,
+    record_currency: &CurrencyCode,
     history_page: PageRequest,
 ) -> AppResult<ProductDetail> {
     let product: Option<(Uuid, String, String, String, Uuid)> = sqlx::query_as(
@@ -208,6 +211,7 @@ pub async fn detail(
         brand,
         unit,
         viewer_can_edit: may_edit(viewer, created_by),
+        record_currency: record_currency.as_str().to_owned(),
         current_prices: current.into_iter().map(PricePoint::from).collect(),
         history: Page {
             items: history.into_iter().map(|row| row.price.into()).collect(),

@@ -239,7 +239,7 @@ pub async fn ensure(
     // What each product's history already holds, so a second run records nothing twice.
     let mut seen: HashMap<Uuid, Vec<(Uuid, i64, String)>> = HashMap::new();
     for &product_id in product_ids.values() {
-        let history = products::detail(db, curator, product_id, everything)
+        let history = products::detail(db, curator, product_id, &currency, everything)
             .await?
             .history;
         let points = history
