@@ -39,6 +39,16 @@ pub enum ErrorCode {
     ProductNotFound,
     NotAllowedToEdit,
     SearchQueryInvalid,
+    RunNotFound,
+    NotRunParticipant,
+    NotRunLeader,
+    NotRunLeaderOrHelper,
+    RunStateForbids,
+    QuantityInvalid,
+    PlannedDateInvalid,
+    BidNotFound,
+    RunMaxProductsExceeded,
+    GroupMaxActiveRunsExceeded,
     AuthRequired,
     Forbidden,
     NotFound,
@@ -50,7 +60,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 37] = [
+    pub const ALL: [ErrorCode; 47] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -80,6 +90,16 @@ impl ErrorCode {
         ErrorCode::ProductNotFound,
         ErrorCode::NotAllowedToEdit,
         ErrorCode::SearchQueryInvalid,
+        ErrorCode::RunNotFound,
+        ErrorCode::NotRunParticipant,
+        ErrorCode::NotRunLeader,
+        ErrorCode::NotRunLeaderOrHelper,
+        ErrorCode::RunStateForbids,
+        ErrorCode::QuantityInvalid,
+        ErrorCode::PlannedDateInvalid,
+        ErrorCode::BidNotFound,
+        ErrorCode::RunMaxProductsExceeded,
+        ErrorCode::GroupMaxActiveRunsExceeded,
         ErrorCode::AuthRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
@@ -105,7 +125,16 @@ impl ErrorCode {
             | ErrorCode::ProductNameInvalid
             | ErrorCode::TextTooLong
             | ErrorCode::AmountInvalid
-            | ErrorCode::SearchQueryInvalid => 422,
+            | ErrorCode::SearchQueryInvalid
+            | ErrorCode::QuantityInvalid
+            | ErrorCode::PlannedDateInvalid => 422,
+            ErrorCode::RunNotFound | ErrorCode::BidNotFound => 404,
+            ErrorCode::NotRunParticipant
+            | ErrorCode::NotRunLeader
+            | ErrorCode::NotRunLeaderOrHelper => 403,
+            ErrorCode::RunStateForbids
+            | ErrorCode::RunMaxProductsExceeded
+            | ErrorCode::GroupMaxActiveRunsExceeded => 409,
             ErrorCode::StoreNotFound | ErrorCode::ProductNotFound => 404,
             ErrorCode::NotAllowedToEdit => 403,
             ErrorCode::AlreadyGroupMember
@@ -161,6 +190,16 @@ impl ErrorCode {
             ErrorCode::ProductNotFound => "PRODUCT_NOT_FOUND",
             ErrorCode::NotAllowedToEdit => "NOT_ALLOWED_TO_EDIT",
             ErrorCode::SearchQueryInvalid => "SEARCH_QUERY_INVALID",
+            ErrorCode::RunNotFound => "RUN_NOT_FOUND",
+            ErrorCode::NotRunParticipant => "NOT_RUN_PARTICIPANT",
+            ErrorCode::NotRunLeader => "NOT_RUN_LEADER",
+            ErrorCode::NotRunLeaderOrHelper => "NOT_RUN_LEADER_OR_HELPER",
+            ErrorCode::RunStateForbids => "RUN_STATE_FORBIDS",
+            ErrorCode::QuantityInvalid => "QUANTITY_INVALID",
+            ErrorCode::PlannedDateInvalid => "PLANNED_DATE_INVALID",
+            ErrorCode::BidNotFound => "BID_NOT_FOUND",
+            ErrorCode::RunMaxProductsExceeded => "RUN_MAX_PRODUCTS_EXCEEDED",
+            ErrorCode::GroupMaxActiveRunsExceeded => "GROUP_MAX_ACTIVE_RUNS_EXCEEDED",
             ErrorCode::AuthRequired => "AUTH_REQUIRED",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",

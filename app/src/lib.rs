@@ -24,8 +24,8 @@ use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
     login::LoginPage, not_found::NotFoundPage, products::ProductPage, products::ProductsPage,
-    profile::ProfilePage, register::RegisterPage, search::SearchPage, stores::StorePage,
-    stores::StoresPage,
+    profile::ProfilePage, register::RegisterPage, run::RunPage, search::SearchPage,
+    stores::StorePage, stores::StoresPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -120,6 +120,7 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("products") view=ProductsPage ssr=SsrMode::Async/>
                 <Route path=path!("products/:id") view=ProductPage ssr=SsrMode::Async/>
                 <Route path=path!("search") view=SearchPage ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id") view=RunPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">

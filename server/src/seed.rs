@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 mod catalogue;
+mod runs;
 
 /// Documented in the README; only ever used for demo accounts.
 pub const DEMO_PASSWORD: &str = "bulq-demo";
@@ -68,11 +69,14 @@ pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
         }
     }
     let catalogue = catalogue::ensure(db, cache, &people).await?;
+    let friends = ensure_group(db, people["alice"].id, "Test Friends").await?;
+    let runs = runs::ensure(db, friends, &people, &catalogue.stores, &catalogue.products).await?;
     tracing::info!(
         users = DEMO_USERS.len(),
         groups = DEMO_GROUPS.len(),
-        stores = catalogue.stores,
-        products = catalogue.products,
+        stores = catalogue.stores.len(),
+        products = catalogue.products.len(),
+        runs,
         "demo data is in place"
     );
     Ok(())

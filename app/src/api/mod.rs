@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod groups;
+pub mod runs;
 pub mod search;
 
 /// A same-site path to go to after logging in; anything else (other hosts, `//evil`) becomes `/`.

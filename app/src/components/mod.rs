@@ -7,5 +7,7 @@ pub mod form;
 pub mod page_error;
 pub mod pager;
 pub mod price_chart;
+pub mod run_badge;
+pub mod run_list;
 pub mod search_box;
 pub mod top_bar;

@@ -6,5 +6,8 @@ pub mod group;
 pub mod language;
 pub mod money;
 pub mod paging;
+pub mod quantity;
+pub mod run;
+pub mod run_state;
 pub mod search;
 pub mod validation;

@@ -169,6 +169,91 @@ pub fn text(key: Key) -> &'static str {
         Key::SearchKindGroup => "Group",
         Key::SearchKindStore => "Store",
         Key::SearchKindProduct => "Product",
+        Key::StatePlanning => "Planning",
+        Key::StateActive => "Bidding",
+        Key::StateConfirmed => "Confirmed",
+        Key::StateShopping => "Shopping",
+        Key::StateAdjusting => "Adjusting",
+        Key::StateDistributing => "Handing out",
+        Key::StateCompleted => "Completed",
+        Key::StateCancelled => "Cancelled",
+        Key::StatePlanningHelp => "Just opened. Add products and place your bids.",
+        Key::StateActiveHelp => {
+            "People are bidding. Say when your order is complete; the leader confirms."
+        }
+        Key::StateConfirmedHelp => "Orders are frozen. The leader will start shopping.",
+        Key::StateShoppingHelp => "The shopper is in the store recording what is bought.",
+        Key::StateAdjustingHelp => {
+            "The store had a different amount than asked: bids are being re-balanced."
+        }
+        Key::StateDistributingHelp => "Goods are being handed out.",
+        Key::StateCompletedHelp => "This run is done.",
+        Key::StateCancelledHelp => "This run was cancelled.",
+        Key::LedBy => "led by {name}",
+        Key::ParticipantCountOne => "1 taking part",
+        Key::ParticipantCountOther => "{count} taking part",
+        Key::NewRunTitle => "Start a run",
+        Key::AddStoreFirstForRun => "Add a store first, then start a run there.",
+        Key::PlannedOnLabel => "Shopping day",
+        Key::RunCommentLabel => "Comment",
+        Key::RunCommentHint => "Optional: when, where to meet, what to bring.",
+        Key::StartRunSubmit => "Start run",
+        Key::OpenRunsTitle => "Open runs",
+        Key::LeaderLabel => "Leader",
+        Key::HelpersLabel => "Helpers",
+        Key::RunProductsTitle => "Products ({count})",
+        Key::NoBidsYet => "No bids yet. Find a product below and say how much you want.",
+        Key::CancelledLeaderLeft => "Cancelled: the leader left the group.",
+        Key::CancelledNoReason => "The leader cancelled this run.",
+        Key::CancelledWithReason => "The leader cancelled this run: “{reason}”",
+        Key::NotReadyAfterAll => "I'm not ready yet",
+        Key::YouAreReady => "You said your order is complete.",
+        Key::ImReady => "My order is complete",
+        Key::ReadyHelp => "Done bidding? Tell the leader your order is complete.",
+        Key::CancelQuestionBidding => {
+            "Cancel this run? Bids are dropped and everyone taking part is told."
+        }
+        Key::CancelQuestionConfirmed => {
+            "Cancel this run? Nobody will shop for it, and everyone taking part is told."
+        }
+        Key::CancelQuestionBought => {
+            "Cancel this run now? Whatever was already bought stays with whoever holds it, and everyone is told."
+        }
+        Key::EveryoneReady => "Everyone who bid is ready.",
+        Key::NobodyBidYet => "Nobody else has bid yet.",
+        Key::ConfirmRunSubmit => "Confirm the run",
+        Key::ConfirmQuestion => "Confirm the run? Bids are frozen until you reopen it.",
+        Key::WaitingFor => "Waiting for: {names}",
+        Key::ConfirmAnyway => "Confirm anyway",
+        Key::ConfirmAnywayQuestion => {
+            "Not everyone is ready: {names}. Confirm anyway? Their bids stay as they are."
+        }
+        Key::ReopenHelp => "Someone needs to change their bid? Reopen the run for bidding.",
+        Key::ReopenSubmit => "Reopen for bidding",
+        Key::CancelRunTitle => "Cancel the run",
+        Key::CancelReasonLabel => "Why (optional, everyone sees it)",
+        Key::CancelRunSubmit => "Cancel the run",
+        Key::LeaderPanelTitle => "Leader",
+        Key::LeaderBadge => "Leader",
+        Key::HelperBadge => "Helper",
+        Key::ReadyChip => "Ready",
+        Key::NotReadyChip => "Not ready",
+        Key::TotalLabel => "Total: {total}",
+        Key::InterestedCountOne => "1 interested",
+        Key::InterestedCountOther => "{count} interested",
+        Key::InterestedOnlyShort => "interested",
+        Key::UpdateBidSubmit => "Update",
+        Key::PlaceBidSubmit => "Bid",
+        Key::YourQuantityLabel => "Your quantity",
+        Key::InterestedOnlyLabel => "Just interested",
+        Key::BidCommentLabel => "Comment (optional)",
+        Key::RetractBidSubmit => "Remove my bid",
+        Key::AddToRunTitle => "Add a product",
+        Key::FindProductLabel => "Find a product",
+        Key::FindSubmit => "Find",
+        Key::NothingFoundForRun => "Nothing found.",
+        Key::AddToCatalogue => "Add it to the catalogue",
+        Key::AlreadyInRun => "Already in this run: bid above",
     }
 }
 
@@ -219,6 +304,26 @@ pub fn error_text(code: ErrorCode) -> &'static str {
             "Only the person who added it (or a site admin) can change it."
         }
         ErrorCode::SearchQueryInvalid => "Type what you are looking for (up to 100 characters).",
+        ErrorCode::RunNotFound => "That run does not exist, or it is not in one of your groups.",
+        ErrorCode::NotRunParticipant => {
+            "Only people taking part in this run can do that. Place a bid first."
+        }
+        ErrorCode::NotRunLeader => "Only the run's leader can do that.",
+        ErrorCode::NotRunLeaderOrHelper => "Only the run's leader or a helper can do that.",
+        ErrorCode::RunStateForbids => "That is not possible at this stage of the run.",
+        ErrorCode::QuantityInvalid => {
+            "Enter a quantity above 0 and up to 9999, with at most three decimals (like 1.5)."
+        }
+        ErrorCode::PlannedDateInvalid => {
+            "Please enter the shopping day as a date, like 2026-12-24."
+        }
+        ErrorCode::BidNotFound => "You have no bid on that product.",
+        ErrorCode::RunMaxProductsExceeded => {
+            "This run already has 100 products. Bid on one of them instead."
+        }
+        ErrorCode::GroupMaxActiveRunsExceeded => {
+            "This group already has 100 open runs. Finish or cancel one first."
+        }
         ErrorCode::AuthRequired => "Please log in first.",
         ErrorCode::Forbidden => "You are not allowed to do that.",
         ErrorCode::NotFound => "That does not exist, or you cannot see it.",

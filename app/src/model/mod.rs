@@ -3,6 +3,7 @@
 mod account;
 mod catalogue;
 mod group;
+mod run;
 mod search;
 
 pub use account::{SessionInfo, UserView};
@@ -10,4 +11,5 @@ pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
 };
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
+pub use run::{BidOutcome, BidView, ParticipantView, RunDetail, RunProduct, RunSummary};
 pub use search::SearchHit;

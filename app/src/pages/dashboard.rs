@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::groups::{CreateGroup, list_my_groups};
+use crate::api::runs::open_runs;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::components::pager::Pager;
+use crate::components::run_list::RunList;
 use crate::domain::group::GROUP_NAME_MAX;
 use crate::i18n::{Key, fill, use_i18n};
 use crate::model::{GroupSummary, UserView};
@@ -48,7 +50,28 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <OpenRuns/>
         <CreateGroupForm/>
+    }
+}
+
+/// The runs that have not ended in all of the viewer's groups: where to bid next.
+#[component]
+fn OpenRuns() -> impl IntoView {
+    let i18n = use_i18n();
+    let runs = Resource::new(|| (), |_| open_runs());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let runs = runs.await.unwrap_or_default();
+                (!runs.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>{t!(i18n, OpenRunsTitle)}</h2>
+                        <RunList runs show_group=true/>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::components::pager::Pager;
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{GroupDetail, MemberView};
+use crate::pages::group_runs::GroupRuns;
 use crate::t;
 
 /// The `:id` of the route, if it is a UUID at all.
@@ -82,10 +83,7 @@ fn GroupView(group: GroupDetail) -> impl IntoView {
                 {t!(i18n, ManageGroupLink)}
             </a>
         </header>
-        <section class="card">
-            <h2>{t!(i18n, GroupRunsTitle)}</h2>
-            <p class="empty">{t!(i18n, NoRunsYet)}</p>
-        </section>
+        <GroupRuns group_id/>
         <section class="card">
             <h2>{t!(i18n, GroupMembersTitle)}</h2>
             <MemberList members=group.members.items.clone() viewer=group.viewer_id/>

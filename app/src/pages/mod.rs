@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod group;
 pub mod group_manage;
+pub mod group_runs;
 pub mod home;
 pub mod join;
 pub mod login;
@@ -11,5 +12,6 @@ pub mod not_found;
 pub mod products;
 pub mod profile;
 pub mod register;
+pub mod run;
 pub mod search;
 pub mod stores;

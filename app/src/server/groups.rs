@@ -11,6 +11,7 @@ use crate::domain::group::{CurrencyCode, GroupName, MAX_GROUPS_PER_USER, MAX_MEM
 use crate::domain::paging::{Page, PageRequest};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{GroupDetail, GroupSummary, InvitePreview, MemberView};
+use crate::server::runs;
 
 fn new_invite_token() -> String {
     Uuid::new_v4().simple().to_string()
@@ -42,7 +43,7 @@ async fn count_members(conn: &mut PgConnection, group_id: Uuid) -> AppResult<(i6
 
 /// Locks a live group and returns whether `user_id` is an admin of it; non-members and archived
 /// groups are `GROUP_NOT_FOUND`.
-async fn lock_group_as_member(
+pub(crate) async fn lock_group_as_member(
     conn: &mut PgConnection,
     group_id: Uuid,
     user_id: Uuid,
@@ -356,14 +357,16 @@ pub async fn set_admin(
     Ok(())
 }
 
-/// Ends a membership and tells the member, in the caller's transaction. Later issues add the
-/// member's bids in open runs and the runs they lead, which must go in the same transaction.
+/// Ends a membership and tells the member, in the caller's transaction: their bids in the
+/// group's open runs go and the runs they lead are cancelled (`runs::withdraw_member`), so a
+/// failure anywhere leaves everything as it was.
 async fn end_membership(
     conn: &mut PgConnection,
     group_id: Uuid,
     member: Uuid,
     notify: Option<&str>,
 ) -> AppResult<()> {
+    runs::withdraw_member(conn, group_id, member).await?;
     sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
         .bind(group_id)
         .bind(member)

@@ -2,15 +2,18 @@
 //! SQL lives here and nowhere else; each public service function is one use case and one transaction.
 
 pub mod accounts;
+pub mod bids;
 pub mod cache;
 pub mod context;
 pub mod csp;
 pub mod db;
 pub mod groups;
+pub mod notifications;
 pub mod passwords;
 pub mod prices;
 pub mod products;
 pub mod request;
+pub mod runs;
 pub mod search;
 pub mod sessions;
 pub mod stores;

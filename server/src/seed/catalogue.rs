@@ -191,16 +191,17 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
     ),
 ];
 
-pub struct Counts {
-    pub stores: usize,
-    pub products: usize,
+/// The ids of the demo stores and products, by name.
+pub struct Catalogue {
+    pub stores: HashMap<&'static str, Uuid>,
+    pub products: HashMap<&'static str, Uuid>,
 }
 
 pub async fn ensure(
     db: &PgPool,
     cache: &Cache,
     people: &HashMap<&str, Account>,
-) -> Result<Counts, AppError> {
+) -> Result<Catalogue, AppError> {
     // The site admin adds the shared catalogue, so every demo user but `test` sees it read-only
     // apart from recording prices.
     let curator = &people["test"];
@@ -271,8 +272,8 @@ pub async fn ensure(
         };
         prices::record_at(db, cache, people[who].id, observation, Some(observed_at)).await?;
     }
-    Ok(Counts {
-        stores: STORES.len(),
-        products: PRODUCTS.len(),
+    Ok(Catalogue {
+        stores: store_ids,
+        products: product_ids,
     })
 }

@@ -1,0 +1,121 @@
+//! Run server functions: opening a run, reading runs, bidding, readiness and the leader's moves.
+//! Each is who → valid input → one service call; the service asks the state machine.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::paging::Page;
+use crate::error::AppError;
+use crate::model::{BidOutcome, RunDetail, RunSummary};
+
+#[cfg(feature = "ssr")]
+use crate::{
+    domain::{
+        paging::PageRequest,
+        run::{BidAmount, parse_note, parse_planned_on},
+    },
+    server::{bids, request, runs},
+};
+
+pub const RUNS_PER_PAGE: u32 = 20;
+pub const DASHBOARD_RUNS: i64 = 20;
+
+#[server(prefix = "/api", endpoint = "runs/create")]
+pub async fn create_run(
+    group_id: Uuid,
+    store_id: Uuid,
+    planned_on: String,
+    comment: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let new = runs::NewRun {
+        group_id,
+        store_id,
+        comment: parse_note(&comment)?,
+        planned_on: parse_planned_on(&planned_on)?,
+    };
+    let run_id = runs::create(&ctx.db, viewer.id, &new).await?;
+    leptos_axum::redirect(&format!("/runs/{run_id}"));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "runs/of-group")]
+pub async fn list_group_runs(
+    group_id: Uuid,
+    page: Option<u32>,
+) -> Result<Page<RunSummary>, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let page = PageRequest::new(page, RUNS_PER_PAGE);
+    runs::list_for_group(&ctx.db, viewer.id, group_id, page).await
+}
+
+/// The runs that have not ended in all of the viewer's groups.
+#[server(prefix = "/api", endpoint = "runs/open")]
+pub async fn open_runs() -> Result<Vec<RunSummary>, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::open_runs_of(&ctx.db, viewer.id, DASHBOARD_RUNS).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/get")]
+pub async fn get_run(run_id: Uuid) -> Result<RunDetail, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::detail(&ctx.db, viewer.id, run_id).await
+}
+
+/// `interested_only` is a checkbox: present ("on") when ticked.
+#[server(prefix = "/api", endpoint = "runs/bid")]
+pub async fn place_bid(
+    run_id: Uuid,
+    product_id: Uuid,
+    #[server(default)] quantity: String,
+    #[server(default)] interested_only: Option<String>,
+    #[server(default)] comment: String,
+) -> Result<BidOutcome, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let amount = BidAmount::parse(&quantity, interested_only.is_some())?;
+    let comment = parse_note(&comment)?;
+    bids::place(&ctx.db, viewer.id, run_id, product_id, amount, &comment).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/retract")]
+pub async fn retract_bid(run_id: Uuid, product_id: Uuid) -> Result<BidOutcome, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    bids::retract(&ctx.db, viewer.id, run_id, product_id).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/ready")]
+pub async fn set_ready(run_id: Uuid, ready: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::set_ready(&ctx.db, viewer.id, run_id, ready).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/confirm")]
+pub async fn confirm_run(run_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::confirm(&ctx.db, viewer.id, run_id).await.map(drop)
+}
+
+#[server(prefix = "/api", endpoint = "runs/reopen")]
+pub async fn reopen_run(run_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::reopen(&ctx.db, viewer.id, run_id).await.map(drop)
+}
+
+#[server(prefix = "/api", endpoint = "runs/cancel")]
+pub async fn cancel_run(run_id: Uuid, #[server(default)] reason: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let reason = parse_note(&reason)?;
+    runs::cancel(&ctx.db, viewer.id, run_id, &reason)
+        .await
+        .map(drop)
+}

@@ -1,0 +1,147 @@
+//! Exact quantities: what people bid and buy, in thousandths of the product's unit (1.5 kg is
+//! 1500), never floats. Postgres keeps them as `numeric(7,3)`; parsing accepts what people type
+//! on a phone ("1.5", "1,5", "2").
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+
+/// Thousandths per unit: three decimals.
+pub const SCALE: i64 = 1000;
+/// The largest quantity one bid may ask for: 9 999 units.
+pub const MAX_BID: Quantity = Quantity(9_999 * SCALE);
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Quantity(i64);
+
+impl Quantity {
+    pub const ZERO: Quantity = Quantity(0);
+
+    pub fn from_thousandths(thousandths: i64) -> Self {
+        Self(thousandths)
+    }
+
+    pub fn thousandths(self) -> i64 {
+        self.0
+    }
+
+    pub fn units(units: i64) -> Self {
+        Self(units * SCALE)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    /// A quantity typed by a person: positive, at most three decimals, at most `MAX_BID`.
+    pub fn parse_bid(raw: &str) -> Result<Self, ErrorCode> {
+        let text = raw.trim().replace(',', ".");
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let valid = !(whole.is_empty() && fraction.is_empty())
+            && whole.len() <= 5
+            && whole.chars().all(|c| c.is_ascii_digit())
+            && fraction.len() <= 3
+            && fraction.chars().all(|c| c.is_ascii_digit());
+        if !valid {
+            return Err(ErrorCode::QuantityInvalid);
+        }
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| ErrorCode::QuantityInvalid)?
+        };
+        let fraction: i64 = format!("{fraction:0<3}")
+            .parse()
+            .map_err(|_| ErrorCode::QuantityInvalid)?;
+        let quantity = Quantity(whole * SCALE + fraction);
+        if quantity.is_zero() || quantity > MAX_BID {
+            return Err(ErrorCode::QuantityInvalid);
+        }
+        Ok(quantity)
+    }
+}
+
+impl std::ops::Add for Quantity {
+    type Output = Quantity;
+
+    fn add(self, other: Quantity) -> Quantity {
+        Quantity(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Quantity {
+    type Output = Quantity;
+
+    fn sub(self, other: Quantity) -> Quantity {
+        Quantity(self.0 - other.0)
+    }
+}
+
+impl std::iter::Sum for Quantity {
+    fn sum<I: Iterator<Item = Quantity>>(iter: I) -> Quantity {
+        iter.fold(Quantity::ZERO, |a, b| a + b)
+    }
+}
+
+/// "1.5", "2", "0.125": no trailing zeros, the plain number for inputs and labels.
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.abs();
+        let (whole, fraction) = (abs / SCALE, abs % SCALE);
+        if fraction == 0 {
+            write!(f, "{sign}{whole}")
+        } else {
+            let digits = format!("{fraction:03}");
+            write!(f, "{sign}{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_quantities_become_exact_thousandths() {
+        assert_eq!(Quantity::parse_bid("1.5"), Ok(Quantity(1500)));
+        assert_eq!(Quantity::parse_bid(" 1,25 "), Ok(Quantity(1250)));
+        assert_eq!(Quantity::parse_bid("2"), Ok(Quantity::units(2)));
+        assert_eq!(Quantity::parse_bid("0.001"), Ok(Quantity(1)));
+        assert_eq!(Quantity::parse_bid(".5"), Ok(Quantity(500)));
+        assert_eq!(Quantity::parse_bid("9999"), Ok(MAX_BID));
+    }
+
+    #[test]
+    fn nonsense_zero_negative_and_too_much_are_refused() {
+        for bad in [
+            "", ".", "0", "0.000", "-1", "1.2345", "10000", "abc", "1e3", "1.2.3", "NaN",
+        ] {
+            assert_eq!(
+                Quantity::parse_bid(bad),
+                Err(ErrorCode::QuantityInvalid),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quantities_print_without_trailing_zeros_and_parse_back() {
+        for (thousandths, text) in [(1500, "1.5"), (2000, "2"), (125, "0.125"), (1, "0.001")] {
+            assert_eq!(Quantity(thousandths).to_string(), text);
+            assert_eq!(Quantity::parse_bid(text), Ok(Quantity(thousandths)));
+        }
+        assert_eq!(Quantity(-500).to_string(), "-0.5");
+    }
+
+    #[test]
+    fn sums_are_exact() {
+        let total: Quantity = ["0.1", "0.2", "0.3"]
+            .iter()
+            .map(|q| Quantity::parse_bid(q).unwrap())
+            .sum();
+        assert_eq!(total, Quantity::parse_bid("0.6").unwrap());
+    }
+}

@@ -1,0 +1,404 @@
+//! The run state machine, the only place that knows which state a run may move to and who may do
+//! what in which state. The UI asks it which buttons to offer (`offered_actions`); every service
+//! asks it (`authorize`, `RunState::move_to`) before it changes anything. Compiled for the server
+//! and the browser alike.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunState {
+    /// Just opened; only the leader takes part so far.
+    Planning,
+    /// Someone else bid: people bid and say when they are ready.
+    Active,
+    /// The leader froze the orders; waiting for the trip.
+    Confirmed,
+    /// In the store, recording what is bought.
+    Shopping,
+    /// Bought quantities differ from what was asked: bids are re-balanced.
+    Adjusting,
+    /// Allocations are fixed; goods are handed out.
+    Distributing,
+    Completed,
+    Cancelled,
+}
+
+/// What the viewer is to a run. Ordered: each role may do what the ones before it may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunRole {
+    /// Not in the run's group: the run does not exist for them.
+    Outsider,
+    /// In the group, not (yet) taking part.
+    Member,
+    /// Has a participation: bid, or was made a helper.
+    Participant,
+    Helper,
+    Leader,
+}
+
+/// Everything a person can ask of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunAction {
+    View,
+    PlaceBid,
+    RetractBid,
+    ToggleReady,
+    Confirm,
+    Reopen,
+    StartShopping,
+    RecordPurchase,
+    CompleteShopping,
+    FinishAdjusting,
+    MarkPickedUp,
+    CompleteDistribution,
+    Cancel,
+    EditComment,
+    ManageHelpers,
+    TransferLeadership,
+    Export,
+}
+
+impl RunState {
+    pub const ALL: [RunState; 8] = [
+        RunState::Planning,
+        RunState::Active,
+        RunState::Confirmed,
+        RunState::Shopping,
+        RunState::Adjusting,
+        RunState::Distributing,
+        RunState::Completed,
+        RunState::Cancelled,
+    ];
+
+    /// The stored name (`runs.state`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunState::Planning => "planning",
+            RunState::Active => "active",
+            RunState::Confirmed => "confirmed",
+            RunState::Shopping => "shopping",
+            RunState::Adjusting => "adjusting",
+            RunState::Distributing => "distributing",
+            RunState::Completed => "completed",
+            RunState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<RunState> {
+        RunState::ALL
+            .into_iter()
+            .find(|state| state.as_str() == name)
+    }
+
+    pub fn is_terminal(self) -> bool {
+        matches!(self, RunState::Completed | RunState::Cancelled)
+    }
+
+    /// The states this one may move to. Cancelling is possible from every state that has not
+    /// ended; a confirmed run may be reopened.
+    pub fn successors(self) -> &'static [RunState] {
+        use RunState::*;
+        match self {
+            Planning => &[Active, Cancelled],
+            Active => &[Confirmed, Cancelled],
+            Confirmed => &[Shopping, Active, Cancelled],
+            Shopping => &[Adjusting, Distributing, Completed, Cancelled],
+            Adjusting => &[Distributing, Cancelled],
+            Distributing => &[Completed, Cancelled],
+            Completed | Cancelled => &[],
+        }
+    }
+
+    /// The checked step to `target`.
+    pub fn move_to(self, target: RunState) -> Result<RunState, ErrorCode> {
+        if self.successors().contains(&target) {
+            Ok(target)
+        } else {
+            Err(ErrorCode::RunStateForbids)
+        }
+    }
+
+    /// Where a bid takes the run: out of planning as soon as someone other than the leader bids.
+    pub fn after_bid_by(self, bidder: RunRole) -> Option<RunState> {
+        (self == RunState::Planning && bidder < RunRole::Leader).then_some(RunState::Active)
+    }
+
+    /// Whether the state lets anyone do `action` at all (who may is `RunAction::needs`).
+    fn permits(self, action: RunAction) -> bool {
+        use RunAction::*;
+        use RunState::*;
+        match action {
+            View => true,
+            PlaceBid | RetractBid => matches!(self, Planning | Active | Adjusting),
+            ToggleReady | Confirm => self == Active,
+            Reopen | StartShopping => self == Confirmed,
+            RecordPurchase | CompleteShopping => self == Shopping,
+            FinishAdjusting => self == Adjusting,
+            MarkPickedUp | CompleteDistribution => self == Distributing,
+            Cancel | EditComment | ManageHelpers | TransferLeadership => !self.is_terminal(),
+            Export => matches!(
+                self,
+                Confirmed | Shopping | Adjusting | Distributing | Completed
+            ),
+        }
+    }
+}
+
+impl RunAction {
+    pub const ALL: [RunAction; 17] = [
+        RunAction::View,
+        RunAction::PlaceBid,
+        RunAction::RetractBid,
+        RunAction::ToggleReady,
+        RunAction::Confirm,
+        RunAction::Reopen,
+        RunAction::StartShopping,
+        RunAction::RecordPurchase,
+        RunAction::CompleteShopping,
+        RunAction::FinishAdjusting,
+        RunAction::MarkPickedUp,
+        RunAction::CompleteDistribution,
+        RunAction::Cancel,
+        RunAction::EditComment,
+        RunAction::ManageHelpers,
+        RunAction::TransferLeadership,
+        RunAction::Export,
+    ];
+
+    /// The least role that may do this in `state`. Joining a run by bidding is only possible
+    /// before the orders are frozen; while adjusting only those who bid re-balance.
+    fn needs(self, state: RunState) -> RunRole {
+        use RunAction::*;
+        match self {
+            View => RunRole::Member,
+            PlaceBid if state == RunState::Adjusting => RunRole::Participant,
+            PlaceBid => RunRole::Member,
+            RetractBid | ToggleReady => RunRole::Participant,
+            RecordPurchase | MarkPickedUp | Export => RunRole::Helper,
+            Confirm | Reopen | StartShopping | CompleteShopping | FinishAdjusting
+            | CompleteDistribution | Cancel | EditComment | ManageHelpers | TransferLeadership => {
+                RunRole::Leader
+            }
+        }
+    }
+
+    /// The state a user action moves the run to, where it moves it at all. Completing shopping
+    /// branches on what was bought (`shopping_outcome`).
+    pub fn target(self) -> Option<RunState> {
+        match self {
+            RunAction::Confirm => Some(RunState::Confirmed),
+            RunAction::Reopen => Some(RunState::Active),
+            RunAction::StartShopping => Some(RunState::Shopping),
+            RunAction::FinishAdjusting => Some(RunState::Distributing),
+            RunAction::CompleteDistribution => Some(RunState::Completed),
+            RunAction::Cancel => Some(RunState::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// May someone in `role` do `action` to a run in `state`? The refusal says why, in the order a
+/// person would want to hear it: a run outside your groups does not exist for you; then whether
+/// your role allows it; then whether the run's state does.
+pub fn authorize(state: RunState, role: RunRole, action: RunAction) -> Result<(), ErrorCode> {
+    if role == RunRole::Outsider {
+        return Err(ErrorCode::RunNotFound);
+    }
+    let needed = action.needs(state);
+    if role < needed {
+        return Err(match needed {
+            RunRole::Leader => ErrorCode::NotRunLeader,
+            RunRole::Helper => ErrorCode::NotRunLeaderOrHelper,
+            _ => ErrorCode::NotRunParticipant,
+        });
+    }
+    if !state.permits(action) {
+        return Err(ErrorCode::RunStateForbids);
+    }
+    Ok(())
+}
+
+/// The actions to offer someone in `role` on a run in `state`: exactly those `authorize` allows.
+pub fn offered_actions(state: RunState, role: RunRole) -> Vec<RunAction> {
+    RunAction::ALL
+        .into_iter()
+        .filter(|action| authorize(state, role, *action).is_ok())
+        .collect()
+}
+
+/// Where completing shopping leads: nothing bought ends the run; any bought quantity that
+/// differs from what was asked needs adjusting; otherwise goods go straight to distribution.
+pub fn shopping_outcome(anything_bought: bool, all_quantities_match: bool) -> RunState {
+    match (anything_bought, all_quantities_match) {
+        (false, _) => RunState::Completed,
+        (true, false) => RunState::Adjusting,
+        (true, true) => RunState::Distributing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROLES: [RunRole; 5] = [
+        RunRole::Outsider,
+        RunRole::Member,
+        RunRole::Participant,
+        RunRole::Helper,
+        RunRole::Leader,
+    ];
+
+    /// The whole table, written out by hand: (state, action) → the least role allowed, or None
+    /// when nobody may. Every (state, action, role) is checked against it.
+    fn expected(state: RunState, action: RunAction) -> Option<RunRole> {
+        use RunAction::*;
+        use RunRole as R;
+        use RunState::*;
+        let open = !matches!(state, Completed | Cancelled);
+        match action {
+            View => Some(R::Member),
+            PlaceBid => match state {
+                Planning | Active => Some(R::Member),
+                Adjusting => Some(R::Participant),
+                _ => None,
+            },
+            RetractBid => matches!(state, Planning | Active | Adjusting).then_some(R::Participant),
+            ToggleReady => (state == Active).then_some(R::Participant),
+            Confirm => (state == Active).then_some(R::Leader),
+            Reopen | StartShopping => (state == Confirmed).then_some(R::Leader),
+            RecordPurchase => (state == Shopping).then_some(R::Helper),
+            CompleteShopping => (state == Shopping).then_some(R::Leader),
+            FinishAdjusting => (state == Adjusting).then_some(R::Leader),
+            MarkPickedUp => (state == Distributing).then_some(R::Helper),
+            CompleteDistribution => (state == Distributing).then_some(R::Leader),
+            Cancel | EditComment | ManageHelpers | TransferLeadership => open.then_some(R::Leader),
+            Export => matches!(
+                state,
+                Confirmed | Shopping | Adjusting | Distributing | Completed
+            )
+            .then_some(R::Helper),
+        }
+    }
+
+    #[test]
+    fn every_state_action_and_role_is_decided_as_the_table_says() {
+        for state in RunState::ALL {
+            for action in RunAction::ALL {
+                for role in ROLES {
+                    let got = authorize(state, role, action);
+                    let allowed = role != RunRole::Outsider
+                        && expected(state, action).is_some_and(|least| role >= least);
+                    assert_eq!(got.is_ok(), allowed, "{state:?} {action:?} {role:?}");
+                    assert_eq!(
+                        offered_actions(state, role).contains(&action),
+                        allowed,
+                        "the UI offers exactly what is allowed: {state:?} {action:?} {role:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        use RunAction::*;
+        assert_eq!(
+            authorize(RunState::Active, RunRole::Outsider, View),
+            Err(ErrorCode::RunNotFound)
+        );
+        assert_eq!(
+            authorize(RunState::Active, RunRole::Helper, Confirm),
+            Err(ErrorCode::NotRunLeader)
+        );
+        assert_eq!(
+            authorize(RunState::Shopping, RunRole::Participant, RecordPurchase),
+            Err(ErrorCode::NotRunLeaderOrHelper)
+        );
+        assert_eq!(
+            authorize(RunState::Active, RunRole::Member, ToggleReady),
+            Err(ErrorCode::NotRunParticipant)
+        );
+        assert_eq!(
+            authorize(RunState::Adjusting, RunRole::Member, PlaceBid),
+            Err(ErrorCode::NotRunParticipant),
+            "nobody joins a run while it is being adjusted"
+        );
+        assert_eq!(
+            authorize(RunState::Confirmed, RunRole::Leader, PlaceBid),
+            Err(ErrorCode::RunStateForbids)
+        );
+    }
+
+    #[test]
+    fn the_transition_graph() {
+        use RunState::*;
+        for state in RunState::ALL {
+            for target in RunState::ALL {
+                let allowed = matches!(
+                    (state, target),
+                    (Planning, Active)
+                        | (Active, Confirmed)
+                        | (Confirmed, Shopping | Active)
+                        | (Shopping, Adjusting | Distributing | Completed)
+                        | (Adjusting, Distributing)
+                        | (Distributing, Completed)
+                ) || (!state.is_terminal() && target == Cancelled);
+                assert_eq!(
+                    state.move_to(target).is_ok(),
+                    allowed,
+                    "{state:?} → {target:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_moving_action_moves_along_the_graph() {
+        for action in RunAction::ALL {
+            let Some(target) = action.target() else {
+                continue;
+            };
+            for state in RunState::ALL {
+                if authorize(state, RunRole::Leader, action).is_ok() {
+                    assert!(state.move_to(target).is_ok(), "{action:?} from {state:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bid_by_someone_else_activates_a_planned_run() {
+        use RunState::*;
+        assert_eq!(Planning.after_bid_by(RunRole::Member), Some(Active));
+        assert_eq!(Planning.after_bid_by(RunRole::Helper), Some(Active));
+        assert_eq!(Planning.after_bid_by(RunRole::Leader), None);
+        assert_eq!(Active.after_bid_by(RunRole::Member), None);
+    }
+
+    #[test]
+    fn completing_shopping_branches_on_what_was_bought() {
+        assert_eq!(shopping_outcome(false, true), RunState::Completed);
+        assert_eq!(shopping_outcome(true, false), RunState::Adjusting);
+        assert_eq!(shopping_outcome(true, true), RunState::Distributing);
+        for outcome in [
+            shopping_outcome(false, false),
+            shopping_outcome(true, false),
+            shopping_outcome(true, true),
+        ] {
+            assert!(RunState::Shopping.move_to(outcome).is_ok());
+        }
+    }
+
+    #[test]
+    fn state_names_round_trip() {
+        for state in RunState::ALL {
+            assert_eq!(RunState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(RunState::parse("bogus"), None);
+    }
+}

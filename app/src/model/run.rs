@@ -1,0 +1,125 @@
+//! Runs as the members of their group see them. Quantities are exact (`Quantity`), prices exact
+//! minor units; what the viewer may do is not sent: pages ask `domain::run_state` with the
+//! state and the viewer's role.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::quantity::Quantity;
+use crate::domain::run_state::{RunRole, RunState};
+
+/// A run in a list (a group's runs, the dashboard).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunSummary {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub store_name: String,
+    pub state: RunState,
+    pub leader_name: String,
+    pub planned_on: Option<NaiveDate>,
+    pub participant_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantView {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub is_leader: bool,
+    pub is_helper: bool,
+    pub is_ready: bool,
+    pub bid_count: i64,
+    /// Left or was removed from the group; kept for the record, struck through.
+    pub removed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidView {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub quantity: Quantity,
+    pub interested_only: bool,
+    pub comment: String,
+}
+
+/// A product of the run with every bid on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunProduct {
+    pub product_id: Uuid,
+    pub name: String,
+    pub brand: String,
+    pub unit: String,
+    /// The newest price seen at the run's store, in minor units of `price_currency`.
+    pub current_price: Option<i64>,
+    pub price_currency: String,
+    /// Committed quantities only: "interested" bids do not count.
+    pub total: Quantity,
+    pub interested_count: i64,
+    pub bids: Vec<BidView>,
+}
+
+impl RunProduct {
+    pub fn bid_of(&self, user_id: Uuid) -> Option<&BidView> {
+        self.bids.iter().find(|bid| bid.user_id == user_id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunDetail {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub store_id: Uuid,
+    pub store_name: String,
+    pub state: RunState,
+    pub comment: String,
+    pub planned_on: Option<NaiveDate>,
+    pub cancel_reason: String,
+    /// Cancelled because the leader left or was removed from the group.
+    pub leader_left: bool,
+    pub created_at: DateTime<Utc>,
+    pub viewer_id: Uuid,
+    pub viewer_role: RunRole,
+    pub participants: Vec<ParticipantView>,
+    /// By name.
+    pub products: Vec<RunProduct>,
+}
+
+impl RunDetail {
+    pub fn leader(&self) -> Option<&ParticipantView> {
+        self.participants.iter().find(|p| p.is_leader)
+    }
+
+    /// Who bid but has not said they are ready; the leader is told when this becomes empty.
+    pub fn not_ready(&self) -> Vec<&ParticipantView> {
+        self.participants
+            .iter()
+            .filter(|p| !p.removed && p.bid_count > 0 && !p.is_ready)
+            .collect()
+    }
+
+    /// Everyone who bid is ready (and someone did).
+    pub fn everyone_ready(&self) -> bool {
+        self.participants
+            .iter()
+            .any(|p| !p.removed && p.bid_count > 0)
+            && self.not_ready().is_empty()
+    }
+
+    pub fn viewer(&self) -> Option<&ParticipantView> {
+        self.participants
+            .iter()
+            .find(|p| p.user_id == self.viewer_id)
+    }
+}
+
+/// What placing or retracting a bid did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidOutcome {
+    /// The product's committed total after the bid.
+    pub total: Quantity,
+    /// Set when this bid moved the run (planning → active).
+    pub new_state: Option<RunState>,
+}

@@ -1,0 +1,272 @@
+//! The products of a run: each with its total, who bid what, and the viewer's own bid form; and
+//! finding a product to add. Bid forms are plain forms (they work without JavaScript); hydrated,
+//! a successful bid reloads the run in place.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use uuid::Uuid;
+
+use crate::api::catalogue::similar_products;
+use crate::api::runs::{PlaceBid, RetractBid};
+use crate::components::debounce::Debouncer;
+use crate::components::form::{FormError, FormState, SubmitButton};
+use crate::domain::money::format_amount;
+use crate::domain::run::COMMENT_MAX;
+use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::{BidView, RunProduct};
+use crate::pages::search::urlencode;
+use crate::t;
+
+/// Asks the page to load the run again once `action` succeeded.
+fn refresh_after<A>(action: ServerAction<A>, refresh: RwSignal<usize>)
+where
+    A: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
+            refresh.try_update(|n| *n += 1);
+        }
+    });
+}
+
+fn with_unit(quantity: String, unit: &str) -> String {
+    if unit.is_empty() {
+        quantity
+    } else {
+        format!("{quantity} {unit}")
+    }
+}
+
+#[component]
+pub(super) fn ProductCard(
+    run_id: Uuid,
+    viewer: Uuid,
+    product: RunProduct,
+    can_bid: bool,
+    can_retract: bool,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mine = product.bid_of(viewer).cloned();
+    let unit = product.unit.clone();
+    let total = with_unit(product.total.to_string(), &unit);
+    let interested = product.interested_count;
+    let price = product
+        .current_price
+        .map(|amount| format_amount(amount, &product.price_currency));
+    let details = [product.brand.as_str(), product.unit.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let product_id = product.product_id;
+    view! {
+        <li class="product-card" id=format!("product-{product_id}") data-testid=format!("product-{}", product.name)>
+            <div class="product-head">
+                <a class="list-title" href=format!("/products/{product_id}")>{product.name.clone()}</a>
+                {price.map(|price| view! { <span class="price">{price}</span> })}
+            </div>
+            {(!details.is_empty()).then(|| view! { <p class="muted">{details}</p> })}
+            <p class="total" data-testid="total">
+                {move || fill(i18n.t(Key::TotalLabel), &[("total", &total)])}
+                {(interested > 0).then(|| view! {
+                    <span class="muted">" · "{move || i18n.count(interested, Key::InterestedCountOne, Key::InterestedCountOther)}</span>
+                })}
+            </p>
+            <ul class="bidders" data-testid="bidders">
+                {product.bids.iter().cloned().map(|bid| view! { <Bidder bid unit=unit.clone()/> }).collect_view()}
+            </ul>
+            {can_bid.then(|| view! {
+                <BidForm run_id product_id unit=unit.clone() current=mine.clone() refresh/>
+            })}
+            {(can_retract && mine.is_some()).then(|| view! { <RetractForm run_id product_id refresh/> })}
+        </li>
+    }
+}
+
+#[component]
+fn Bidder(bid: BidView, unit: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let amount = if bid.interested_only {
+        None
+    } else {
+        Some(with_unit(bid.quantity.to_string(), &unit))
+    };
+    view! {
+        <li>
+            <span class="bidder-name">{bid.display_name.clone()}</span>
+            <span class="bidder-amount">
+                {match amount {
+                    Some(amount) => amount.into_any(),
+                    None => view! { <em>{t!(i18n, InterestedOnlyShort)}</em> }.into_any(),
+                }}
+            </span>
+            {(!bid.comment.is_empty()).then(|| view! { <span class="muted bid-comment">{bid.comment.clone()}</span> })}
+        </li>
+    }
+}
+
+/// Place or change the viewer's bid on one product.
+#[component]
+fn BidForm(
+    run_id: Uuid,
+    product_id: Uuid,
+    unit: String,
+    current: Option<BidView>,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<PlaceBid>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    let quantity_id = format!("quantity-{product_id}");
+    let interested_id = format!("interested-{product_id}");
+    let comment_id = format!("comment-{product_id}");
+    let (quantity, interested, comment) = match &current {
+        Some(bid) if bid.interested_only => (String::new(), true, bid.comment.clone()),
+        Some(bid) => (bid.quantity.to_string(), false, bid.comment.clone()),
+        None => (String::new(), false, String::new()),
+    };
+    let label = if current.is_some() {
+        Key::UpdateBidSubmit
+    } else {
+        Key::PlaceBidSubmit
+    };
+    let unit_label = unit.clone();
+    let comment_for = comment_id.clone();
+    view! {
+        <ActionForm action attr:class="bid-form" attr:data-testid="bid-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=product_id.to_string()/>
+            <FormError state/>
+            <div class="bid-row">
+                <label for=quantity_id.clone() class="bid-label">
+                    {move || i18n.t(Key::YourQuantityLabel)}
+                    {(!unit_label.is_empty()).then(|| format!(" ({unit_label})"))}
+                </label>
+                <input id=quantity_id name="quantity" class="quantity-input" inputmode="decimal"
+                    autocomplete="off" value=quantity pattern="[0-9]*([.,][0-9]{1,3})?"/>
+                <SubmitButton state label/>
+            </div>
+            <div class="bid-options">
+                <label class="check">
+                    <input id=interested_id type="checkbox" name="interested_only" checked=interested/>
+                    {t!(i18n, InterestedOnlyLabel)}
+                </label>
+                <label class="visually-hidden" for=comment_for>{t!(i18n, BidCommentLabel)}</label>
+                <input id=comment_id name="comment" class="bid-comment-input" maxlength=COMMENT_MAX
+                    value=comment placeholder=move || i18n.t(Key::BidCommentLabel)/>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn RetractForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
+    let action = ServerAction::<RetractBid>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    view! {
+        <ActionForm action attr:class="inline-form retract-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=product_id.to_string()/>
+            <FormError state/>
+            <SubmitButton state label=Key::RetractBidSubmit/>
+        </ActionForm>
+    }
+}
+
+/// Find a product of the catalogue and bid on it. The search is the page's `?find=` (a GET form
+/// without JavaScript); hydrated, typing updates it after a pause.
+#[component]
+pub(super) fn AddProduct(
+    run_id: Uuid,
+    present: Vec<Uuid>,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let debouncer = Debouncer::new(Duration::from_millis(300));
+    let find = move || query.read().get("find").unwrap_or_default();
+    let found = Resource::new(find, |text| async move {
+        if text.trim().chars().count() < SUGGEST_MIN {
+            Ok(Vec::new())
+        } else {
+            similar_products(text).await
+        }
+    });
+    let on_input = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let navigate = navigate.clone();
+        debouncer.run(move || {
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(
+                &format!("/runs/{run_id}?find={}", urlencode(&text)),
+                options,
+            );
+        });
+    };
+    view! {
+        <section class="card" id="add-product">
+            <h2>{t!(i18n, AddToRunTitle)}</h2>
+            <form class="search-form" method="get" action=format!("/runs/{run_id}") role="search">
+                <label class="visually-hidden" for="find-product">{t!(i18n, FindProductLabel)}</label>
+                <input id="find-product" type="search" name="find" value=find maxlength=QUERY_MAX
+                    autocomplete="off" placeholder=move || i18n.t(Key::FindProductLabel) on:input=on_input/>
+                <button type="submit" class="button">{t!(i18n, FindSubmit)}</button>
+            </form>
+            <Transition fallback=|| ()>
+                {move || {
+                    let present = present.clone();
+                    Suspend::new(async move {
+                        let products = found.await.unwrap_or_default();
+                        let searched = find().trim().chars().count() >= SUGGEST_MIN;
+                        if products.is_empty() {
+                            return searched.then(|| view! {
+                                <p class="empty">
+                                    {t!(i18n, NothingFoundForRun)}" "
+                                    <a href="/products#add-product">{t!(i18n, AddToCatalogue)}</a>
+                                </p>
+                            }).into_any();
+                        }
+                        view! {
+                            <ul class="product-cards" data-testid="found-products">
+                                {products.into_iter().map(|product| {
+                                    let in_run = present.contains(&product.id);
+                                    view! {
+                                        <li class="product-card">
+                                            <div class="product-head">
+                                                <span class="list-title">{product.name.clone()}</span>
+                                                <span class="muted">{product.brand.clone()}</span>
+                                            </div>
+                                            {if in_run {
+                                                view! {
+                                                    <a href=format!("#product-{}", product.id)>{t!(i18n, AlreadyInRun)}</a>
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <BidForm run_id product_id=product.id unit=product.unit.clone()
+                                                        current=None refresh/>
+                                                }.into_any()
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! The people side of a run page: who takes part and whether they are ready, the viewer's own
+//! "I'm ready" switch, and the leader's panel (confirm, reopen, cancel with a reason).
+
+use leptos::prelude::*;
+
+use crate::components::confirm::ConfirmSubmit;
+use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::domain::run::COMMENT_MAX;
+use crate::domain::run_state::{RunAction, RunState};
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::RunDetail;
+use crate::t;
+
+use super::RunActions;
+
+#[component]
+pub(super) fn ReadyToggle(run: RunDetail, actions: RunActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = FormState::of(actions.ready);
+    let ready_now = run.viewer().is_some_and(|me| me.is_ready);
+    let (label, help) = if ready_now {
+        (Key::NotReadyAfterAll, Key::YouAreReady)
+    } else {
+        (Key::ImReady, Key::ReadyHelp)
+    };
+    view! {
+        <section class="card ready-card" data-testid="ready-card">
+            <p>{move || i18n.t(help)}</p>
+            <ActionForm action=actions.ready attr:class="inline-form">
+                <input type="hidden" name="run_id" value=run.id.to_string()/>
+                <input type="hidden" name="ready" value=(!ready_now).to_string()/>
+                <FormError state/>
+                <SubmitButton state label/>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// What cancelling means now, for the confirm dialog.
+fn cancel_question(state: RunState) -> Key {
+    match state {
+        RunState::Planning | RunState::Active => Key::CancelQuestionBidding,
+        RunState::Confirmed => Key::CancelQuestionConfirmed,
+        _ => Key::CancelQuestionBought,
+    }
+}
+
+#[component]
+pub(super) fn LeaderPanel(
+    run: RunDetail,
+    actions: RunActions,
+    offered: Vec<RunAction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm_state = FormState::of(actions.confirm);
+    let reopen_state = FormState::of(actions.reopen);
+    let cancel_state = FormState::of(actions.cancel);
+    let run_id = run.id;
+    let not_ready: Vec<String> = run
+        .not_ready()
+        .iter()
+        .map(|p| p.display_name.clone())
+        .collect();
+    let everyone_ready = run.everyone_ready();
+    let waiting_for = not_ready.join(", ");
+    let confirm = offered.contains(&RunAction::Confirm).then(|| {
+        let (note, label, question) = if everyone_ready {
+            (
+                i18n.t(Key::EveryoneReady).to_owned(),
+                Key::ConfirmRunSubmit,
+                i18n.t(Key::ConfirmQuestion).to_owned(),
+            )
+        } else if not_ready.is_empty() {
+            (
+                i18n.t(Key::NobodyBidYet).to_owned(),
+                Key::ConfirmRunSubmit,
+                i18n.t(Key::ConfirmQuestion).to_owned(),
+            )
+        } else {
+            (
+                fill(i18n.t(Key::WaitingFor), &[("names", &waiting_for)]),
+                Key::ConfirmAnyway,
+                fill(i18n.t(Key::ConfirmAnywayQuestion), &[("names", &waiting_for)]),
+            )
+        };
+        view! {
+            <div class="leader-step" data-testid="confirm-step">
+                <p class=if everyone_ready { "ready-note" } else { "muted" } data-testid="readiness">{note}</p>
+                <ActionForm action=actions.confirm attr:class="inline-form">
+                    <input type="hidden" name="run_id" value=run_id.to_string()/>
+                    <FormError state=confirm_state/>
+                    <ConfirmSubmit state=confirm_state
+                        label=Signal::derive(move || i18n.t(label).to_owned())
+                        question=Signal::derive(move || question.clone())/>
+                </ActionForm>
+            </div>
+        }
+    });
+    let reopen = offered.contains(&RunAction::Reopen).then(|| {
+        view! {
+            <div class="leader-step">
+                <p class="muted">{t!(i18n, ReopenHelp)}</p>
+                <ActionForm action=actions.reopen attr:class="inline-form">
+                    <input type="hidden" name="run_id" value=run_id.to_string()/>
+                    <FormError state=reopen_state/>
+                    <SubmitButton state=reopen_state label=Key::ReopenSubmit/>
+                </ActionForm>
+            </div>
+        }
+    });
+    let question_key = cancel_question(run.state);
+    let cancel = offered.contains(&RunAction::Cancel).then(|| {
+        view! {
+            <details class="leader-step cancel-step">
+                <summary>{t!(i18n, CancelRunTitle)}</summary>
+                <ActionForm action=actions.cancel attr:class="stack" attr:data-testid="cancel-form">
+                    <input type="hidden" name="run_id" value=run_id.to_string()/>
+                    <FormError state=cancel_state/>
+                    <Field id="cancel-reason" label=Key::CancelReasonLabel>
+                        <textarea id="cancel-reason" name="reason" maxlength=COMMENT_MAX rows="2"></textarea>
+                    </Field>
+                    <ConfirmSubmit state=cancel_state danger=true
+                        label=Signal::derive(move || i18n.t(Key::CancelRunSubmit).to_owned())
+                        question=Signal::derive(move || i18n.t(question_key).to_owned())/>
+                </ActionForm>
+            </details>
+        }
+    });
+    view! {
+        <section class="card leader-panel" data-testid="leader-panel">
+            <h2>{t!(i18n, LeaderPanelTitle)}</h2>
+            {confirm}
+            {reopen}
+            {cancel}
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn Participants(run: RunDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let show_ready = run.state == RunState::Active;
+    let count = run.participants.len() as i64;
+    view! {
+        <section class="card">
+            <h2>{move || i18n.count(count, Key::ParticipantCountOne, Key::ParticipantCountOther)}</h2>
+            <ul class="member-list" data-testid="participants">
+                {run.participants.into_iter().map(|person| {
+                    let ready = person.is_ready;
+                    view! {
+                        <li class="list-row" class:removed=person.removed
+                            data-testid=format!("participant-{}", person.display_name)>
+                            <span class="list-title">{person.display_name.clone()}</span>
+                            {person.is_leader.then(|| view! { <span class="badge">{t!(i18n, LeaderBadge)}</span> })}
+                            {person.is_helper.then(|| view! { <span class="badge">{t!(i18n, HelperBadge)}</span> })}
+                            {(show_ready && !person.removed && person.bid_count > 0).then(|| view! {
+                                <span class=if ready { "chip ready" } else { "chip" }>
+                                    {move || i18n.t(if ready { Key::ReadyChip } else { Key::NotReadyChip })}
+                                </span>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! `/runs/:id`: a run as its group sees it. What the viewer may do comes from the shared state
+//! machine (`offered_actions`), never from a check of its own. The leader's and the readiness
+//! actions live above the data, so a refetch after them never disposes an action mid-flight;
+//! each product card owns its bid actions and asks for a refetch when one succeeded.
+
+mod bidding;
+mod leader;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::api::runs::{CancelRun, ConfirmRun, ReopenRun, SetReady, get_run};
+use crate::components::page_error::PageError;
+use crate::components::run_badge::{RunStateBadge, state_description_key};
+use crate::domain::run_state::{RunAction, RunState, offered_actions};
+use crate::error::ErrorCode;
+use crate::i18n::{Key, fill, use_i18n};
+use crate::model::RunDetail;
+use crate::t;
+
+use bidding::{AddProduct, ProductCard};
+use leader::{LeaderPanel, Participants, ReadyToggle};
+
+/// The page's actions, made once per page.
+#[derive(Clone, Copy)]
+pub(crate) struct RunActions {
+    pub ready: ServerAction<SetReady>,
+    pub confirm: ServerAction<ConfirmRun>,
+    pub reopen: ServerAction<ReopenRun>,
+    pub cancel: ServerAction<CancelRun>,
+    /// Bumped by a product card after its bid went through: the run is loaded again.
+    pub refresh: RwSignal<usize>,
+}
+
+impl RunActions {
+    fn new() -> Self {
+        Self {
+            ready: ServerAction::new(),
+            confirm: ServerAction::new(),
+            reopen: ServerAction::new(),
+            cancel: ServerAction::new(),
+            refresh: RwSignal::new(0),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.ready.version().get()
+            + self.confirm.version().get()
+            + self.reopen.version().get()
+            + self.cancel.version().get()
+            + self.refresh.get()
+    }
+}
+
+#[component]
+pub fn RunPage() -> impl IntoView {
+    let params = use_params_map();
+    let actions = RunActions::new();
+    let run_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| Uuid::parse_str(&id).ok())
+    };
+    let run = Resource::new(
+        move || (run_id(), actions.version()),
+        |(run_id, _)| async move {
+            match run_id {
+                Some(run_id) => get_run(run_id).await,
+                None => Err(ErrorCode::RunNotFound.into()),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match run.await {
+                    Ok(run) => view! { <RunView run actions/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let offered = offered_actions(run.state, run.viewer_role);
+    let may = |action: RunAction| offered.contains(&action);
+    let state = run.state;
+    let leader_name = run
+        .leader()
+        .map(|p| p.display_name.clone())
+        .unwrap_or_default();
+    let helpers: Vec<String> = run
+        .participants
+        .iter()
+        .filter(|p| p.is_helper && !p.removed)
+        .map(|p| p.display_name.clone())
+        .collect();
+    let can_bid = may(RunAction::PlaceBid);
+    let products = run.products.clone();
+    view! {
+        <Title text=run.store_name.clone()/>
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <a href=format!("/groups/{}", run.group_id)>{run.group_name.clone()}</a>
+            " › "
+            <a href=format!("/stores/{}", run.store_id)>{run.store_name.clone()}</a>
+        </nav>
+        <header class="page-header run-header">
+            <h1>{run.store_name.clone()}</h1>
+            <RunStateBadge state/>
+            <p class="muted run-state-help" data-testid="state-help">
+                {move || i18n.t(state_description_key(state))}
+            </p>
+        </header>
+        <section class="card run-info">
+            <dl class="facts">
+                <dt>{t!(i18n, LeaderLabel)}</dt>
+                <dd data-testid="leader">{leader_name}</dd>
+                {(!helpers.is_empty()).then(|| view! {
+                    <dt>{t!(i18n, HelpersLabel)}</dt>
+                    <dd>{helpers.join(", ")}</dd>
+                })}
+                {run.planned_on.map(|day| view! {
+                    <dt>{t!(i18n, PlannedOnLabel)}</dt>
+                    <dd>{day.format("%Y-%m-%d").to_string()}</dd>
+                })}
+                {(!run.comment.is_empty()).then(|| view! {
+                    <dt>{t!(i18n, RunCommentLabel)}</dt>
+                    <dd class="notes">{run.comment.clone()}</dd>
+                })}
+            </dl>
+        </section>
+        {(state == RunState::Cancelled).then(|| view! { <CancelledNote run=run.clone()/> })}
+        {may(RunAction::ToggleReady).then(|| view! { <ReadyToggle run=run.clone() actions/> })}
+        {(may(RunAction::Confirm) || may(RunAction::Reopen) || may(RunAction::Cancel))
+            .then(|| view! { <LeaderPanel run=run.clone() actions offered=offered.clone()/> })}
+        <Participants run=run.clone()/>
+        <section class="card">
+            <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &products.len().to_string())])}</h2>
+            {if run.products.is_empty() {
+                view! { <p class="empty">{t!(i18n, NoBidsYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="product-cards" data-testid="run-products">
+                        {run.products.iter().cloned().map(|product| view! {
+                            <ProductCard run_id=run.id viewer=run.viewer_id product can_bid
+                                can_retract=may(RunAction::RetractBid) refresh=actions.refresh/>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {can_bid.then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() refresh=actions.refresh/> })}
+    }
+    .into_any()
+}
+
+#[component]
+fn CancelledNote(run: RunDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = run.cancel_reason.clone();
+    view! {
+        <section class="card notice danger-notice" role="status" data-testid="cancelled">
+            {if run.leader_left {
+                view! { <p>{t!(i18n, CancelledLeaderLeft)}</p> }.into_any()
+            } else if reason.is_empty() {
+                view! { <p>{t!(i18n, CancelledNoReason)}</p> }.into_any()
+            } else {
+                view! { <p>{move || fill(i18n.t(Key::CancelledWithReason), &[("reason", &reason)])}</p> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! Bids: placing, changing and retracting one. Each is one transaction that holds the run row
+//! `FOR SHARE` (so many friends bid at once, but none after a state change took the run out of a
+//! biddable state), upserts on the (run, product, user) key (no duplicates, no lost updates) and
+//! reads the product's new total before committing. A bid that moves a planned run to active
+//! takes the run row `FOR UPDATE` instead, so two first bids cannot both move it.
+
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::quantity::Quantity;
+use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
+use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
+use crate::error::{AppResult, ErrorCode};
+use crate::model::BidOutcome;
+use crate::server::notifications::notify;
+use crate::server::runs::{Lock, lock_run, move_run};
+
+async fn product_total(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    product_id: Uuid,
+) -> AppResult<Quantity> {
+    let thousandths: i64 = sqlx::query_scalar(
+        "SELECT (coalesce(sum(quantity), 0) * 1000)::bigint FROM bids \
+         WHERE run_id = $1 AND product_id = $2 AND NOT interested_only",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(Quantity::from_thousandths(thousandths))
+}
+
+/// A product new to the run must fit under the per-run limit. New products are serialised per
+/// run with an advisory lock (bids on products already there never take it), so two people
+/// adding the 100th and 101st product at once cannot both get in.
+async fn make_room_for(conn: &mut PgConnection, run_id: Uuid, product_id: Uuid) -> AppResult<()> {
+    let already_there: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if already_there {
+        return Ok(());
+    }
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))")
+        .bind(run_id)
+        .execute(&mut *conn)
+        .await?;
+    let products: i64 =
+        sqlx::query_scalar("SELECT count(DISTINCT product_id) FROM bids WHERE run_id = $1")
+            .bind(run_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    if products >= MAX_PRODUCTS_PER_RUN {
+        return Err(ErrorCode::RunMaxProductsExceeded.into());
+    }
+    Ok(())
+}
+
+/// Places or changes the viewer's bid on a product. A member's first bid makes them a
+/// participant; a bid by anyone but the leader moves a planned run to active.
+pub async fn place(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    amount: BidAmount,
+    comment: &str,
+) -> AppResult<BidOutcome> {
+    let mut tx = db.begin().await?;
+    // Only a planned run may change state here; take the stronger lock only then.
+    let seen: Option<String> = sqlx::query_scalar("SELECT state FROM runs WHERE id = $1")
+        .bind(run_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let lock = if seen.as_deref() == Some(RunState::Planning.as_str()) {
+        Lock::Update
+    } else {
+        Lock::Share
+    };
+    let run = lock_run(&mut tx, run_id, viewer, lock).await?;
+    authorize(run.state, run.role, RunAction::PlaceBid)?;
+    let product_exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
+    )
+    .bind(product_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !product_exists {
+        return Err(ErrorCode::ProductNotFound.into());
+    }
+    if run.role == RunRole::Member {
+        sqlx::query(
+            "INSERT INTO run_participants (run_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(run_id)
+        .bind(viewer)
+        .execute(&mut *tx)
+        .await?;
+    }
+    make_room_for(&mut tx, run_id, product_id).await?;
+    let interested_only = amount == BidAmount::InterestedOnly;
+    sqlx::query(
+        "INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
+         VALUES ($1, $2, $3, $4::bigint / 1000.0, $5, $6) \
+         ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
+         SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
+             comment = EXCLUDED.comment",
+    )
+    .bind(run_id)
+    .bind(viewer)
+    .bind(product_id)
+    .bind(amount.committed().thousandths())
+    .bind(interested_only)
+    .bind(comment)
+    .execute(&mut *tx)
+    .await?;
+    let mut new_state = None;
+    if let Some(target) = run.state.after_bid_by(run.role) {
+        // Only reachable from planning, where `lock` is `Update`.
+        let state = move_run(&mut tx, &run, target).await?;
+        let leader: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader",
+        )
+        .bind(run_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let payload = json!({ "run_id": run_id, "state": state.as_str(), "reason": "" });
+        notify(&mut tx, &leader, "run_state_changed", payload).await?;
+        new_state = Some(state);
+    }
+    let total = product_total(&mut tx, run_id, product_id).await?;
+    tx.commit().await?;
+    Ok(BidOutcome { total, new_state })
+}
+
+/// Takes the viewer's bid on a product back. They stay a participant; the run keeps its state.
+pub async fn retract(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+) -> AppResult<BidOutcome> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Share).await?;
+    authorize(run.state, run.role, RunAction::RetractBid)?;
+    let deleted =
+        sqlx::query("DELETE FROM bids WHERE run_id = $1 AND product_id = $2 AND user_id = $3")
+            .bind(run_id)
+            .bind(product_id)
+            .bind(viewer)
+            .execute(&mut *tx)
+            .await?;
+    if deleted.rows_affected() == 0 {
+        return Err(ErrorCode::BidNotFound.into());
+    }
+    let total = product_total(&mut tx, run_id, product_id).await?;
+    tx.commit().await?;
+    Ok(BidOutcome {
+        total,
+        new_state: None,
+    })
+}

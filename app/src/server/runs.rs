@@ -1,0 +1,576 @@
+//! Runs: opening one, a group's runs, a run as its group sees it, readiness, and the leader's
+//! moves (confirm, reopen, cancel). Every change locks the run row and asks the state machine
+//! (`domain::run_state`) first: state changes take the lock `FOR UPDATE`, bids take it
+//! `FOR SHARE`, so no bid lands after a change took the run out of a biddable state. Lock order
+//! is always group row, then run row. People outside the run's group get `RUN_NOT_FOUND`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{FromRow, PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::paging::{Page, PageRequest};
+use crate::domain::quantity::Quantity;
+use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
+use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::model::{BidView, ParticipantView, RunDetail, RunProduct, RunSummary};
+use crate::server::groups::lock_group_as_member;
+use crate::server::notifications::notify;
+
+/// How a use case holds the run row while it works.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lock {
+    /// Bids: many at once, but no state change meanwhile.
+    Share,
+    /// State changes and readiness: one at a time.
+    Update,
+}
+
+/// A run row locked for this transaction, with what the viewer is to it.
+pub(crate) struct LockedRun {
+    pub id: Uuid,
+    pub state: RunState,
+    pub role: RunRole,
+}
+
+fn stored_state(name: &str) -> AppResult<RunState> {
+    RunState::parse(name).ok_or_else(|| AppError::internal(format!("unknown run state {name:?}")))
+}
+
+/// Locks the run and works out the viewer's role. Membership is read after the lock is held, in a
+/// statement of its own, so a removal that committed while we waited is seen.
+pub(crate) async fn lock_run(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    viewer: Uuid,
+    lock: Lock,
+) -> AppResult<LockedRun> {
+    let sql = match lock {
+        Lock::Share => "SELECT group_id, state FROM runs WHERE id = $1 FOR SHARE",
+        Lock::Update => "SELECT group_id, state FROM runs WHERE id = $1 FOR UPDATE",
+    };
+    let row: Option<(Uuid, String)> = sqlx::query_as(sql)
+        .bind(run_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let (group_id, state) = row.ok_or(ErrorCode::RunNotFound)?;
+    let role = role_of(conn, run_id, group_id, viewer).await?;
+    Ok(LockedRun {
+        id: run_id,
+        state: stored_state(&state)?,
+        role,
+    })
+}
+
+async fn role_of(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    group_id: Uuid,
+    viewer: Uuid,
+) -> AppResult<RunRole> {
+    let (member, leader, helper): (bool, Option<bool>, Option<bool>) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                        WHERE m.group_id = $2 AND m.user_id = $3 AND g.archived_at IS NULL), \
+                p.is_leader, p.is_helper \
+         FROM (SELECT 1) one LEFT JOIN run_participants p \
+              ON p.run_id = $1 AND p.user_id = $3 AND p.removed_at IS NULL",
+    )
+    .bind(run_id)
+    .bind(group_id)
+    .bind(viewer)
+    .fetch_one(conn)
+    .await?;
+    Ok(match (member, leader, helper) {
+        (false, _, _) => RunRole::Outsider,
+        (true, None, _) => RunRole::Member,
+        (true, Some(true), _) => RunRole::Leader,
+        (true, Some(false), Some(true)) => RunRole::Helper,
+        (true, Some(false), _) => RunRole::Participant,
+    })
+}
+
+/// Moves a locked run along the state machine and stamps when it entered the new state.
+pub(crate) async fn move_run(
+    conn: &mut PgConnection,
+    run: &LockedRun,
+    target: RunState,
+) -> AppResult<RunState> {
+    let target = run.state.move_to(target)?;
+    // The column name comes from the enum, never from input.
+    let sql = format!(
+        "UPDATE runs SET state = $2, {}_at = now() WHERE id = $1",
+        target.as_str()
+    );
+    sqlx::query(&sql)
+        .bind(run.id)
+        .bind(target.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(target)
+}
+
+/// Everyone still taking part, but `except`.
+async fn participants_but(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    except: Uuid,
+) -> AppResult<Vec<Uuid>> {
+    Ok(sqlx::query_scalar(
+        "SELECT user_id FROM run_participants \
+         WHERE run_id = $1 AND removed_at IS NULL AND user_id <> $2",
+    )
+    .bind(run_id)
+    .bind(except)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Tells every other participant that the run moved to `state`.
+pub(crate) async fn notify_state_change(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    actor: Uuid,
+    state: RunState,
+    reason: &str,
+) -> AppResult<()> {
+    let others = participants_but(conn, run_id, actor).await?;
+    let kind = if state == RunState::Cancelled {
+        "run_cancelled"
+    } else {
+        "run_state_changed"
+    };
+    let payload = json!({ "run_id": run_id, "state": state.as_str(), "reason": reason });
+    notify(conn, &others, kind, payload).await
+}
+
+pub struct NewRun {
+    pub group_id: Uuid,
+    pub store_id: Uuid,
+    pub comment: String,
+    pub planned_on: Option<NaiveDate>,
+}
+
+/// Opens a run; the member who opens it leads it. A group has at most 100 runs that have not
+/// ended, counted under the group's lock.
+pub async fn create(db: &PgPool, leader: Uuid, new: &NewRun) -> AppResult<Uuid> {
+    let mut tx = db.begin().await?;
+    lock_group_as_member(&mut tx, new.group_id, leader).await?;
+    let store_exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM stores WHERE id = $1 AND archived_at IS NULL)",
+    )
+    .bind(new.store_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !store_exists {
+        return Err(ErrorCode::StoreNotFound.into());
+    }
+    let open: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM runs WHERE group_id = $1 AND state NOT IN ('completed', 'cancelled')",
+    )
+    .bind(new.group_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if open >= MAX_OPEN_RUNS_PER_GROUP {
+        return Err(ErrorCode::GroupMaxActiveRunsExceeded.into());
+    }
+    let run_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO runs (group_id, store_id, comment, planned_on) VALUES ($1, $2, $3, $4) \
+         RETURNING id",
+    )
+    .bind(new.group_id)
+    .bind(new.store_id)
+    .bind(&new.comment)
+    .bind(new.planned_on)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO run_participants (run_id, user_id, is_leader) VALUES ($1, $2, true)")
+        .bind(run_id)
+        .bind(leader)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(%run_id, group_id = %new.group_id, user_id = %leader, "run created");
+    Ok(run_id)
+}
+
+#[derive(FromRow)]
+struct SummaryRow {
+    id: Uuid,
+    group_id: Uuid,
+    group_name: String,
+    store_name: String,
+    state: String,
+    leader_name: Option<String>,
+    planned_on: Option<NaiveDate>,
+    participant_count: i64,
+    created_at: DateTime<Utc>,
+    total: i64,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> AppResult<RunSummary> {
+        Ok(RunSummary {
+            id: self.id,
+            group_id: self.group_id,
+            group_name: self.group_name,
+            store_name: self.store_name,
+            state: stored_state(&self.state)?,
+            leader_name: self.leader_name.unwrap_or_default(),
+            planned_on: self.planned_on,
+            participant_count: self.participant_count,
+            created_at: self.created_at,
+        })
+    }
+}
+
+const SUMMARY_SELECT: &str = "\
+    SELECT r.id, r.group_id, g.name AS group_name, s.name AS store_name, r.state, \
+           lu.display_name AS leader_name, r.planned_on, \
+           (SELECT count(*) FROM run_participants c WHERE c.run_id = r.id AND c.removed_at IS NULL) \
+               AS participant_count, \
+           r.created_at, count(*) OVER () AS total \
+    FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
+         LEFT JOIN run_participants l ON l.run_id = r.id AND l.is_leader \
+         LEFT JOIN users lu ON lu.id = l.user_id";
+
+/// Runs that have not ended first, newest first within each part.
+const SUMMARY_ORDER: &str =
+    "ORDER BY r.state IN ('completed', 'cancelled'), r.created_at DESC, r.id";
+
+async fn is_member(db: &PgPool, group_id: Uuid, viewer: Uuid) -> AppResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                        WHERE m.group_id = $1 AND m.user_id = $2 AND g.archived_at IS NULL)",
+    )
+    .bind(group_id)
+    .bind(viewer)
+    .fetch_one(db)
+    .await?)
+}
+
+/// A group's runs, a page at a time; only for its members.
+pub async fn list_for_group(
+    db: &PgPool,
+    viewer: Uuid,
+    group_id: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<RunSummary>> {
+    if !is_member(db, group_id, viewer).await? {
+        return Err(ErrorCode::GroupNotFound.into());
+    }
+    let sql = format!("{SUMMARY_SELECT} WHERE r.group_id = $1 {SUMMARY_ORDER} LIMIT $2 OFFSET $3");
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+        .bind(group_id)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(db)
+        .await?;
+    let total = rows.first().map_or(0, |row| row.total as u64);
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<AppResult<_>>()?,
+        page: page.page,
+        per_page: page.per_page,
+        total,
+    })
+}
+
+/// The runs that have not ended in all of the viewer's groups, newest first (the dashboard).
+pub async fn open_runs_of(db: &PgPool, viewer: Uuid, limit: i64) -> AppResult<Vec<RunSummary>> {
+    let sql = format!(
+        "{SUMMARY_SELECT} JOIN group_members me ON me.group_id = r.group_id AND me.user_id = $1 \
+         WHERE g.archived_at IS NULL AND r.state NOT IN ('completed', 'cancelled') \
+         {SUMMARY_ORDER} LIMIT $2"
+    );
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+        .bind(viewer)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    rows.into_iter().map(SummaryRow::into_summary).collect()
+}
+
+#[derive(FromRow)]
+struct RunRow {
+    group_id: Uuid,
+    group_name: String,
+    store_id: Uuid,
+    store_name: String,
+    state: String,
+    comment: String,
+    planned_on: Option<NaiveDate>,
+    cancel_reason: String,
+    leader_left: bool,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(FromRow)]
+struct ParticipantRow {
+    user_id: Uuid,
+    display_name: String,
+    is_leader: bool,
+    is_helper: bool,
+    is_ready: bool,
+    removed: bool,
+    bid_count: i64,
+}
+
+#[derive(FromRow)]
+struct BidRow {
+    product_id: Uuid,
+    name: String,
+    brand: String,
+    unit: String,
+    user_id: Uuid,
+    display_name: String,
+    thousandths: i64,
+    interested_only: bool,
+    comment: String,
+}
+
+/// A run as a member of its group sees it: who takes part and every product with its bids.
+pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDetail> {
+    let mut conn = db.acquire().await?;
+    let run: RunRow = sqlx::query_as(
+        "SELECT r.group_id, g.name AS group_name, r.store_id, s.name AS store_name, r.state, \
+                r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at \
+         FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
+         WHERE r.id = $1",
+    )
+    .bind(run_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(ErrorCode::RunNotFound)?;
+    let role = role_of(&mut conn, run_id, run.group_id, viewer).await?;
+    let state = stored_state(&run.state)?;
+    authorize(state, role, RunAction::View)?;
+
+    let participants: Vec<ParticipantRow> = sqlx::query_as(
+        "SELECT p.user_id, u.display_name, p.is_leader, p.is_helper, p.is_ready, \
+                p.removed_at IS NOT NULL AS removed, \
+                (SELECT count(*) FROM bids b WHERE b.run_id = p.run_id AND b.user_id = p.user_id) \
+                    AS bid_count \
+         FROM run_participants p JOIN users u ON u.id = p.user_id \
+         WHERE p.run_id = $1 ORDER BY p.is_leader DESC, p.created_at, u.display_name",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let bids: Vec<BidRow> = sqlx::query_as(
+        "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, u.display_name, \
+                (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment \
+         FROM bids b JOIN products p ON p.id = b.product_id JOIN users u ON u.id = b.user_id \
+         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let product_ids: Vec<Uuid> = bids.iter().map(|bid| bid.product_id).collect();
+    let prices: Vec<(Uuid, i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
+         FROM price_observations WHERE store_id = $1 AND product_id = ANY($2) \
+         ORDER BY product_id, observed_at DESC, created_at DESC",
+    )
+    .bind(run.store_id)
+    .bind(&product_ids)
+    .fetch_all(&mut *conn)
+    .await?;
+
+    let mut products: Vec<RunProduct> = Vec::new();
+    for bid in bids {
+        if products.last().map(|p| p.product_id) != Some(bid.product_id) {
+            let price = prices.iter().find(|(id, _, _)| *id == bid.product_id);
+            products.push(RunProduct {
+                product_id: bid.product_id,
+                name: bid.name,
+                brand: bid.brand,
+                unit: bid.unit,
+                current_price: price.map(|(_, amount, _)| *amount),
+                price_currency: price.map(|(_, _, c)| c.clone()).unwrap_or_default(),
+                total: Quantity::ZERO,
+                interested_count: 0,
+                bids: Vec::new(),
+            });
+        }
+        let Some(product) = products.last_mut() else {
+            continue;
+        };
+        let quantity = Quantity::from_thousandths(bid.thousandths);
+        if bid.interested_only {
+            product.interested_count += 1;
+        } else {
+            product.total = product.total + quantity;
+        }
+        product.bids.push(BidView {
+            user_id: bid.user_id,
+            display_name: bid.display_name,
+            quantity,
+            interested_only: bid.interested_only,
+            comment: bid.comment,
+        });
+    }
+    Ok(RunDetail {
+        id: run_id,
+        group_id: run.group_id,
+        group_name: run.group_name,
+        store_id: run.store_id,
+        store_name: run.store_name,
+        state,
+        comment: run.comment,
+        planned_on: run.planned_on,
+        cancel_reason: run.cancel_reason,
+        leader_left: run.leader_left,
+        created_at: run.created_at,
+        viewer_id: viewer,
+        viewer_role: role,
+        participants: participants
+            .into_iter()
+            .map(|p| ParticipantView {
+                user_id: p.user_id,
+                display_name: p.display_name,
+                is_leader: p.is_leader,
+                is_helper: p.is_helper,
+                is_ready: p.is_ready,
+                bid_count: p.bid_count,
+                removed: p.removed,
+            })
+            .collect(),
+        products,
+    })
+}
+
+/// Whether everyone still taking part who bid is ready (and someone bid).
+async fn everyone_ready(conn: &mut PgConnection, run_id: Uuid) -> AppResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) > 0 AND bool_and(p.is_ready) FROM run_participants p \
+         WHERE p.run_id = $1 AND p.removed_at IS NULL \
+           AND EXISTS (SELECT 1 FROM bids b WHERE b.run_id = p.run_id AND b.user_id = p.user_id)",
+    )
+    .bind(run_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// A participant says whether their order is complete. When this makes everyone who bid ready,
+/// the leader is told. Serialised per run (`FOR UPDATE`), so two last toggles cannot both miss it.
+pub async fn set_ready(db: &PgPool, viewer: Uuid, run_id: Uuid, ready: bool) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::ToggleReady)?;
+    let was_ready = everyone_ready(&mut tx, run_id).await?;
+    sqlx::query("UPDATE run_participants SET is_ready = $3 WHERE run_id = $1 AND user_id = $2")
+        .bind(run_id)
+        .bind(viewer)
+        .bind(ready)
+        .execute(&mut *tx)
+        .await?;
+    if !was_ready && everyone_ready(&mut tx, run_id).await? {
+        let leader: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader",
+        )
+        .bind(run_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        notify(
+            &mut tx,
+            &leader,
+            "everyone_ready",
+            json!({ "run_id": run_id }),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A leader's move along the state machine: confirm, reopen or cancel (with a reason).
+async fn leader_moves(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    action: RunAction,
+    reason: &str,
+) -> AppResult<RunState> {
+    let target = action
+        .target()
+        .ok_or_else(|| AppError::internal(format!("{action:?} does not move a run")))?;
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, action)?;
+    let state = move_run(&mut tx, &run, target).await?;
+    if state == RunState::Cancelled {
+        sqlx::query("UPDATE runs SET cancel_reason = $2 WHERE id = $1")
+            .bind(run_id)
+            .bind(reason)
+            .execute(&mut *tx)
+            .await?;
+    }
+    notify_state_change(&mut tx, run_id, viewer, state, reason).await?;
+    tx.commit().await?;
+    tracing::info!(%run_id, user_id = %viewer, state = state.as_str(), "run moved");
+    Ok(state)
+}
+
+/// The leader freezes the orders, whether or not everyone said they are ready.
+pub async fn confirm(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
+    leader_moves(db, viewer, run_id, RunAction::Confirm, "").await
+}
+
+/// The leader lets people change their bids again.
+pub async fn reopen(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
+    leader_moves(db, viewer, run_id, RunAction::Reopen, "").await
+}
+
+/// What leaving a group does to its runs, inside the caller's transaction (which already holds
+/// the group row): the member's bids in runs that have not ended are deleted, their participation
+/// is marked removed, and the runs they lead are cancelled, everyone else taking part being told.
+pub(crate) async fn withdraw_member(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    member: Uuid,
+) -> AppResult<()> {
+    let runs: Vec<(Uuid, bool)> = sqlx::query_as(
+        "SELECT p.run_id, p.is_leader FROM run_participants p JOIN runs r ON r.id = p.run_id \
+         WHERE r.group_id = $1 AND p.user_id = $2 AND p.removed_at IS NULL \
+           AND r.state NOT IN ('completed', 'cancelled') \
+         ORDER BY p.run_id",
+    )
+    .bind(group_id)
+    .bind(member)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (run_id, leads) in runs {
+        let run = lock_run(conn, run_id, member, Lock::Update).await?;
+        sqlx::query("DELETE FROM bids WHERE run_id = $1 AND user_id = $2")
+            .bind(run_id)
+            .bind(member)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "UPDATE run_participants SET removed_at = now(), is_ready = false, is_helper = false \
+             WHERE run_id = $1 AND user_id = $2",
+        )
+        .bind(run_id)
+        .bind(member)
+        .execute(&mut *conn)
+        .await?;
+        if leads {
+            let state = move_run(conn, &run, RunState::Cancelled).await?;
+            sqlx::query("UPDATE runs SET leader_left = true WHERE id = $1")
+                .bind(run_id)
+                .execute(&mut *conn)
+                .await?;
+            notify_state_change(conn, run_id, member, state, "").await?;
+            tracing::info!(%run_id, leader = %member, "run cancelled: its leader left the group");
+        }
+    }
+    Ok(())
+}
+
+/// The leader calls the run off, saying why if they like; everyone taking part is told.
+pub async fn cancel(db: &PgPool, viewer: Uuid, run_id: Uuid, reason: &str) -> AppResult<RunState> {
+    leader_moves(db, viewer, run_id, RunAction::Cancel, reason).await
+}

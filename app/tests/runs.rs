@@ -1,0 +1,491 @@
+//! Runs and bids on a real Postgres: opening a run, bidding and its totals, readiness, the
+//! leader's moves, what leaving a group does to runs (all or nothing), and 200 concurrent bid
+//! writes from 50 people checked exactly against what the server acknowledged.
+
+use std::collections::HashMap;
+
+use app::domain::catalogue::{ProductFields, StoreFields};
+use app::domain::group::{CurrencyCode, GroupName};
+use app::domain::quantity::Quantity;
+use app::domain::run::BidAmount;
+use app::domain::run_state::{RunRole, RunState};
+use app::error::ErrorCode;
+use app::server::cache::Cache;
+use app::server::db::MIGRATOR;
+use app::server::runs::NewRun;
+use app::server::{bids, groups, products, runs, stores};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+async fn user(db: &PgPool, username: &str) -> Uuid {
+    // A fixed hash keeps these tests fast; accounts.rs covers real hashing.
+    sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, password_hash) VALUES ($1, $1, 'x') RETURNING id",
+    )
+    .bind(username)
+    .fetch_one(db)
+    .await
+    .unwrap()
+}
+
+/// A group led by `leader` with `others` as members, a store and `n` products.
+struct World {
+    group_id: Uuid,
+    store_id: Uuid,
+    products: Vec<Uuid>,
+}
+
+async fn world(db: &PgPool, leader: Uuid, others: &[Uuid], n: usize) -> World {
+    let name = GroupName::parse("Test Friends").unwrap();
+    let eur = CurrencyCode::parse("EUR").unwrap();
+    let group_id = groups::create(db, leader, &name, &eur).await.unwrap();
+    let token: String = sqlx::query_scalar("SELECT invite_token FROM groups WHERE id = $1")
+        .bind(group_id)
+        .fetch_one(db)
+        .await
+        .unwrap();
+    for member in others {
+        groups::join(db, *member, &token).await.unwrap();
+    }
+    let cache = Cache::disabled();
+    let store = StoreFields::parse("Test Costco", "", "", "").unwrap();
+    let store_id = stores::create(db, &cache, leader, &store).await.unwrap();
+    let mut products = Vec::new();
+    for i in 0..n {
+        let fields = ProductFields::parse(&format!("Product {i:03}"), "", "kg").unwrap();
+        products.push(products::create(db, leader, &fields).await.unwrap());
+    }
+    World {
+        group_id,
+        store_id,
+        products,
+    }
+}
+
+async fn open_run(db: &PgPool, leader: Uuid, world: &World) -> Uuid {
+    let new = NewRun {
+        group_id: world.group_id,
+        store_id: world.store_id,
+        comment: String::new(),
+        planned_on: None,
+    };
+    runs::create(db, leader, &new).await.unwrap()
+}
+
+fn qty(text: &str) -> BidAmount {
+    BidAmount::Quantity(Quantity::parse_bid(text).unwrap())
+}
+
+async fn notifications(db: &PgPool, user_id: Uuid, kind: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = $2")
+        .bind(user_id)
+        .bind(kind)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_run_is_opened_by_a_member_who_leads_it(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let outsider = user(&db, "outsider").await;
+    let world = world(&db, leader, &[], 0).await;
+    let run_id = open_run(&db, leader, &world).await;
+    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    assert_eq!(run.state, RunState::Planning);
+    assert_eq!(run.viewer_role, RunRole::Leader);
+    assert_eq!(run.leader().unwrap().user_id, leader);
+
+    let refused = runs::detail(&db, outsider, run_id).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::RunNotFound, "ids do not leak");
+    let new = NewRun {
+        group_id: world.group_id,
+        store_id: world.store_id,
+        comment: String::new(),
+        planned_on: None,
+    };
+    let refused = runs::create(&db, outsider, &new).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::GroupNotFound);
+    let nowhere = NewRun {
+        store_id: Uuid::new_v4(),
+        ..new
+    };
+    let refused = runs::create(&db, leader, &nowhere).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::StoreNotFound);
+
+    let listed = runs::list_for_group(
+        &db,
+        leader,
+        world.group_id,
+        app::domain::paging::PageRequest::new(None, 20),
+    )
+    .await
+    .unwrap();
+    assert_eq!(listed.total, 1);
+    assert_eq!(listed.items[0].leader_name, "leader");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_group_has_at_most_100_open_runs(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let world = world(&db, leader, &[], 0).await;
+    sqlx::query("INSERT INTO runs (group_id, store_id) SELECT $1, $2 FROM generate_series(1, 99)")
+        .bind(world.group_id)
+        .bind(world.store_id)
+        .execute(&db)
+        .await
+        .unwrap();
+    open_run(&db, leader, &world).await;
+    let new = NewRun {
+        group_id: world.group_id,
+        store_id: world.store_id,
+        comment: String::new(),
+        planned_on: None,
+    };
+    let refused = runs::create(&db, leader, &new).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::GroupMaxActiveRunsExceeded);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn bids_make_totals_and_activate_the_run(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let bob = user(&db, "bob").await;
+    let world = world(&db, leader, &[alice, bob], 1).await;
+    let oil = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+
+    let outcome = bids::place(&db, leader, run_id, oil, qty("1"), "")
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.new_state, None,
+        "the leader's own bid keeps planning"
+    );
+    let outcome = bids::place(&db, alice, run_id, oil, qty("1.5"), "for the pantry")
+        .await
+        .unwrap();
+    assert_eq!(outcome.new_state, Some(RunState::Active));
+    assert_eq!(outcome.total, Quantity::parse_bid("2.5").unwrap());
+    assert_eq!(notifications(&db, leader, "run_state_changed").await, 1);
+
+    let outcome = bids::place(&db, bob, run_id, oil, BidAmount::InterestedOnly, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.total,
+        Quantity::parse_bid("2.5").unwrap(),
+        "interested bids do not count"
+    );
+    let outcome = bids::place(&db, alice, run_id, oil, qty("0.25"), "")
+        .await
+        .unwrap();
+    assert_eq!(outcome.total, Quantity::parse_bid("1.25").unwrap());
+
+    let run = runs::detail(&db, bob, run_id).await.unwrap();
+    let product = &run.products[0];
+    assert_eq!(product.bids.len(), 3, "a change replaces the bid");
+    assert_eq!(product.interested_count, 1);
+    assert_eq!(product.total, Quantity::parse_bid("1.25").unwrap());
+    assert_eq!(run.viewer_role, RunRole::Participant);
+
+    let outcome = bids::retract(&db, alice, run_id, oil).await.unwrap();
+    assert_eq!(outcome.total, Quantity::units(1));
+    let again = bids::retract(&db, alice, run_id, oil).await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::BidNotFound);
+    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    assert_eq!(
+        run.state,
+        RunState::Active,
+        "retracting never moves the run back"
+    );
+    assert_eq!(
+        run.viewer_role,
+        RunRole::Participant,
+        "and alice still takes part"
+    );
+
+    let missing = bids::place(&db, alice, run_id, Uuid::new_v4(), qty("1"), "")
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code, ErrorCode::ProductNotFound);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let bob = user(&db, "bob").await;
+    let carol = user(&db, "carol").await;
+    let world = world(&db, leader, &[alice, bob, carol], 1).await;
+    let oil = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, alice, run_id, oil, qty("1"), "")
+        .await
+        .unwrap();
+    bids::place(&db, bob, run_id, oil, BidAmount::InterestedOnly, "")
+        .await
+        .unwrap();
+
+    let refused = runs::set_ready(&db, carol, run_id, true).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunParticipant);
+    runs::set_ready(&db, alice, run_id, true).await.unwrap();
+    assert_eq!(notifications(&db, leader, "everyone_ready").await, 0);
+    runs::set_ready(&db, bob, run_id, true).await.unwrap();
+    assert_eq!(notifications(&db, leader, "everyone_ready").await, 1);
+    runs::set_ready(&db, bob, run_id, true).await.unwrap();
+    assert_eq!(
+        notifications(&db, leader, "everyone_ready").await,
+        1,
+        "told once, not on every toggle"
+    );
+    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    assert!(run.everyone_ready());
+
+    let refused = runs::confirm(&db, alice, run_id).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+    assert_eq!(
+        runs::confirm(&db, leader, run_id).await.unwrap(),
+        RunState::Confirmed
+    );
+    assert_eq!(notifications(&db, alice, "run_state_changed").await, 1);
+    let frozen = bids::place(&db, alice, run_id, oil, qty("2"), "")
+        .await
+        .unwrap_err();
+    assert_eq!(frozen.code, ErrorCode::RunStateForbids);
+
+    assert_eq!(
+        runs::reopen(&db, leader, run_id).await.unwrap(),
+        RunState::Active
+    );
+    bids::place(&db, alice, run_id, oil, qty("2"), "")
+        .await
+        .unwrap();
+    runs::confirm(&db, leader, run_id).await.unwrap();
+
+    let refused = runs::cancel(&db, bob, run_id, "").await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+    runs::cancel(&db, leader, run_id, "The store is closed")
+        .await
+        .unwrap();
+    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    assert_eq!(run.state, RunState::Cancelled);
+    assert_eq!(run.cancel_reason, "The store is closed");
+    assert_eq!(notifications(&db, alice, "run_cancelled").await, 1);
+    assert_eq!(notifications(&db, bob, "run_cancelled").await, 1);
+    let again = runs::cancel(&db, leader, run_id, "").await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::RunStateForbids);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) {
+    let admin = user(&db, "admin").await;
+    let bob = user(&db, "bob").await;
+    let carol = user(&db, "carol").await;
+    let world = world(&db, admin, &[bob, carol], 1).await;
+    let oil = world.products[0];
+    let admins_run = open_run(&db, admin, &world).await;
+    bids::place(&db, bob, admins_run, oil, qty("2"), "")
+        .await
+        .unwrap();
+    bids::place(&db, carol, admins_run, oil, qty("1"), "")
+        .await
+        .unwrap();
+    let bobs_run = open_run(&db, bob, &world).await;
+    bids::place(&db, carol, bobs_run, oil, qty("3"), "")
+        .await
+        .unwrap();
+
+    // A failure half-way (the cancel of bob's run) must leave everything as it was.
+    sqlx::query(
+        "CREATE FUNCTION refuse_cancel() RETURNS trigger LANGUAGE plpgsql AS \
+         $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER refuse_cancel BEFORE UPDATE ON runs FOR EACH ROW \
+         WHEN (NEW.state = 'cancelled') EXECUTE FUNCTION refuse_cancel()",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let failed = groups::remove_member(&db, admin, world.group_id, bob).await;
+    assert_eq!(failed.unwrap_err().code, ErrorCode::Internal);
+    let run = runs::detail(&db, bob, admins_run).await.unwrap();
+    assert_eq!(
+        run.products[0].total,
+        Quantity::units(3),
+        "bob's bid is still there"
+    );
+    assert_eq!(
+        runs::detail(&db, bob, bobs_run).await.unwrap().state,
+        RunState::Active
+    );
+    assert_eq!(notifications(&db, carol, "run_cancelled").await, 0);
+
+    sqlx::query("DROP TRIGGER refuse_cancel ON runs")
+        .execute(&db)
+        .await
+        .unwrap();
+    groups::remove_member(&db, admin, world.group_id, bob)
+        .await
+        .unwrap();
+    let run = runs::detail(&db, carol, admins_run).await.unwrap();
+    assert_eq!(run.products[0].total, Quantity::units(1), "bob's bid went");
+    let gone = run.participants.iter().find(|p| p.user_id == bob).unwrap();
+    assert!(gone.removed, "his participation stays for the record");
+    let run = runs::detail(&db, carol, bobs_run).await.unwrap();
+    assert_eq!(run.state, RunState::Cancelled);
+    assert!(run.leader_left);
+    assert_eq!(notifications(&db, carol, "run_cancelled").await, 1);
+    let refused = runs::detail(&db, bob, admins_run).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::RunNotFound);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_run_takes_at_most_100_products(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let world = world(&db, leader, &[], 101).await;
+    let run_id = open_run(&db, leader, &world).await;
+    sqlx::query(
+        "INSERT INTO bids (run_id, user_id, product_id, quantity) \
+         SELECT $1, $2, id, 1 FROM products WHERE id <> $3",
+    )
+    .bind(run_id)
+    .bind(leader)
+    .bind(world.products[100])
+    .execute(&db)
+    .await
+    .unwrap();
+    let refused = bids::place(&db, leader, run_id, world.products[100], qty("1"), "")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::RunMaxProductsExceeded);
+    bids::place(&db, leader, run_id, world.products[0], qty("2"), "")
+        .await
+        .expect("a product already in the run can still be bid on");
+}
+
+/// 50 people, 4 writes each (bids, changes, retractions) on 5 products, all at once; with
+/// `confirm_midway` the leader confirms while they are in flight. Every acknowledged write must be
+/// in the totals, no write may land after the confirmation, and no row may be duplicated.
+async fn two_hundred_concurrent_writes(db: PgPool, confirm_midway: bool) -> usize {
+    let leader = user(&db, "leader").await;
+    let mut people = Vec::new();
+    for i in 0..50 {
+        people.push(user(&db, &format!("bidder{i:02}")).await);
+    }
+    let world = world(&db, leader, &people, 5).await;
+    let run_id = open_run(&db, leader, &world).await;
+
+    let mut tasks = Vec::new();
+    for (i, person) in people.iter().copied().enumerate() {
+        let db = db.clone();
+        let products = world.products.clone();
+        tasks.push(tokio::spawn(async move {
+            // What this person's bids are after each acknowledged write.
+            let mut mine: HashMap<Uuid, Quantity> = HashMap::new();
+            let mut refused = 0;
+            for step in 0..4 {
+                let product = products[(i + step) % products.len()];
+                let result = if step == 3 && i % 3 == 0 {
+                    let first = products[i % products.len()];
+                    bids::retract(&db, person, run_id, first)
+                        .await
+                        .map(|_| (first, None))
+                } else {
+                    let amount =
+                        Quantity::from_thousandths(((i * 7 + step * 13) % 20 + 1) as i64 * 250);
+                    bids::place(
+                        &db,
+                        person,
+                        run_id,
+                        product,
+                        BidAmount::Quantity(amount),
+                        "",
+                    )
+                    .await
+                    .map(|_| (product, Some(amount)))
+                };
+                match result {
+                    Ok((product, Some(amount))) => {
+                        mine.insert(product, amount);
+                    }
+                    Ok((product, None)) => {
+                        mine.remove(&product);
+                    }
+                    Err(error) if error.code == ErrorCode::RunStateForbids => refused += 1,
+                    Err(error) if error.code == ErrorCode::BidNotFound => {}
+                    Err(error) => panic!("unexpected refusal: {error:?}"),
+                }
+            }
+            (mine, refused)
+        }));
+    }
+    if confirm_midway {
+        // Confirming a run still in planning is refused; retry until the first bid activated it.
+        let mut confirmed = false;
+        for _ in 0..400 {
+            match runs::confirm(&db, leader, run_id).await {
+                Ok(_) => {
+                    confirmed = true;
+                    break;
+                }
+                Err(error) if error.code == ErrorCode::RunStateForbids => {
+                    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+                }
+                Err(error) => panic!("{error:?}"),
+            }
+        }
+        assert!(confirmed);
+    }
+
+    let mut expected: HashMap<Uuid, Quantity> = HashMap::new();
+    let mut refused = 0;
+    for task in tasks {
+        let (mine, refused_here) = task.await.unwrap();
+        refused += refused_here;
+        for (product, amount) in mine {
+            let total = expected.entry(product).or_default();
+            *total = *total + amount;
+        }
+    }
+    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let final_state = if confirm_midway {
+        RunState::Confirmed
+    } else {
+        RunState::Active
+    };
+    assert_eq!(run.state, final_state);
+    for product in &world.products {
+        let total = run
+            .products
+            .iter()
+            .find(|p| p.product_id == *product)
+            .map_or(Quantity::ZERO, |p| p.total);
+        assert_eq!(total, expected.get(product).copied().unwrap_or_default());
+    }
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM bids WHERE run_id = $1")
+        .bind(run_id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let acknowledged: usize = run.products.iter().map(|p| p.bids.len()).sum();
+    assert_eq!(rows as usize, acknowledged, "no duplicate rows");
+    let transitions = notifications(&db, leader, "run_state_changed").await;
+    assert_eq!(transitions, 1, "planning → active happened exactly once");
+    refused
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn two_hundred_concurrent_bid_writes_add_up_exactly(db: PgPool) {
+    let refused = two_hundred_concurrent_writes(db, false).await;
+    assert_eq!(refused, 0, "every write of a biddable run is accepted");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn no_bid_lands_after_a_concurrent_confirmation(db: PgPool) {
+    two_hundred_concurrent_writes(db, true).await;
+}

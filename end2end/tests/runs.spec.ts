@@ -1,0 +1,192 @@
+// A run in real browsers: a leader opens one, two friends bid (one only interested), totals
+// update, both say they are ready, the leader is told and confirms, reopens and confirms again;
+// someone outside the group cannot open the run. Runs hydrated and with JavaScript disabled.
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+
+const password = 'long enough secret 42';
+
+function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+async function live(page: Page, testInfo: TestInfo) {
+  if (testInfo.project.name === 'hydrated') {
+    await page.locator('body[data-hydrated="true"]').waitFor();
+  }
+}
+
+async function person(browser: Browser, testInfo: TestInfo, name: string, start = '/register'): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(start);
+  if (start !== '/register') {
+    await live(page, testInfo);
+    await page.locator('main').getByRole('link', { name: 'Sign up' }).click();
+  }
+  await live(page, testInfo);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Username').fill(unique(name.toLowerCase().replace(/\W/g, '')));
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  return page;
+}
+
+async function joinWith(page: Page, testInfo: TestInfo) {
+  await expect(page).toHaveURL(/\/join\/[0-9a-f]{32}$/);
+  await live(page, testInfo);
+  await page.getByRole('button', { name: 'Join group' }).click();
+  await expect(page).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
+}
+
+/// Bids on a product: on its card when it is in the run already, else found through the search.
+async function bid(page: Page, testInfo: TestInfo, product: string, quantity: string | 'interested') {
+  await live(page, testInfo);
+  let card = page.getByTestId(`product-${product}`);
+  if ((await card.count()) === 0) {
+    await page.getByLabel('Find a product').fill(product);
+    if (testInfo.project.name === 'no-js') {
+      await page.getByRole('button', { name: 'Find' }).click();
+    }
+    card = page.getByTestId('found-products').locator('.product-card', { hasText: product });
+    await expect(card).toBeVisible();
+    await live(page, testInfo);
+  }
+  if (quantity === 'interested') {
+    await card.getByLabel('Just interested').check();
+  } else {
+    await card.getByLabel(/Your quantity/).fill(quantity);
+  }
+  await card.getByRole('button', { name: /^(Bid|Update)$/ }).click();
+}
+
+test('friends bid, get ready, and the leader confirms, reopens and confirms again', async ({ browser, baseURL }, testInfo) => {
+  const leader = await person(browser, testInfo, 'Lena Leader');
+  await expect(leader.getByTestId('greeting')).toHaveText('Hi, Lena Leader');
+
+  // The world: a group, a store, a product.
+  const groupName = `Bulk club ${unique('')}`;
+  await live(leader, testInfo);
+  await leader.getByLabel('Group name').fill(groupName);
+  await leader.getByRole('button', { name: 'Create group' }).click();
+  await expect(leader.getByRole('heading', { name: groupName, exact: true })).toBeVisible();
+  const groupUrl = leader.url();
+  await leader.getByTestId('manage-group').click();
+  const shown = await leader.getByTestId('invite-url').inputValue();
+  const invite = shown.startsWith('http') ? shown : `${baseURL}${shown}`;
+  const storeName = `Warehouse ${unique('')}`;
+  await leader.goto('/stores');
+  await live(leader, testInfo);
+  await leader.getByTestId('add-store-form').getByLabel('Name').fill(storeName);
+  await leader.getByRole('button', { name: 'Add store' }).click();
+  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  const oats = `Rolled oats ${unique('')}`;
+  await leader.goto('/products');
+  await live(leader, testInfo);
+  const productForm = leader.getByTestId('add-product-form');
+  await productForm.getByLabel('Name').fill(oats);
+  await productForm.getByLabel('Unit').fill('kg');
+  await productForm.getByRole('button', { name: 'Add product' }).click();
+  await expect(leader.getByRole('heading', { name: oats, level: 1 })).toBeVisible();
+
+  // The leader opens a run at the store.
+  await leader.goto(groupUrl);
+  await live(leader, testInfo);
+  const runForm = leader.getByTestId('new-run-form');
+  await runForm.getByLabel('Store').selectOption({ label: storeName });
+  await runForm.getByLabel('Comment').fill('Saturday morning, meet at the entrance');
+  await runForm.getByRole('button', { name: 'Start run' }).click();
+  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const runUrl = leader.url();
+  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  await expect(leader.locator('.state-badge')).toHaveText('Planning');
+
+  // Two friends join the group and bid: one 2.5 kg, one only interested.
+  const ada = await person(browser, testInfo, 'Ada Bidder', invite);
+  await joinWith(ada, testInfo);
+  const bo = await person(browser, testInfo, 'Bo Curious', invite);
+  await joinWith(bo, testInfo);
+
+  await ada.goto(runUrl);
+  await bid(ada, testInfo, oats, '2,5');
+  const adaCard = ada.getByTestId(`product-${oats}`);
+  await expect(adaCard.getByTestId('total')).toContainText('Total: 2.5 kg');
+  await expect(ada.locator('.state-badge')).toHaveText('Bidding');
+
+  await bo.goto(runUrl);
+  await bid(bo, testInfo, oats, 'interested');
+  const boCard = bo.getByTestId(`product-${oats}`);
+  await expect(boCard.getByTestId('total')).toContainText('Total: 2.5 kg');
+  await expect(boCard.getByTestId('total')).toContainText('1 interested');
+  await expect(boCard.getByTestId('bidders')).toContainText('Ada Bidder2.5 kg');
+  await expect(boCard.getByTestId('bidders')).toContainText('Bo Curiousinterested');
+
+  // The leader waits for both, who say they are ready.
+  await leader.reload();
+  await expect(leader.getByTestId('readiness')).toHaveText('Waiting for: Ada Bidder, Bo Curious');
+  for (const friend of [ada, bo]) {
+    await friend.reload();
+    await live(friend, testInfo);
+    await friend.getByRole('button', { name: 'My order is complete' }).click();
+    await expect(friend.getByText('You said your order is complete.')).toBeVisible();
+  }
+
+  await leader.reload();
+  await expect(leader.getByTestId('readiness')).toHaveText('Everyone who bid is ready.');
+  await expect(leader.getByTestId('participant-Ada Bidder')).toContainText('Ready');
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
+
+  // Bids are frozen for everyone now.
+  await ada.reload();
+  await expect(ada.locator('.state-badge')).toHaveText('Confirmed');
+  await expect(ada.getByTestId('bid-form')).toHaveCount(0);
+
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Reopen for bidding' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Bidding');
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
+
+  // Someone outside the group cannot see the run at all.
+  const stranger = await person(browser, testInfo, 'Sam Stranger');
+  await expect(stranger.getByTestId('greeting')).toBeVisible();
+  const response = await stranger.goto(runUrl);
+  expect(response?.status()).toBe(404);
+  await expect(stranger.getByRole('alert')).toContainText('not in one of your groups');
+});
+
+test('the leader cancels a run with a reason everyone sees', async ({ browser }, testInfo) => {
+  const leader = await person(browser, testInfo, 'Carl Canceller');
+  await live(leader, testInfo);
+  await leader.getByLabel('Group name').fill(`Cancel club ${unique('')}`);
+  await leader.getByRole('button', { name: 'Create group' }).click();
+  await expect(leader).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
+  const groupUrl = leader.url();
+  const storeName = `Corner shop ${unique('')}`;
+  await leader.goto('/stores');
+  await live(leader, testInfo);
+  await leader.getByTestId('add-store-form').getByLabel('Name').fill(storeName);
+  await leader.getByRole('button', { name: 'Add store' }).click();
+  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  await leader.goto(groupUrl);
+  await live(leader, testInfo);
+  await leader.getByTestId('new-run-form').getByLabel('Store').selectOption({ label: storeName });
+  await leader.getByRole('button', { name: 'Start run' }).click();
+  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+
+  await live(leader, testInfo);
+  await leader.getByText('Cancel the run', { exact: true }).first().click();
+  const form = leader.getByTestId('cancel-form');
+  await form.getByLabel('Why (optional, everyone sees it)').fill('The car broke down');
+  await form.getByRole('button', { name: 'Cancel the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Cancelled');
+  await expect(leader.getByTestId('cancelled')).toContainText('“The car broke down”');
+  await expect(leader.getByTestId('leader-panel')).toHaveCount(0);
+});

@@ -1,0 +1,3 @@
+DROP TABLE bids;
+DROP TABLE run_participants;
+DROP TABLE runs;

@@ -1,0 +1,342 @@
+//! Run server functions over HTTP, each for an anonymous visitor, someone outside the group, a
+//! member, a participant, a helper and the leader.
+
+mod support;
+
+use support::{TestServer, unique_username};
+
+/// A server function's form fields, and one caller's expected (status, error code).
+type Form<'a> = Vec<(&'a str, &'a str)>;
+type Expected = (u16, &'static str);
+
+async fn code_of(response: reqwest::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let body: serde_json::Value = response.json().await.unwrap_or_default();
+    (status, body["code"].as_str().unwrap_or("").to_owned())
+}
+
+struct Cast {
+    anonymous: reqwest::Client,
+    outsider: reqwest::Client,
+    member: reqwest::Client,
+    participant: reqwest::Client,
+    helper: reqwest::Client,
+    leader: reqwest::Client,
+    group_id: String,
+    store_id: String,
+    product_id: String,
+    run_id: String,
+}
+
+async fn registered(server: &TestServer, prefix: &str) -> (reqwest::Client, String) {
+    let client = server.client();
+    let name = unique_username(prefix);
+    assert_eq!(server.register(&client, &name).await.status(), 200);
+    (client, name)
+}
+
+fn id_after(response: &reqwest::Response, prefix: &str) -> String {
+    let location = response.headers()["location"].to_str().unwrap();
+    location.strip_prefix(prefix).expect(prefix).to_owned()
+}
+
+/// An active run: the leader opened it, the participant bid, the helper was made one.
+async fn cast(server: &TestServer) -> Cast {
+    let (leader, _) = registered(server, "leader").await;
+    let (participant, _) = registered(server, "part").await;
+    let (helper, helper_name) = registered(server, "help").await;
+    let (member, _) = registered(server, "member").await;
+    let (outsider, _) = registered(server, "out").await;
+    let created = server
+        .call(&leader, "groups/create", &[("name", "Run Friends")])
+        .await;
+    let group_id = id_after(&created, "/groups/");
+    let detail: serde_json::Value = server
+        .call(&leader, "groups/get", &[("group_id", &group_id)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = detail["invite_token"].as_str().unwrap().to_owned();
+    for client in [&participant, &helper, &member] {
+        let joined = server
+            .call(client, "groups/join", &[("token", &token)])
+            .await;
+        assert_eq!(joined.status(), 200);
+    }
+    let store = [
+        ("name", "Test Costco"),
+        ("address", ""),
+        ("opening_hours", ""),
+        ("notes", ""),
+    ];
+    let store_id = id_after(
+        &server.call(&leader, "stores/create", &store).await,
+        "/stores/",
+    );
+    let product = [("name", "Oats"), ("brand", ""), ("unit", "kg")];
+    let product_id = id_after(
+        &server.call(&leader, "products/create", &product).await,
+        "/products/",
+    );
+    let run = [
+        ("group_id", group_id.as_str()),
+        ("store_id", store_id.as_str()),
+        ("planned_on", ""),
+        ("comment", ""),
+    ];
+    let created = server.call(&leader, "runs/create", &run).await;
+    assert_eq!(created.status(), 200);
+    let run_id = id_after(&created, "/runs/");
+    let bid = [
+        ("run_id", run_id.as_str()),
+        ("product_id", product_id.as_str()),
+        ("quantity", "1,5"),
+    ];
+    assert_eq!(
+        server.call(&participant, "runs/bid", &bid).await.status(),
+        200
+    );
+    server
+        .sql(&format!(
+            "INSERT INTO run_participants (run_id, user_id, is_helper) \
+             SELECT '{run_id}', id, true FROM users WHERE username = '{helper_name}'"
+        ))
+        .await;
+    Cast {
+        anonymous: server.client(),
+        outsider,
+        member,
+        participant,
+        helper,
+        leader,
+        group_id,
+        store_id,
+        product_id,
+        run_id,
+    }
+}
+
+#[tokio::test]
+async fn every_run_function_checks_who_is_calling() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let r = cast.run_id.as_str();
+    let p = cast.product_id.as_str();
+    let everyone = |c: &Cast| {
+        [
+            ("anonymous", c.anonymous.clone()),
+            ("outsider", c.outsider.clone()),
+            ("member", c.member.clone()),
+            ("participant", c.participant.clone()),
+            ("helper", c.helper.clone()),
+            ("leader", c.leader.clone()),
+        ]
+    };
+    // Expected (status, code) per caller, in the order of `everyone`. Functions that change the
+    // run for everyone (confirm, cancel) are checked for refusals here and done last below.
+    let forbidden_to_all_but_leader = [
+        (401, "AUTH_REQUIRED"),
+        (404, "RUN_NOT_FOUND"),
+        (403, "NOT_RUN_LEADER"),
+        (403, "NOT_RUN_LEADER"),
+        (403, "NOT_RUN_LEADER"),
+    ];
+    let table: Vec<(&str, Form, Vec<Expected>)> = vec![
+        (
+            "runs/get",
+            vec![("run_id", r)],
+            vec![
+                (401, "AUTH_REQUIRED"),
+                (404, "RUN_NOT_FOUND"),
+                (200, ""),
+                (200, ""),
+                (200, ""),
+                (200, ""),
+            ],
+        ),
+        (
+            "runs/ready",
+            vec![("run_id", r), ("ready", "true")],
+            vec![
+                (401, "AUTH_REQUIRED"),
+                (404, "RUN_NOT_FOUND"),
+                (403, "NOT_RUN_PARTICIPANT"),
+                (200, ""),
+                (200, ""),
+                (200, ""),
+            ],
+        ),
+        (
+            "runs/retract",
+            vec![("run_id", r), ("product_id", p)],
+            vec![
+                (401, "AUTH_REQUIRED"),
+                (404, "RUN_NOT_FOUND"),
+                (403, "NOT_RUN_PARTICIPANT"),
+                (200, ""),
+                (404, "BID_NOT_FOUND"),
+                (404, "BID_NOT_FOUND"),
+            ],
+        ),
+        (
+            "runs/bid",
+            vec![("run_id", r), ("product_id", p), ("quantity", "2")],
+            vec![
+                (401, "AUTH_REQUIRED"),
+                (404, "RUN_NOT_FOUND"),
+                (200, ""),
+                (200, ""),
+                (200, ""),
+                (200, ""),
+            ],
+        ),
+        (
+            "runs/reopen",
+            vec![("run_id", r)],
+            forbidden_to_all_but_leader
+                .iter()
+                .copied()
+                .chain([(409, "RUN_STATE_FORBIDS")])
+                .collect(),
+        ),
+    ];
+    for (endpoint, form, expected) in &table {
+        for ((who, client), (status, code)) in everyone(&cast).into_iter().zip(expected) {
+            let got = code_of(server.call(&client, endpoint, form).await).await;
+            assert_eq!(
+                (got.0, got.1.as_str()),
+                (*status, *code),
+                "{endpoint} as {who}"
+            );
+        }
+    }
+    for endpoint in ["runs/confirm", "runs/cancel"] {
+        let form = [("run_id", r)];
+        for ((who, client), (status, code)) in
+            everyone(&cast).into_iter().zip(forbidden_to_all_but_leader)
+        {
+            let got = code_of(server.call(&client, endpoint, &form).await).await;
+            assert_eq!(
+                (got.0, got.1.as_str()),
+                (status, code),
+                "{endpoint} as {who}"
+            );
+        }
+    }
+    let confirm = [("run_id", r)];
+    assert_eq!(
+        server
+            .call(&cast.leader, "runs/confirm", &confirm)
+            .await
+            .status(),
+        200
+    );
+    let bid = [("run_id", r), ("product_id", p), ("quantity", "3")];
+    assert_eq!(
+        code_of(server.call(&cast.participant, "runs/bid", &bid).await).await,
+        (409, "RUN_STATE_FORBIDS".into()),
+        "bids are frozen once confirmed"
+    );
+    assert_eq!(
+        server
+            .call(&cast.leader, "runs/reopen", &confirm)
+            .await
+            .status(),
+        200
+    );
+    let cancel = [("run_id", r), ("reason", "Store closed")];
+    assert_eq!(
+        server
+            .call(&cast.leader, "runs/cancel", &cancel)
+            .await
+            .status(),
+        200
+    );
+    let run: serde_json::Value = server
+        .call(&cast.member, "runs/get", &[("run_id", r)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(run["state"], "cancelled");
+    assert_eq!(run["cancel_reason"], "Store closed");
+}
+
+#[tokio::test]
+async fn opening_a_run_needs_membership_and_valid_input() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let run = |day: &'static str| {
+        [
+            ("group_id", cast.group_id.clone()),
+            ("store_id", cast.store_id.clone()),
+            ("planned_on", day.to_owned()),
+            ("comment", String::new()),
+        ]
+    };
+    let form = run("");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        code_of(server.call(&cast.anonymous, "runs/create", &form).await).await,
+        (401, "AUTH_REQUIRED".into())
+    );
+    assert_eq!(
+        code_of(server.call(&cast.outsider, "runs/create", &form).await).await,
+        (404, "GROUP_NOT_FOUND".into())
+    );
+    assert_eq!(
+        server
+            .call(&cast.member, "runs/create", &form)
+            .await
+            .status(),
+        200
+    );
+    let bad_day = run("next friday");
+    let bad_day: Vec<(&str, &str)> = bad_day.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        code_of(server.call(&cast.member, "runs/create", &bad_day).await).await,
+        (422, "PLANNED_DATE_INVALID".into())
+    );
+    let bid = [
+        ("run_id", cast.run_id.as_str()),
+        ("product_id", cast.product_id.as_str()),
+        ("quantity", "1.2345"),
+    ];
+    assert_eq!(
+        code_of(server.call(&cast.member, "runs/bid", &bid).await).await,
+        (422, "QUANTITY_INVALID".into())
+    );
+    let interested = [
+        ("run_id", cast.run_id.as_str()),
+        ("product_id", cast.product_id.as_str()),
+        ("interested_only", "on"),
+    ];
+    let outcome: serde_json::Value = server
+        .call(&cast.member, "runs/bid", &interested)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome["total"], 1500,
+        "interested bids add nothing: {outcome}"
+    );
+
+    // The run page answers 404 to someone outside the group, like a run that does not exist.
+    let page = cast
+        .outsider
+        .get(server.url(&format!("/runs/{}", cast.run_id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 404);
+    let page = cast
+        .member
+        .get(server.url(&format!("/runs/{}", cast.run_id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("Oats"));
+}
