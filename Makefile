@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev test stop seed services caddy fmt lint
+.PHONY: dev test bench stop seed services caddy fmt lint
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -8,6 +8,10 @@ dev:
 ## Every check: fmt, clippy, unit, database, HTTP, Playwright and Caddy tests
 test:
 	@scripts/test-all
+
+## Load figures through the full HTTP stack (release build): bids/s, latency, the run page
+bench:
+	@scripts/bench
 
 ## Stop the dev server and the project-local Postgres and Redis
 stop:

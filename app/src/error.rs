@@ -49,6 +49,12 @@ pub enum ErrorCode {
     BidNotFound,
     RunMaxProductsExceeded,
     GroupMaxActiveRunsExceeded,
+    LeaderCannotBeHelper,
+    TransferToSelf,
+    TransferTargetNotParticipant,
+    TransferAlreadyPending,
+    TransferNotFound,
+    LeaderIsAlwaysReady,
     AuthRequired,
     Forbidden,
     NotFound,
@@ -60,7 +66,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 47] = [
+    pub const ALL: [ErrorCode; 53] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -100,6 +106,12 @@ impl ErrorCode {
         ErrorCode::BidNotFound,
         ErrorCode::RunMaxProductsExceeded,
         ErrorCode::GroupMaxActiveRunsExceeded,
+        ErrorCode::LeaderCannotBeHelper,
+        ErrorCode::TransferToSelf,
+        ErrorCode::TransferTargetNotParticipant,
+        ErrorCode::TransferAlreadyPending,
+        ErrorCode::TransferNotFound,
+        ErrorCode::LeaderIsAlwaysReady,
         ErrorCode::AuthRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
@@ -127,7 +139,13 @@ impl ErrorCode {
             | ErrorCode::AmountInvalid
             | ErrorCode::SearchQueryInvalid
             | ErrorCode::QuantityInvalid
-            | ErrorCode::PlannedDateInvalid => 422,
+            | ErrorCode::PlannedDateInvalid
+            | ErrorCode::TransferToSelf => 422,
+            ErrorCode::TransferNotFound => 404,
+            ErrorCode::LeaderCannotBeHelper
+            | ErrorCode::TransferTargetNotParticipant
+            | ErrorCode::TransferAlreadyPending
+            | ErrorCode::LeaderIsAlwaysReady => 409,
             ErrorCode::RunNotFound | ErrorCode::BidNotFound => 404,
             ErrorCode::NotRunParticipant
             | ErrorCode::NotRunLeader
@@ -200,6 +218,12 @@ impl ErrorCode {
             ErrorCode::BidNotFound => "BID_NOT_FOUND",
             ErrorCode::RunMaxProductsExceeded => "RUN_MAX_PRODUCTS_EXCEEDED",
             ErrorCode::GroupMaxActiveRunsExceeded => "GROUP_MAX_ACTIVE_RUNS_EXCEEDED",
+            ErrorCode::LeaderCannotBeHelper => "LEADER_CANNOT_BE_HELPER",
+            ErrorCode::TransferToSelf => "TRANSFER_TO_SELF",
+            ErrorCode::TransferTargetNotParticipant => "TRANSFER_TARGET_NOT_PARTICIPANT",
+            ErrorCode::TransferAlreadyPending => "TRANSFER_ALREADY_PENDING",
+            ErrorCode::TransferNotFound => "TRANSFER_NOT_FOUND",
+            ErrorCode::LeaderIsAlwaysReady => "LEADER_IS_ALWAYS_READY",
             ErrorCode::AuthRequired => "AUTH_REQUIRED",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",

@@ -13,7 +13,7 @@ use app::error::ErrorCode;
 use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
 use app::server::runs::NewRun;
-use app::server::{bids, groups, products, runs, stores};
+use app::server::{bids, groups, leadership, products, runs, stores};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -488,4 +488,153 @@ async fn two_hundred_concurrent_bid_writes_add_up_exactly(db: PgPool) {
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn no_bid_lands_after_a_concurrent_confirmation(db: PgPool) {
     two_hundred_concurrent_writes(db, true).await;
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_leader_chooses_helpers_among_the_group(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let outsider = user(&db, "outsider").await;
+    let world = world(&db, leader, &[alice], 0).await;
+    let run_id = open_run(&db, leader, &world).await;
+
+    let refused = leadership::set_helper(&db, alice, run_id, alice, true)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+    let refused = leadership::set_helper(&db, leader, run_id, outsider, true)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotAGroupMember);
+    let refused = leadership::set_helper(&db, leader, run_id, leader, true)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::LeaderCannotBeHelper);
+
+    leadership::set_helper(&db, leader, run_id, alice, true)
+        .await
+        .unwrap();
+    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    assert_eq!(
+        run.viewer_role,
+        RunRole::Helper,
+        "a helper takes part without bidding"
+    );
+    assert_eq!(run.state, RunState::Planning);
+    leadership::set_helper(&db, leader, run_id, alice, false)
+        .await
+        .unwrap();
+    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    assert_eq!(run.viewer_role, RunRole::Participant);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let bob = user(&db, "bob").await;
+    let world = world(&db, leader, &[alice, bob], 1).await;
+    let oil = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, alice, run_id, oil, qty("1"), "")
+        .await
+        .unwrap();
+
+    let refused = leadership::request_transfer(&db, leader, run_id, bob)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::TransferTargetNotParticipant);
+    let refused = leadership::request_transfer(&db, leader, run_id, leader)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::TransferToSelf);
+    let refused = leadership::request_transfer(&db, alice, run_id, leader)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+
+    let request = leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap();
+    assert_eq!(
+        notifications(&db, alice, "leader_transfer_requested").await,
+        1
+    );
+    let twice = leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap_err();
+    assert_eq!(twice.code, ErrorCode::TransferAlreadyPending);
+    let not_bobs = leadership::answer_transfer(&db, bob, request, true)
+        .await
+        .unwrap_err();
+    assert_eq!(not_bobs.code, ErrorCode::TransferNotFound);
+
+    leadership::answer_transfer(&db, alice, request, true)
+        .await
+        .unwrap();
+    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    assert_eq!(run.leader().unwrap().user_id, alice);
+    assert_eq!(
+        run.viewer_role,
+        RunRole::Participant,
+        "the old leader stays in"
+    );
+    assert!(run.pending_transfer.is_none());
+    assert_eq!(
+        notifications(&db, leader, "leader_transfer_accepted").await,
+        1
+    );
+
+    // A request dies with its run: a cancelled run cannot be taken over.
+    let back = leadership::request_transfer(&db, alice, run_id, leader)
+        .await
+        .unwrap();
+    runs::cancel(&db, alice, run_id, "").await.unwrap();
+    let late = leadership::answer_transfer(&db, leader, back, true)
+        .await
+        .unwrap_err();
+    assert_eq!(late.code, ErrorCode::TransferNotFound);
+    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    assert_eq!(run.leader().unwrap().user_id, alice);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_declined_or_withdrawn_request_changes_nothing(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, alice, run_id, world.products[0], qty("1"), "")
+        .await
+        .unwrap();
+    let request = leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap();
+    leadership::answer_transfer(&db, alice, request, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        notifications(&db, leader, "leader_transfer_declined").await,
+        1
+    );
+    let request = leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap();
+    let refused = leadership::withdraw_transfer(&db, alice, request)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.code,
+        ErrorCode::TransferNotFound,
+        "only the asker withdraws"
+    );
+    leadership::withdraw_transfer(&db, leader, request)
+        .await
+        .unwrap();
+    let late = leadership::answer_transfer(&db, alice, request, true)
+        .await
+        .unwrap_err();
+    assert_eq!(late.code, ErrorCode::TransferNotFound);
+    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    assert_eq!(run.leader().unwrap().user_id, leader);
 }

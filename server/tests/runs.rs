@@ -164,7 +164,7 @@ async fn every_run_function_checks_who_is_calling() {
                 (403, "NOT_RUN_PARTICIPANT"),
                 (200, ""),
                 (200, ""),
-                (200, ""),
+                (409, "LEADER_IS_ALWAYS_READY"),
             ],
         ),
         (
@@ -339,4 +339,89 @@ async fn opening_a_run_needs_membership_and_valid_input() {
         .unwrap();
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("Oats"));
+}
+
+async fn user_id(server: &TestServer, client: &reqwest::Client) -> String {
+    let info: serde_json::Value = server
+        .call(client, "session", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    info["user"]["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn only_the_leader_manages_helpers_and_hands_over() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let r = cast.run_id.as_str();
+    let member = user_id(&server, &cast.member).await;
+    let participant = user_id(&server, &cast.participant).await;
+    let callers = [
+        ("anonymous", &cast.anonymous, (401, "AUTH_REQUIRED")),
+        ("outsider", &cast.outsider, (404, "RUN_NOT_FOUND")),
+        ("member", &cast.member, (403, "NOT_RUN_LEADER")),
+        ("participant", &cast.participant, (403, "NOT_RUN_LEADER")),
+        ("helper", &cast.helper, (403, "NOT_RUN_LEADER")),
+    ];
+    let helper = [
+        ("run_id", r),
+        ("user_id", member.as_str()),
+        ("helper", "true"),
+    ];
+    let transfer = [("run_id", r), ("to_user_id", participant.as_str())];
+    for (endpoint, form) in [
+        ("runs/helper", &helper[..]),
+        ("runs/transfer", &transfer[..]),
+    ] {
+        for (who, client, (status, code)) in callers {
+            let got = code_of(server.call(client, endpoint, form).await).await;
+            assert_eq!(
+                (got.0, got.1.as_str()),
+                (status, code),
+                "{endpoint} as {who}"
+            );
+        }
+        let done = server.call(&cast.leader, endpoint, form).await;
+        assert_eq!(done.status(), 200, "{endpoint} as leader");
+    }
+    let run: serde_json::Value = server
+        .call(&cast.participant, "runs/get", &[("run_id", r)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let request_id = run["pending_transfer"]["id"].as_str().unwrap().to_owned();
+    let answer = [("request_id", request_id.as_str()), ("accept", "true")];
+    assert_eq!(
+        code_of(
+            server
+                .call(&cast.member, "runs/transfer-answer", &answer)
+                .await
+        )
+        .await,
+        (404, "TRANSFER_NOT_FOUND".into()),
+        "only the one asked answers"
+    );
+    assert_eq!(
+        server
+            .call(&cast.participant, "runs/transfer-answer", &answer)
+            .await
+            .status(),
+        200
+    );
+    let confirm = [("run_id", r)];
+    assert_eq!(
+        code_of(server.call(&cast.leader, "runs/confirm", &confirm).await).await,
+        (403, "NOT_RUN_LEADER".into()),
+        "the old leader is a participant now"
+    );
+    assert_eq!(
+        server
+            .call(&cast.participant, "runs/confirm", &confirm)
+            .await
+            .status(),
+        200
+    );
 }

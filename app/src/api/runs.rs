@@ -14,7 +14,7 @@ use crate::{
         paging::PageRequest,
         run::{BidAmount, parse_note, parse_planned_on},
     },
-    server::{bids, request, runs},
+    server::{bids, leadership, request, runs},
 };
 
 pub const RUNS_PER_PAGE: u32 = 20;
@@ -118,4 +118,34 @@ pub async fn cancel_run(run_id: Uuid, #[server(default)] reason: String) -> Resu
     runs::cancel(&ctx.db, viewer.id, run_id, &reason)
         .await
         .map(drop)
+}
+
+#[server(prefix = "/api", endpoint = "runs/helper")]
+pub async fn set_helper(run_id: Uuid, user_id: Uuid, helper: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    leadership::set_helper(&ctx.db, viewer.id, run_id, user_id, helper).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/transfer")]
+pub async fn request_transfer(run_id: Uuid, to_user_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    leadership::request_transfer(&ctx.db, viewer.id, run_id, to_user_id)
+        .await
+        .map(drop)
+}
+
+#[server(prefix = "/api", endpoint = "runs/transfer-answer")]
+pub async fn answer_transfer(request_id: Uuid, accept: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    leadership::answer_transfer(&ctx.db, viewer.id, request_id, accept).await
+}
+
+#[server(prefix = "/api", endpoint = "runs/transfer-withdraw")]
+pub async fn withdraw_transfer(request_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    leadership::withdraw_transfer(&ctx.db, viewer.id, request_id).await
 }

@@ -204,10 +204,14 @@ impl RunAction {
 
 /// May someone in `role` do `action` to a run in `state`? The refusal says why, in the order a
 /// person would want to hear it: a run outside your groups does not exist for you; then whether
-/// your role allows it; then whether the run's state does.
+/// your role allows it; then whether the run's state does. The leader has no "ready" of their
+/// own: confirming is theirs.
 pub fn authorize(state: RunState, role: RunRole, action: RunAction) -> Result<(), ErrorCode> {
     if role == RunRole::Outsider {
         return Err(ErrorCode::RunNotFound);
+    }
+    if action == RunAction::ToggleReady && role == RunRole::Leader {
+        return Err(ErrorCode::LeaderIsAlwaysReady);
     }
     let needed = action.needs(state);
     if role < needed {
@@ -287,11 +291,14 @@ mod tests {
 
     #[test]
     fn every_state_action_and_role_is_decided_as_the_table_says() {
+        use RunAction::ToggleReady;
         for state in RunState::ALL {
             for action in RunAction::ALL {
                 for role in ROLES {
                     let got = authorize(state, role, action);
+                    let leader_readiness = action == ToggleReady && role == RunRole::Leader;
                     let allowed = role != RunRole::Outsider
+                        && !leader_readiness
                         && expected(state, action).is_some_and(|least| role >= least);
                     assert_eq!(got.is_ok(), allowed, "{state:?} {action:?} {role:?}");
                     assert_eq!(
@@ -331,6 +338,10 @@ mod tests {
         assert_eq!(
             authorize(RunState::Confirmed, RunRole::Leader, PlaceBid),
             Err(ErrorCode::RunStateForbids)
+        );
+        assert_eq!(
+            authorize(RunState::Active, RunRole::Leader, ToggleReady),
+            Err(ErrorCode::LeaderIsAlwaysReady)
         );
     }
 

@@ -254,6 +254,17 @@ pub fn text(key: Key) -> &'static str {
         Key::NothingFoundForRun => "Nothing found.",
         Key::AddToCatalogue => "Add it to the catalogue",
         Key::AlreadyInRun => "Already in this run: bid above",
+        Key::TransferAsked => "{name} asks you to lead this run.",
+        Key::TransferAccept => "Take over",
+        Key::TransferDecline => "No, thanks",
+        Key::HelpersHelp => "Helpers may record purchases and hand goods out.",
+        Key::RemoveHelper => "Remove",
+        Key::MakeHelper => "Make helper",
+        Key::TransferWaiting => "Waiting for {name} to accept leading this run.",
+        Key::TransferWithdraw => "Withdraw the request",
+        Key::HandoverTitle => "Hand the run over",
+        Key::HandoverLabel => "Ask to take over",
+        Key::HandoverSubmit => "Ask",
     }
 }
 
@@ -324,6 +335,18 @@ pub fn error_text(code: ErrorCode) -> &'static str {
         ErrorCode::GroupMaxActiveRunsExceeded => {
             "This group already has 100 open runs. Finish or cancel one first."
         }
+        ErrorCode::LeaderCannotBeHelper => "The leader already does everything a helper does.",
+        ErrorCode::TransferToSelf => "You lead this run already. Pick someone else.",
+        ErrorCode::TransferTargetNotParticipant => {
+            "Only someone taking part in the run can take it over."
+        }
+        ErrorCode::TransferAlreadyPending => {
+            "You already asked someone to take over. Withdraw that request first."
+        }
+        ErrorCode::TransferNotFound => {
+            "That request is no longer open: the run ended, or its leader changed."
+        }
+        ErrorCode::LeaderIsAlwaysReady => "As the leader, you confirm the run when you are ready.",
         ErrorCode::AuthRequired => "Please log in first.",
         ErrorCode::Forbidden => "You are not allowed to do that.",
         ErrorCode::NotFound => "That does not exist, or you cannot see it.",

@@ -237,6 +237,17 @@ pub enum Key {
     NothingFoundForRun,
     AddToCatalogue,
     AlreadyInRun,
+    TransferAsked,
+    TransferAccept,
+    TransferDecline,
+    HelpersHelp,
+    RemoveHelper,
+    MakeHelper,
+    TransferWaiting,
+    TransferWithdraw,
+    HandoverTitle,
+    HandoverLabel,
+    HandoverSubmit,
 }
 
 /// The text of `key` in `language`.
@@ -304,6 +315,13 @@ impl I18n {
     /// Reactive: re-reads when the language changes.
     pub fn t(&self, key: Key) -> &'static str {
         text(self.language.get(), key)
+    }
+
+    /// Not reactive: for text that is read once, outside the reactive system, such as the page
+    /// title, which Leptos renders into the head after the page's reactive scope has ended (a
+    /// reactive read there panics under `sandboxed-arenas`).
+    pub fn t_now(&self, key: Key) -> &'static str {
+        text(self.language.get_untracked(), key)
     }
 
     pub fn count(&self, count: i64, one: Key, other: Key) -> String {

@@ -11,5 +11,8 @@ pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
 };
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
-pub use run::{BidOutcome, BidView, ParticipantView, RunDetail, RunProduct, RunSummary};
+pub use run::{
+    BidOutcome, BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
+    TransferView,
+};
 pub use search::SearchHit;

@@ -85,6 +85,24 @@ pub struct RunDetail {
     pub participants: Vec<ParticipantView>,
     /// By name.
     pub products: Vec<RunProduct>,
+    /// The open request to take the run over, if any.
+    pub pending_transfer: Option<TransferView>,
+    /// Who the leader may make a helper: the group's members but the leader. Empty for others.
+    pub group_members: Vec<PersonRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub user_id: Uuid,
+    pub display_name: String,
+}
+
+/// The leader asked someone to take the run over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferView {
+    pub id: Uuid,
+    pub from: PersonRef,
+    pub to: PersonRef,
 }
 
 impl RunDetail {
@@ -92,20 +110,21 @@ impl RunDetail {
         self.participants.iter().find(|p| p.is_leader)
     }
 
-    /// Who bid but has not said they are ready; the leader is told when this becomes empty.
-    pub fn not_ready(&self) -> Vec<&ParticipantView> {
+    /// Who the leader waits for: everyone else still taking part who bid.
+    fn bidders(&self) -> impl Iterator<Item = &ParticipantView> {
         self.participants
             .iter()
-            .filter(|p| !p.removed && p.bid_count > 0 && !p.is_ready)
-            .collect()
+            .filter(|p| !p.is_leader && !p.removed && p.bid_count > 0)
     }
 
-    /// Everyone who bid is ready (and someone did).
+    /// Who bid but has not said they are ready; the leader is told when this becomes empty.
+    pub fn not_ready(&self) -> Vec<&ParticipantView> {
+        self.bidders().filter(|p| !p.is_ready).collect()
+    }
+
+    /// Everyone who bid is ready (and someone besides the leader did).
     pub fn everyone_ready(&self) -> bool {
-        self.participants
-            .iter()
-            .any(|p| !p.removed && p.bid_count > 0)
-            && self.not_ready().is_empty()
+        self.bidders().next().is_some() && self.not_ready().is_empty()
     }
 
     pub fn viewer(&self) -> Option<&ParticipantView> {

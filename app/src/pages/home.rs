@@ -13,7 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     view! {
-        <Title text=move || i18n.t(Key::AppTagline)/>
+        <Title text=i18n.t_now(Key::AppTagline)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match session.await.ok().and_then(|info| info.user) {

@@ -32,7 +32,7 @@ pub fn JoinPage() -> impl IntoView {
                             response.set_status(http::StatusCode::NOT_FOUND);
                         }
                         view! {
-                            <Title text=move || i18n.t(Key::InviteInvalidTitle)/>
+                            <Title text=i18n.t_now(Key::InviteInvalidTitle)/>
                             <section class="card narrow">
                                 <h1>{t!(i18n, InviteInvalidTitle)}</h1>
                                 <p role="alert">{i18n.error(&error)}</p>

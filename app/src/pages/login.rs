@@ -17,7 +17,7 @@ pub fn LoginPage() -> impl IntoView {
     let state = FormState::of(action);
     let (next, register_href) = use_next_path("/register");
     view! {
-        <Title text=move || i18n.t(Key::LoginTitle)/>
+        <Title text=i18n.t_now(Key::LoginTitle)/>
         <section class="card narrow">
             <h1>{t!(i18n, LoginTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="login-form">

@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
     }
     let i18n = use_i18n();
     view! {
-        <Title text=move || i18n.t(Key::NotFoundTitle)/>
+        <Title text=i18n.t_now(Key::NotFoundTitle)/>
         <section class="card narrow">
             <h1>{t!(i18n, NotFoundTitle)}</h1>
             <p>{t!(i18n, NotFoundBody)}</p>

@@ -42,7 +42,7 @@ pub fn ProductsPage() -> impl IntoView {
         list_products,
     );
     view! {
-        <Title text=move || i18n.t(Key::ProductsTitle)/>
+        <Title text=i18n.t_now(Key::ProductsTitle)/>
         <header class="page-header">
             <h1>{t!(i18n, ProductsTitle)}</h1>
             <a class="button small" href="#add-product">{t!(i18n, AddProductTitle)}</a>

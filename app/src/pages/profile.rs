@@ -23,7 +23,7 @@ pub fn ProfilePage() -> impl IntoView {
     // which would re-mount these forms in the middle of showing their result.
     let profile = Resource::new(|| (), |_| get_session());
     view! {
-        <Title text=move || i18n.t(Key::ProfileTitle)/>
+        <Title text=i18n.t_now(Key::ProfileTitle)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match profile.await.ok().and_then(|info| info.user) {

@@ -17,7 +17,7 @@ pub fn RegisterPage() -> impl IntoView {
     let state = FormState::of(action);
     let (next, login_href) = use_next_path("/login");
     view! {
-        <Title text=move || i18n.t(Key::RegisterTitle)/>
+        <Title text=i18n.t_now(Key::RegisterTitle)/>
         <section class="card narrow">
             <h1>{t!(i18n, RegisterTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="register-form">

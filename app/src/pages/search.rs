@@ -49,7 +49,7 @@ pub fn SearchPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || i18n.t(Key::SearchTitle)/>
+        <Title text=i18n.t_now(Key::SearchTitle)/>
         <h1>{t!(i18n, SearchTitle)}</h1>
         <form class="card search-form" method="get" action="/search" role="search">
             <label class="visually-hidden" for="search-page-q">{t!(i18n, SearchLabel)}</label>

@@ -28,7 +28,7 @@ pub fn StoresPage() -> impl IntoView {
     let action = ServerAction::<CreateStore>::new();
     let state = FormState::of(action);
     view! {
-        <Title text=move || i18n.t(Key::StoresTitle)/>
+        <Title text=i18n.t_now(Key::StoresTitle)/>
         <header class="page-header">
             <h1>{t!(i18n, StoresTitle)}</h1>
             <a class="button small" href="#add-store">{t!(i18n, AddStoreTitle)}</a>

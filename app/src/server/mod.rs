@@ -8,6 +8,7 @@ pub mod context;
 pub mod csp;
 pub mod db;
 pub mod groups;
+pub mod leadership;
 pub mod notifications;
 pub mod passwords;
 pub mod prices;

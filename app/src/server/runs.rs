@@ -14,8 +14,9 @@ use crate::domain::quantity::Quantity;
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::model::{BidView, ParticipantView, RunDetail, RunProduct, RunSummary};
+use crate::model::{BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary};
 use crate::server::groups::lock_group_as_member;
+use crate::server::leadership;
 use crate::server::notifications::notify;
 
 /// How a use case holds the run row while it works.
@@ -107,6 +108,9 @@ pub(crate) async fn move_run(
         .bind(target.as_str())
         .execute(&mut *conn)
         .await?;
+    if target.is_terminal() {
+        leadership::drop_pending_transfers(conn, run.id).await?;
+    }
     Ok(target)
 }
 
@@ -379,6 +383,26 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
     .fetch_all(&mut *conn)
     .await?;
 
+    let pending_transfer = leadership::pending_transfer(&mut conn, run_id).await?;
+    let group_members: Vec<PersonRef> = if role == RunRole::Leader {
+        sqlx::query_as::<_, (Uuid, String)>(
+            "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id \
+             WHERE m.group_id = $1 AND m.user_id <> $2 ORDER BY lower(u.display_name), u.id",
+        )
+        .bind(run.group_id)
+        .bind(viewer)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(user_id, display_name)| PersonRef {
+            user_id,
+            display_name,
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+
     let mut products: Vec<RunProduct> = Vec::new();
     for bid in bids {
         if products.last().map(|p| p.product_id) != Some(bid.product_id) {
@@ -439,14 +463,16 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
             })
             .collect(),
         products,
+        pending_transfer,
+        group_members,
     })
 }
 
-/// Whether everyone still taking part who bid is ready (and someone bid).
+/// Whether everyone but the leader still taking part who bid is ready (and someone bid).
 async fn everyone_ready(conn: &mut PgConnection, run_id: Uuid) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
         "SELECT count(*) > 0 AND bool_and(p.is_ready) FROM run_participants p \
-         WHERE p.run_id = $1 AND p.removed_at IS NULL \
+         WHERE p.run_id = $1 AND p.removed_at IS NULL AND NOT p.is_leader \
            AND EXISTS (SELECT 1 FROM bids b WHERE b.run_id = p.run_id AND b.user_id = p.user_id)",
     )
     .bind(run_id)
@@ -557,6 +583,7 @@ pub(crate) async fn withdraw_member(
         .bind(member)
         .execute(&mut *conn)
         .await?;
+        leadership::drop_transfers_involving(conn, run_id, member).await?;
         if leads {
             let state = move_run(conn, &run, RunState::Cancelled).await?;
             sqlx::query("UPDATE runs SET leader_left = true WHERE id = $1")

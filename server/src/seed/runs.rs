@@ -21,7 +21,7 @@ struct DemoRun {
     comment: &'static str,
     store: &'static str,
     bids: DemoBids,
-    /// Everyone who bid marks themselves ready.
+    /// Everyone but the leader who bid marks themselves ready.
     ready: bool,
     finish: Finish,
 }
@@ -114,7 +114,8 @@ pub async fn ensure(
             };
             let bidder = people[who].id;
             bids::place(db, bidder, run_id, products[product], amount, "").await?;
-            if !bidders.contains(&bidder) {
+            // The leader has no "ready" of their own: confirming is theirs.
+            if bidder != leader && !bidders.contains(&bidder) {
                 bidders.push(bidder);
             }
         }

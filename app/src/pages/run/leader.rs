@@ -12,6 +12,7 @@ use crate::model::RunDetail;
 use crate::t;
 
 use super::RunActions;
+use super::leadership::LeadershipPanel;
 
 #[component]
 pub(super) fn ReadyToggle(run: RunDetail, actions: RunActions) -> impl IntoView {
@@ -131,6 +132,7 @@ pub(super) fn LeaderPanel(
             <h2>{t!(i18n, LeaderPanelTitle)}</h2>
             {confirm}
             {reopen}
+            <LeadershipPanel run=run.clone() actions offered=offered.clone()/>
             {cancel}
         </section>
     }
@@ -153,7 +155,7 @@ pub(super) fn Participants(run: RunDetail) -> impl IntoView {
                             <span class="list-title">{person.display_name.clone()}</span>
                             {person.is_leader.then(|| view! { <span class="badge">{t!(i18n, LeaderBadge)}</span> })}
                             {person.is_helper.then(|| view! { <span class="badge">{t!(i18n, HelperBadge)}</span> })}
-                            {(show_ready && !person.removed && person.bid_count > 0).then(|| view! {
+                            {(show_ready && !person.is_leader && !person.removed && person.bid_count > 0).then(|| view! {
                                 <span class=if ready { "chip ready" } else { "chip" }>
                                     {move || i18n.t(if ready { Key::ReadyChip } else { Key::NotReadyChip })}
                                 </span>

@@ -5,13 +5,17 @@
 
 mod bidding;
 mod leader;
+mod leadership;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::api::runs::{CancelRun, ConfirmRun, ReopenRun, SetReady, get_run};
+use crate::api::runs::{
+    AnswerTransfer, CancelRun, ConfirmRun, ReopenRun, RequestTransfer, SetHelper, SetReady,
+    WithdrawTransfer, get_run,
+};
 use crate::components::page_error::PageError;
 use crate::components::run_badge::{RunStateBadge, state_description_key};
 use crate::domain::run_state::{RunAction, RunState, offered_actions};
@@ -22,6 +26,7 @@ use crate::t;
 
 use bidding::{AddProduct, ProductCard};
 use leader::{LeaderPanel, Participants, ReadyToggle};
+use leadership::TransferBanner;
 
 /// The page's actions, made once per page.
 #[derive(Clone, Copy)]
@@ -30,6 +35,10 @@ pub(crate) struct RunActions {
     pub confirm: ServerAction<ConfirmRun>,
     pub reopen: ServerAction<ReopenRun>,
     pub cancel: ServerAction<CancelRun>,
+    pub helper: ServerAction<SetHelper>,
+    pub transfer: ServerAction<RequestTransfer>,
+    pub answer: ServerAction<AnswerTransfer>,
+    pub withdraw: ServerAction<WithdrawTransfer>,
     /// Bumped by a product card after its bid went through: the run is loaded again.
     pub refresh: RwSignal<usize>,
 }
@@ -41,6 +50,10 @@ impl RunActions {
             confirm: ServerAction::new(),
             reopen: ServerAction::new(),
             cancel: ServerAction::new(),
+            helper: ServerAction::new(),
+            transfer: ServerAction::new(),
+            answer: ServerAction::new(),
+            withdraw: ServerAction::new(),
             refresh: RwSignal::new(0),
         }
     }
@@ -50,6 +63,10 @@ impl RunActions {
             + self.confirm.version().get()
             + self.reopen.version().get()
             + self.cancel.version().get()
+            + self.helper.version().get()
+            + self.transfer.version().get()
+            + self.answer.version().get()
+            + self.withdraw.version().get()
             + self.refresh.get()
     }
 }
@@ -136,6 +153,9 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             </dl>
         </section>
         {(state == RunState::Cancelled).then(|| view! { <CancelledNote run=run.clone()/> })}
+        {run.pending_transfer.clone()
+            .filter(|transfer| transfer.to.user_id == run.viewer_id)
+            .map(|transfer| view! { <TransferBanner transfer actions/> })}
         {may(RunAction::ToggleReady).then(|| view! { <ReadyToggle run=run.clone() actions/> })}
         {(may(RunAction::Confirm) || may(RunAction::Reopen) || may(RunAction::Cancel))
             .then(|| view! { <LeaderPanel run=run.clone() actions offered=offered.clone()/> })}
