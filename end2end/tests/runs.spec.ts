@@ -162,7 +162,7 @@ test('friends bid, get ready, and the leader confirms, reopens and confirms agai
   await expect(stranger.getByRole('alert')).toContainText('not in one of your groups');
 });
 
-test('the leader cancels a run with a reason everyone sees', async ({ browser }, testInfo) => {
+test('the leader adds a new product inline, then cancels the run with a reason', async ({ browser }, testInfo) => {
   const leader = await person(browser, testInfo, 'Carl Canceller');
   await live(leader, testInfo);
   await leader.getByLabel('Group name').fill(`Cancel club ${unique('')}`);
@@ -180,6 +180,22 @@ test('the leader cancels a run with a reason everyone sees', async ({ browser },
   await leader.getByTestId('new-run-form').getByLabel('Store').selectOption({ label: storeName });
   await leader.getByRole('button', { name: 'Start run' }).click();
   await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+
+  // A product the catalogue does not have yet is added and bid on in one go.
+  const water = `Sparkling water ${unique('')}`;
+  await live(leader, testInfo);
+  await leader.getByLabel('Find a product').fill(water);
+  if (testInfo.project.name === 'no-js') {
+    await leader.getByRole('button', { name: 'Find' }).click();
+  }
+  const inline = leader.getByTestId('new-product-bid');
+  await expect(inline.getByLabel('Name')).toHaveValue(water);
+  await live(leader, testInfo);
+  await inline.getByLabel('Unit').fill('bottle');
+  await inline.getByLabel('Your quantity').fill('6');
+  await inline.getByRole('button', { name: 'Add and bid' }).click();
+  await expect(leader.getByTestId(`product-${water}`).getByTestId('total')).toContainText('Total: 6 bottle');
+  await expect(leader.locator('.state-badge')).toHaveText('Planning');
 
   await live(leader, testInfo);
   await leader.getByText('Cancel the run', { exact: true }).first().click();

@@ -11,6 +11,7 @@ use crate::model::{BidOutcome, RunDetail, RunSummary};
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
+        catalogue::ProductFields,
         paging::PageRequest,
         run::{BidAmount, parse_note, parse_planned_on},
     },
@@ -148,4 +149,21 @@ pub async fn withdraw_transfer(request_id: Uuid) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     leadership::withdraw_transfer(&ctx.db, viewer.id, request_id).await
+}
+
+/// A product not in the catalogue yet: added, and bid on, in one go.
+#[server(prefix = "/api", endpoint = "runs/bid-new-product")]
+pub async fn place_bid_on_new_product(
+    run_id: Uuid,
+    name: String,
+    #[server(default)] brand: String,
+    #[server(default)] unit: String,
+    #[server(default)] quantity: String,
+    #[server(default)] interested_only: Option<String>,
+) -> Result<BidOutcome, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let product = ProductFields::parse(&name, &brand, &unit)?;
+    let amount = BidAmount::parse(&quantity, interested_only.is_some())?;
+    bids::place_on_new_product(&ctx.db, viewer.id, run_id, &product, amount).await
 }

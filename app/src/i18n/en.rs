@@ -252,7 +252,7 @@ pub fn text(key: Key) -> &'static str {
         Key::FindProductLabel => "Find a product",
         Key::FindSubmit => "Find",
         Key::NothingFoundForRun => "Nothing found.",
-        Key::AddToCatalogue => "Add it to the catalogue",
+        Key::AddToCatalogue => "Add it to the catalogue and bid",
         Key::AlreadyInRun => "Already in this run: bid above",
         Key::TransferAsked => "{name} asks you to lead this run.",
         Key::TransferAccept => "Take over",
@@ -265,6 +265,7 @@ pub fn text(key: Key) -> &'static str {
         Key::HandoverTitle => "Hand the run over",
         Key::HandoverLabel => "Ask to take over",
         Key::HandoverSubmit => "Ask",
+        Key::AddAndBidSubmit => "Add and bid",
     }
 }
 

@@ -248,6 +248,7 @@ pub enum Key {
     HandoverTitle,
     HandoverLabel,
     HandoverSubmit,
+    AddAndBidSubmit,
 }
 
 /// The text of `key` in `language`.

@@ -8,12 +8,14 @@ use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::catalogue::ProductFields;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::BidOutcome;
 use crate::server::notifications::notify;
+use crate::server::products;
 use crate::server::runs::{Lock, lock_run, move_run};
 
 async fn product_total(
@@ -72,6 +74,34 @@ pub async fn place(
     comment: &str,
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
+    let outcome = place_in(&mut tx, viewer, run_id, product_id, amount, comment).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// A product that is not in the catalogue yet, added and bid on at once: both or neither.
+pub async fn place_on_new_product(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    product: &ProductFields,
+    amount: BidAmount,
+) -> AppResult<BidOutcome> {
+    let mut tx = db.begin().await?;
+    let product_id = products::insert(&mut tx, viewer, product).await?;
+    let outcome = place_in(&mut tx, viewer, run_id, product_id, amount, "").await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+async fn place_in(
+    tx: &mut PgConnection,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    amount: BidAmount,
+    comment: &str,
+) -> AppResult<BidOutcome> {
     // Only a planned run may change state here; take the stronger lock only then.
     let seen: Option<String> = sqlx::query_scalar("SELECT state FROM runs WHERE id = $1")
         .bind(run_id)
@@ -82,7 +112,7 @@ pub async fn place(
     } else {
         Lock::Share
     };
-    let run = lock_run(&mut tx, run_id, viewer, lock).await?;
+    let run = lock_run(tx, run_id, viewer, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
     let product_exists: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
@@ -102,7 +132,7 @@ pub async fn place(
         .execute(&mut *tx)
         .await?;
     }
-    make_room_for(&mut tx, run_id, product_id).await?;
+    make_room_for(tx, run_id, product_id).await?;
     let interested_only = amount == BidAmount::InterestedOnly;
     sqlx::query(
         "INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
@@ -122,7 +152,7 @@ pub async fn place(
     let mut new_state = None;
     if let Some(target) = run.state.after_bid_by(run.role) {
         // Only reachable from planning, where `lock` is `Update`.
-        let state = move_run(&mut tx, &run, target).await?;
+        let state = move_run(tx, &run, target).await?;
         let leader: Vec<Uuid> = sqlx::query_scalar(
             "SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader",
         )
@@ -130,11 +160,10 @@ pub async fn place(
         .fetch_all(&mut *tx)
         .await?;
         let payload = json!({ "run_id": run_id, "state": state.as_str(), "reason": "" });
-        notify(&mut tx, &leader, "run_state_changed", payload).await?;
+        notify(tx, &leader, "run_state_changed", payload).await?;
         new_state = Some(state);
     }
-    let total = product_total(&mut tx, run_id, product_id).await?;
-    tx.commit().await?;
+    let total = product_total(tx, run_id, product_id).await?;
     Ok(BidOutcome { total, new_state })
 }
 

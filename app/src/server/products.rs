@@ -3,7 +3,7 @@
 //! add a product; its creator or a site admin may edit it.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::catalogue::ProductFields;
@@ -79,6 +79,16 @@ pub async fn similar(db: &PgPool, name: &str) -> AppResult<Vec<ProductSummary>> 
 }
 
 pub async fn create(db: &PgPool, creator: Uuid, fields: &ProductFields) -> AppResult<Uuid> {
+    let mut conn = db.acquire().await?;
+    insert(&mut conn, creator, fields).await
+}
+
+/// Adds a product in the caller's transaction (a run adds one and bids on it at once).
+pub(crate) async fn insert(
+    conn: &mut PgConnection,
+    creator: Uuid,
+    fields: &ProductFields,
+) -> AppResult<Uuid> {
     let id = sqlx::query_scalar(
         "INSERT INTO products (name, brand, unit, created_by) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -86,7 +96,7 @@ pub async fn create(db: &PgPool, creator: Uuid, fields: &ProductFields) -> AppRe
     .bind(&fields.brand)
     .bind(&fields.unit)
     .bind(creator)
-    .fetch_one(db)
+    .fetch_one(conn)
     .await?;
     tracing::info!(product_id = %id, user_id = %creator, "product created");
     Ok(id)

@@ -10,9 +10,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::similar_products;
-use crate::api::runs::{PlaceBid, RetractBid};
+use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct, RetractBid};
 use crate::components::debounce::Debouncer;
-use crate::components::form::{FormError, FormState, SubmitButton};
+use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::money::format_amount;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
@@ -181,6 +182,38 @@ fn RetractForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl
     }
 }
 
+/// Nothing in the catalogue fits: add the product and bid on it at once.
+#[component]
+fn NewProductBid(run_id: Uuid, name: String, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<PlaceBidOnNewProduct>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    view! {
+        <ActionForm action attr:class="stack new-product-bid" attr:data-testid="new-product-bid">
+            <h3>{t!(i18n, AddToCatalogue)}</h3>
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <FormError state/>
+            <Field id="new-run-product-name" label=Key::ProductNameLabel>
+                <input id="new-run-product-name" name="name" value=name maxlength=PRODUCT_NAME_MAX required/>
+            </Field>
+            <Field id="new-run-product-unit" label=Key::UnitLabel hint=Key::UnitHint>
+                <input id="new-run-product-unit" name="unit" maxlength=UNIT_MAX
+                    aria-describedby="new-run-product-unit-hint"/>
+            </Field>
+            <Field id="new-run-product-quantity" label=Key::YourQuantityLabel>
+                <input id="new-run-product-quantity" name="quantity" class="quantity-input"
+                    inputmode="decimal" autocomplete="off" pattern="[0-9]*([.,][0-9]{1,3})?"/>
+            </Field>
+            <label class="check">
+                <input type="checkbox" name="interested_only"/>
+                {t!(i18n, InterestedOnlyLabel)}
+            </label>
+            <SubmitButton state label=Key::AddAndBidSubmit/>
+        </ActionForm>
+    }
+}
+
 /// Find a product of the catalogue and bid on it. The search is the page's `?find=` (a GET form
 /// without JavaScript); hydrated, typing updates it after a pause.
 #[component]
@@ -233,10 +266,8 @@ pub(super) fn AddProduct(
                         let searched = find().trim().chars().count() >= SUGGEST_MIN;
                         if products.is_empty() {
                             return searched.then(|| view! {
-                                <p class="empty">
-                                    {t!(i18n, NothingFoundForRun)}" "
-                                    <a href="/products#add-product">{t!(i18n, AddToCatalogue)}</a>
-                                </p>
+                                <p class="empty">{t!(i18n, NothingFoundForRun)}</p>
+                                <NewProductBid run_id name=find() refresh/>
                             }).into_any();
                         }
                         view! {
