@@ -35,13 +35,20 @@ pub struct ParticipantView {
     pub removed: bool,
 }
 
+/// One bid. The bidder is an index into `RunDetail::participants`, and defaults are left out,
+/// which keeps a run of 50 people × 20 products small on the wire and in the page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BidView {
-    pub user_id: Uuid,
-    pub display_name: String,
+    pub participant: usize,
     pub quantity: Quantity,
+    #[serde(default, skip_serializing_if = "is_false")]
     pub interested_only: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A product of the run with every bid on it.
@@ -58,12 +65,6 @@ pub struct RunProduct {
     pub total: Quantity,
     pub interested_count: i64,
     pub bids: Vec<BidView>,
-}
-
-impl RunProduct {
-    pub fn bid_of(&self, user_id: Uuid) -> Option<&BidView> {
-        self.bids.iter().find(|bid| bid.user_id == user_id)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +132,20 @@ impl RunDetail {
         self.participants
             .iter()
             .find(|p| p.user_id == self.viewer_id)
+    }
+
+    /// Who placed a bid.
+    pub fn bidder(&self, bid: &BidView) -> Option<&ParticipantView> {
+        self.participants.get(bid.participant)
+    }
+
+    /// The viewer's own bid on a product.
+    pub fn viewer_bid<'a>(&self, product: &'a RunProduct) -> Option<&'a BidView> {
+        let me = self
+            .participants
+            .iter()
+            .position(|p| p.user_id == self.viewer_id)?;
+        product.bids.iter().find(|bid| bid.participant == me)
     }
 }
 

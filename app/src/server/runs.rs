@@ -329,7 +329,6 @@ struct BidRow {
     brand: String,
     unit: String,
     user_id: Uuid,
-    display_name: String,
     thousandths: i64,
     interested_only: bool,
     comment: String,
@@ -364,15 +363,16 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
     .fetch_all(&mut *conn)
     .await?;
     let bids: Vec<BidRow> = sqlx::query_as(
-        "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, u.display_name, \
+        "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, \
                 (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment \
-         FROM bids b JOIN products p ON p.id = b.product_id JOIN users u ON u.id = b.user_id \
+         FROM bids b JOIN products p ON p.id = b.product_id \
          WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
     )
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
-    let product_ids: Vec<Uuid> = bids.iter().map(|bid| bid.product_id).collect();
+    let mut product_ids: Vec<Uuid> = bids.iter().map(|bid| bid.product_id).collect();
+    product_ids.dedup();
     let prices: Vec<(Uuid, i64, String)> = sqlx::query_as(
         "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
          FROM price_observations WHERE store_id = $1 AND product_id = ANY($2) \
@@ -403,6 +403,11 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
         Vec::new()
     };
 
+    let index_of: std::collections::HashMap<Uuid, usize> = participants
+        .iter()
+        .enumerate()
+        .map(|(index, p)| (p.user_id, index))
+        .collect();
     let mut products: Vec<RunProduct> = Vec::new();
     for bid in bids {
         if products.last().map(|p| p.product_id) != Some(bid.product_id) {
@@ -428,9 +433,11 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
         } else {
             product.total = product.total + quantity;
         }
+        let Some(&participant) = index_of.get(&bid.user_id) else {
+            continue;
+        };
         product.bids.push(BidView {
-            user_id: bid.user_id,
-            display_name: bid.display_name,
+            participant,
             quantity,
             interested_only: bid.interested_only,
             comment: bid.comment,

@@ -43,17 +43,18 @@ fn with_unit(quantity: String, unit: &str) -> String {
     }
 }
 
+/// One product of the run: `bidders` are its bids with the bidder's name, `mine` the viewer's.
 #[component]
 pub(super) fn ProductCard(
     run_id: Uuid,
-    viewer: Uuid,
     product: RunProduct,
+    bidders: Vec<(String, BidView)>,
+    mine: Option<BidView>,
     can_bid: bool,
     can_retract: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mine = product.bid_of(viewer).cloned();
     let unit = product.unit.clone();
     let total = with_unit(product.total.to_string(), &unit);
     let interested = product.interested_count;
@@ -80,7 +81,7 @@ pub(super) fn ProductCard(
                 })}
             </p>
             <ul class="bidders" data-testid="bidders">
-                {product.bids.iter().cloned().map(|bid| view! { <Bidder bid unit=unit.clone()/> }).collect_view()}
+                {bidders.into_iter().map(|(name, bid)| view! { <Bidder name bid unit=unit.clone()/> }).collect_view()}
             </ul>
             {can_bid.then(|| view! {
                 <BidForm run_id product_id unit=unit.clone() current=mine.clone() refresh/>
@@ -91,7 +92,7 @@ pub(super) fn ProductCard(
 }
 
 #[component]
-fn Bidder(bid: BidView, unit: String) -> impl IntoView {
+fn Bidder(name: String, bid: BidView, unit: String) -> impl IntoView {
     let i18n = use_i18n();
     let amount = if bid.interested_only {
         None
@@ -100,7 +101,7 @@ fn Bidder(bid: BidView, unit: String) -> impl IntoView {
     };
     view! {
         <li>
-            <span class="bidder-name">{bid.display_name.clone()}</span>
+            <span class="bidder-name">{name}</span>
             <span class="bidder-amount">
                 {match amount {
                     Some(amount) => amount.into_any(),

@@ -167,9 +167,16 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             } else {
                 view! {
                     <ul class="product-cards" data-testid="run-products">
-                        {run.products.iter().cloned().map(|product| view! {
-                            <ProductCard run_id=run.id viewer=run.viewer_id product can_bid
-                                can_retract=may(RunAction::RetractBid) refresh=actions.refresh/>
+                        {run.products.iter().map(|product| {
+                            let bidders = product.bids.iter().map(|bid| {
+                                let name = run.bidder(bid).map(|p| p.display_name.clone()).unwrap_or_default();
+                                (name, bid.clone())
+                            }).collect();
+                            let mine = run.viewer_bid(product).cloned();
+                            view! {
+                                <ProductCard run_id=run.id product=product.clone() bidders mine can_bid
+                                    can_retract=may(RunAction::RetractBid) refresh=actions.refresh/>
+                            }
                         }).collect_view()}
                     </ul>
                 }.into_any()
