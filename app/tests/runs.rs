@@ -643,3 +643,26 @@ async fn a_declined_or_withdrawn_request_changes_nothing(db: PgPool) {
     let run = runs::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, leader);
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_product_page_lists_only_runs_of_my_groups(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let outsider = user(&db, "outsider").await;
+    let world = world(&db, leader, &[], 2).await;
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, leader, run_id, world.products[0], qty("1"), "")
+        .await
+        .unwrap();
+    let mine = runs::runs_with_product(&db, leader, world.products[0], 10)
+        .await
+        .unwrap();
+    assert_eq!(mine.iter().map(|r| r.id).collect::<Vec<_>>(), [run_id]);
+    let other = runs::runs_with_product(&db, leader, world.products[1], 10)
+        .await
+        .unwrap();
+    assert!(other.is_empty(), "only runs the product is part of");
+    let theirs = runs::runs_with_product(&db, outsider, world.products[0], 10)
+        .await
+        .unwrap();
+    assert!(theirs.is_empty(), "runs of other groups stay hidden");
+}

@@ -20,6 +20,7 @@ use crate::{
 
 pub const RUNS_PER_PAGE: u32 = 20;
 pub const DASHBOARD_RUNS: i64 = 20;
+pub const PRODUCT_RUNS: i64 = 10;
 
 #[server(prefix = "/api", endpoint = "runs/create")]
 pub async fn create_run(
@@ -58,6 +59,14 @@ pub async fn open_runs() -> Result<Vec<RunSummary>, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     runs::open_runs_of(&ctx.db, viewer.id, DASHBOARD_RUNS).await
+}
+
+/// The runs in the viewer's groups that a product is part of (its product page).
+#[server(prefix = "/api", endpoint = "runs/with-product")]
+pub async fn runs_with_product(product_id: Uuid) -> Result<Vec<RunSummary>, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    runs::runs_with_product(&ctx.db, viewer.id, product_id, PRODUCT_RUNS).await
 }
 
 #[server(prefix = "/api", endpoint = "runs/get")]

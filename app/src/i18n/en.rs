@@ -266,6 +266,7 @@ pub fn text(key: Key) -> &'static str {
         Key::HandoverLabel => "Ask to take over",
         Key::HandoverSubmit => "Ask",
         Key::AddAndBidSubmit => "Add and bid",
+        Key::ProductRunsTitle => "In runs of your groups",
     }
 }
 

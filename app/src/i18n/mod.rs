@@ -249,6 +249,7 @@ pub enum Key {
     HandoverLabel,
     HandoverSubmit,
     AddAndBidSubmit,
+    ProductRunsTitle,
 }
 
 /// The text of `key` in `language`.

@@ -12,11 +12,13 @@ use crate::api::catalogue::{
     CreateProduct, RecordPrice, UpdateProduct, get_product, list_products, list_stores,
     similar_products,
 };
+use crate::api::runs::runs_with_product;
 use crate::components::debounce::Debouncer;
 use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
+use crate::components::run_list::RunList;
 use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::money::format_amount;
 use crate::error::ErrorCode;
@@ -227,6 +229,7 @@ fn Product(
         <RecordPriceForm product_id currency=product.record_currency.clone() stores actions
             last_seen_at=product.history.items.first().map(|point| point.store_id)/>
         {(!product.history.items.is_empty()).then(|| view! { <PriceHistory product=product.clone()/> })}
+        <ProductRuns product_id/>
         {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary actions/> })}
         <p class="aside"><a href="/products">{t!(i18n, ProductsTitle)}</a></p>
     }
@@ -274,6 +277,27 @@ fn RecordPriceForm(
             </ActionForm>
         </section>
     }.into_any()
+}
+
+/// The runs in the viewer's groups this product is part of.
+#[component]
+fn ProductRuns(product_id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let runs = Resource::new(move || product_id, runs_with_product);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let runs = runs.await.unwrap_or_default();
+                (!runs.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>{t!(i18n, ProductRunsTitle)}</h2>
+                        <RunList runs show_group=true/>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+    .into_any()
 }
 
 #[component]

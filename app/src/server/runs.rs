@@ -297,6 +297,28 @@ pub async fn open_runs_of(db: &PgPool, viewer: Uuid, limit: i64) -> AppResult<Ve
     rows.into_iter().map(SummaryRow::into_summary).collect()
 }
 
+/// The runs in the viewer's groups that a product is part of, newest first (the product page).
+pub async fn runs_with_product(
+    db: &PgPool,
+    viewer: Uuid,
+    product_id: Uuid,
+    limit: i64,
+) -> AppResult<Vec<RunSummary>> {
+    let sql = format!(
+        "{SUMMARY_SELECT} JOIN group_members me ON me.group_id = r.group_id AND me.user_id = $1 \
+         WHERE g.archived_at IS NULL \
+           AND EXISTS (SELECT 1 FROM bids b WHERE b.run_id = r.id AND b.product_id = $2) \
+         ORDER BY r.created_at DESC, r.id LIMIT $3"
+    );
+    let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
+        .bind(viewer)
+        .bind(product_id)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    rows.into_iter().map(SummaryRow::into_summary).collect()
+}
+
 #[derive(FromRow)]
 struct RunRow {
     group_id: Uuid,
