@@ -203,6 +203,7 @@ pub fn text(key: Key) -> &'static str {
         Key::HelpersLabel => "Helpers",
         Key::RunProductsTitle => "Products ({count})",
         Key::NoBidsYet => "No bids yet. Find a product below and say how much you want.",
+        Key::NoProductsInRun => "No products in this run.",
         Key::CancelledLeaderLeft => "Cancelled: the leader left the group.",
         Key::CancelledNoReason => "The leader cancelled this run.",
         Key::CancelledWithReason => "The leader cancelled this run: “{reason}”",
@@ -211,10 +212,10 @@ pub fn text(key: Key) -> &'static str {
         Key::ImReady => "My order is complete",
         Key::ReadyHelp => "Done bidding? Tell the leader your order is complete.",
         Key::CancelQuestionBidding => {
-            "Cancel this run? Bids are dropped and everyone taking part is told."
+            "Cancel this run? Nobody will shop for it, and everyone taking part is told."
         }
         Key::CancelQuestionConfirmed => {
-            "Cancel this run? Nobody will shop for it, and everyone taking part is told."
+            "Cancel this run? The orders are confirmed, but nobody will shop for them; everyone taking part is told."
         }
         Key::CancelQuestionBought => {
             "Cancel this run now? Whatever was already bought stays with whoever holds it, and everyone is told."

@@ -194,6 +194,7 @@ pub enum Key {
     HelpersLabel,
     RunProductsTitle,
     NoBidsYet,
+    NoProductsInRun,
     CancelledLeaderLeft,
     CancelledNoReason,
     CancelledWithReason,

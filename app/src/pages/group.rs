@@ -90,6 +90,7 @@ fn GroupView(group: GroupDetail) -> impl IntoView {
             <Pager page=group.members href_for=move |n| format!("/groups/{group_id}?members={n}")/>
         </section>
     }
+    .into_any()
 }
 
 #[component]

@@ -44,6 +44,7 @@ pub fn GroupRuns(group_id: Uuid) -> impl IntoView {
         </section>
         <NewRunForm group_id/>
     }
+    .into_any()
 }
 
 #[component]
@@ -88,4 +89,5 @@ fn NewRunForm(group_id: Uuid) -> impl IntoView {
             </Suspense>
         </section>
     }
+    .into_any()
 }

@@ -163,7 +163,8 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         <section class="card">
             <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &products.len().to_string())])}</h2>
             {if run.products.is_empty() {
-                view! { <p class="empty">{t!(i18n, NoBidsYet)}</p> }.into_any()
+                let empty = if can_bid { Key::NoBidsYet } else { Key::NoProductsInRun };
+                view! { <p class="empty">{move || i18n.t(empty)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="product-cards" data-testid="run-products">
