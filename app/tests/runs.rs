@@ -666,3 +666,30 @@ async fn a_product_page_lists_only_runs_of_my_groups(db: PgPool) {
         .unwrap();
     assert!(theirs.is_empty(), "runs of other groups stay hidden");
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_new_product_and_its_bid_land_together_or_not_at_all(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let run_id = open_run(&db, leader, &world).await;
+    let water = ProductFields::parse("Sparkling water", "", "bottle").unwrap();
+    let outcome = bids::place_on_new_product(&db, alice, run_id, &water, qty("6"))
+        .await
+        .unwrap();
+    assert_eq!(outcome.total, Quantity::units(6));
+    assert_eq!(outcome.new_state, Some(RunState::Active));
+
+    runs::confirm(&db, leader, run_id).await.unwrap();
+    let juice = ProductFields::parse("Orange juice", "", "L").unwrap();
+    let refused = bids::place_on_new_product(&db, alice, run_id, &juice, qty("2"))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::RunStateForbids);
+    let juices: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM products WHERE name = 'Orange juice'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(juices, 0, "a refused bid adds no product to the catalogue");
+}

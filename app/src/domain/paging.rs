@@ -26,6 +26,16 @@ impl PageRequest {
     pub fn limit(&self) -> i64 {
         i64::from(self.per_page)
     }
+
+    /// The page this request asked for, holding `items` of `total`.
+    pub fn page_of<T>(&self, items: Vec<T>, total: u64) -> Page<T> {
+        Page {
+            items,
+            page: self.page,
+            per_page: self.per_page,
+            total,
+        }
+    }
 }
 
 /// One page of a list, with what a pager needs.

@@ -102,16 +102,17 @@ async fn place_in(
     amount: BidAmount,
     comment: &str,
 ) -> AppResult<BidOutcome> {
-    // Only a planned run may change state here; take the stronger lock only then.
+    // Take the stronger lock only where the state machine says a bid may move the run.
     let seen: Option<String> = sqlx::query_scalar("SELECT state FROM runs WHERE id = $1")
         .bind(run_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let lock = if seen.as_deref() == Some(RunState::Planning.as_str()) {
-        Lock::Update
-    } else {
-        Lock::Share
-    };
+    let may_move = seen
+        .as_deref()
+        .and_then(RunState::parse)
+        .and_then(|state| state.after_bid_by(RunRole::Member))
+        .is_some();
+    let lock = if may_move { Lock::Update } else { Lock::Share };
     let run = lock_run(tx, run_id, viewer, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
     let product_exists: bool = sqlx::query_scalar(

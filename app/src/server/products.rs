@@ -36,23 +36,13 @@ pub async fn list(db: &PgPool, page: PageRequest) -> AppResult<Page<ProductSumma
     .bind(page.offset())
     .fetch_all(db)
     .await?;
-    let total = match rows.first() {
-        Some(row) => row.4 as u64,
-        None => {
-            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM products WHERE archived_at IS NULL")
-                .fetch_one(db)
-                .await? as u64
-        }
-    };
-    Ok(Page {
-        items: rows
-            .into_iter()
+    let total = rows.first().map_or(0, |row| row.4 as u64);
+    Ok(page.page_of(
+        rows.into_iter()
             .map(|(id, name, brand, unit, _)| summary((id, name, brand, unit)))
             .collect(),
-        page: page.page,
-        per_page: page.per_page,
         total,
-    })
+    ))
 }
 
 /// Up to five existing products whose name contains the typed one (ignoring case and accents),
@@ -223,11 +213,9 @@ pub async fn detail(
         viewer_can_edit: may_edit(viewer, created_by),
         record_currency: record_currency.as_str().to_owned(),
         current_prices: current.into_iter().map(PricePoint::from).collect(),
-        history: Page {
-            items: history.into_iter().map(|row| row.price.into()).collect(),
-            page: history_page.page,
-            per_page: history_page.per_page,
+        history: history_page.page_of(
+            history.into_iter().map(|row| row.price.into()).collect(),
             total,
-        },
+        ),
     })
 }

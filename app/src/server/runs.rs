@@ -35,6 +35,16 @@ pub(crate) struct LockedRun {
     pub role: RunRole,
 }
 
+/// The stored names of the states a run ends in, as the state machine says: SQL filters bind
+/// them rather than spelling the states out.
+fn ended_states() -> Vec<&'static str> {
+    RunState::ALL
+        .into_iter()
+        .filter(|state| state.is_terminal())
+        .map(RunState::as_str)
+        .collect()
+}
+
 fn stored_state(name: &str) -> AppResult<RunState> {
     RunState::parse(name).ok_or_else(|| AppError::internal(format!("unknown run state {name:?}")))
 }
@@ -169,12 +179,12 @@ pub async fn create(db: &PgPool, leader: Uuid, new: &NewRun) -> AppResult<Uuid> 
     if !store_exists {
         return Err(ErrorCode::StoreNotFound.into());
     }
-    let open: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM runs WHERE group_id = $1 AND state NOT IN ('completed', 'cancelled')",
-    )
-    .bind(new.group_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let open: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM runs WHERE group_id = $1 AND state <> ALL($2)")
+            .bind(new.group_id)
+            .bind(ended_states())
+            .fetch_one(&mut *tx)
+            .await?;
     if open >= MAX_OPEN_RUNS_PER_GROUP {
         return Err(ErrorCode::GroupMaxActiveRunsExceeded.into());
     }
@@ -238,9 +248,11 @@ const SUMMARY_SELECT: &str = "\
          LEFT JOIN run_participants l ON l.run_id = r.id AND l.is_leader \
          LEFT JOIN users lu ON lu.id = l.user_id";
 
-/// Runs that have not ended first, newest first within each part.
-const SUMMARY_ORDER: &str =
-    "ORDER BY r.state IN ('completed', 'cancelled'), r.created_at DESC, r.id";
+/// Runs that have not ended first, newest first within each part; `$ended` is the parameter
+/// bound to `ended_states()`.
+fn summary_order(ended: usize) -> String {
+    format!("ORDER BY r.state = ANY(${ended}), r.created_at DESC, r.id")
+}
 
 async fn is_member(db: &PgPool, group_id: Uuid, viewer: Uuid) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
@@ -263,35 +275,37 @@ pub async fn list_for_group(
     if !is_member(db, group_id, viewer).await? {
         return Err(ErrorCode::GroupNotFound.into());
     }
-    let sql = format!("{SUMMARY_SELECT} WHERE r.group_id = $1 {SUMMARY_ORDER} LIMIT $2 OFFSET $3");
+    let sql = format!(
+        "{SUMMARY_SELECT} WHERE r.group_id = $1 {} LIMIT $2 OFFSET $3",
+        summary_order(4)
+    );
     let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
         .bind(group_id)
         .bind(page.limit())
         .bind(page.offset())
+        .bind(ended_states())
         .fetch_all(db)
         .await?;
     let total = rows.first().map_or(0, |row| row.total as u64);
-    Ok(Page {
-        items: rows
-            .into_iter()
+    Ok(page.page_of(
+        rows.into_iter()
             .map(SummaryRow::into_summary)
             .collect::<AppResult<_>>()?,
-        page: page.page,
-        per_page: page.per_page,
         total,
-    })
+    ))
 }
 
 /// The runs that have not ended in all of the viewer's groups, newest first (the dashboard).
 pub async fn open_runs_of(db: &PgPool, viewer: Uuid, limit: i64) -> AppResult<Vec<RunSummary>> {
     let sql = format!(
         "{SUMMARY_SELECT} JOIN group_members me ON me.group_id = r.group_id AND me.user_id = $1 \
-         WHERE g.archived_at IS NULL AND r.state NOT IN ('completed', 'cancelled') \
-         {SUMMARY_ORDER} LIMIT $2"
+         WHERE g.archived_at IS NULL AND r.state <> ALL($3) \
+         ORDER BY r.created_at DESC, r.id LIMIT $2"
     );
     let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
         .bind(viewer)
         .bind(limit)
+        .bind(ended_states())
         .fetch_all(db)
         .await?;
     rows.into_iter().map(SummaryRow::into_summary).collect()
@@ -590,11 +604,12 @@ pub(crate) async fn withdraw_member(
     let runs: Vec<(Uuid, bool)> = sqlx::query_as(
         "SELECT p.run_id, p.is_leader FROM run_participants p JOIN runs r ON r.id = p.run_id \
          WHERE r.group_id = $1 AND p.user_id = $2 AND p.removed_at IS NULL \
-           AND r.state NOT IN ('completed', 'cancelled') \
+           AND r.state <> ALL($3) \
          ORDER BY p.run_id",
     )
     .bind(group_id)
     .bind(member)
+    .bind(ended_states())
     .fetch_all(&mut *conn)
     .await?;
     for (run_id, leads) in runs {

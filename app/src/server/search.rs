@@ -72,10 +72,5 @@ pub async fn search(
             },
         )
         .collect();
-    Ok(Page {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total,
-    })
+    Ok(page.page_of(items, total))
 }

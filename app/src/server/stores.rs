@@ -47,23 +47,13 @@ async fn load_list(db: &PgPool, page: PageRequest) -> AppResult<Page<StoreSummar
     .bind(page.offset())
     .fetch_all(db)
     .await?;
-    let total = match rows.first() {
-        Some(row) => row.3 as u64,
-        None => {
-            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM stores WHERE archived_at IS NULL")
-                .fetch_one(db)
-                .await? as u64
-        }
-    };
-    Ok(Page {
-        items: rows
-            .into_iter()
+    let total = rows.first().map_or(0, |row| row.3 as u64);
+    Ok(page.page_of(
+        rows.into_iter()
             .map(|(id, name, address, _)| StoreSummary { id, name, address })
             .collect(),
-        page: page.page,
-        per_page: page.per_page,
         total,
-    })
+    ))
 }
 
 pub async fn create(
@@ -203,10 +193,5 @@ async fn load_products(
             },
         )
         .collect();
-    Ok(Page {
-        items,
-        page: page.page,
-        per_page: page.per_page,
-        total,
-    })
+    Ok(page.page_of(items, total))
 }

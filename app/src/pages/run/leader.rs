@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::domain::run::COMMENT_MAX;
-use crate::domain::run_state::{RunAction, RunState};
+use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::i18n::{Key, fill, use_i18n};
 use crate::model::RunDetail;
 use crate::t;
@@ -141,7 +141,8 @@ pub(super) fn LeaderPanel(
 #[component]
 pub(super) fn Participants(run: RunDetail) -> impl IntoView {
     let i18n = use_i18n();
-    let show_ready = run.state == RunState::Active;
+    // Ready chips matter while participants may still say they are ready.
+    let show_ready = authorize(run.state, RunRole::Participant, RunAction::ToggleReady).is_ok();
     let count = run.participants.len() as i64;
     view! {
         <section class="card">
