@@ -55,6 +55,19 @@ pub enum ErrorCode {
     TransferAlreadyPending,
     TransferNotFound,
     LeaderIsAlwaysReady,
+    NothingToAdjust,
+    AdjustOnlyDown,
+    AdjustBelowBought,
+    AdjustOnlyUp,
+    AdjustAboveBought,
+    AdjustNewProduct,
+    AdjustmentIncomplete,
+    ShoppingItemNotFound,
+    ItemAlreadyRecorded,
+    ItemAlreadyOnList,
+    PriceMissing,
+    PickUpsOutstanding,
+    AllocationNotFound,
     AuthRequired,
     Forbidden,
     NotFound,
@@ -66,7 +79,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 53] = [
+    pub const ALL: [ErrorCode; 66] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -112,6 +125,19 @@ impl ErrorCode {
         ErrorCode::TransferAlreadyPending,
         ErrorCode::TransferNotFound,
         ErrorCode::LeaderIsAlwaysReady,
+        ErrorCode::NothingToAdjust,
+        ErrorCode::AdjustOnlyDown,
+        ErrorCode::AdjustBelowBought,
+        ErrorCode::AdjustOnlyUp,
+        ErrorCode::AdjustAboveBought,
+        ErrorCode::AdjustNewProduct,
+        ErrorCode::AdjustmentIncomplete,
+        ErrorCode::ShoppingItemNotFound,
+        ErrorCode::ItemAlreadyRecorded,
+        ErrorCode::ItemAlreadyOnList,
+        ErrorCode::PriceMissing,
+        ErrorCode::PickUpsOutstanding,
+        ErrorCode::AllocationNotFound,
         ErrorCode::AuthRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
@@ -142,6 +168,18 @@ impl ErrorCode {
             | ErrorCode::PlannedDateInvalid
             | ErrorCode::TransferToSelf => 422,
             ErrorCode::TransferNotFound => 404,
+            ErrorCode::ShoppingItemNotFound | ErrorCode::AllocationNotFound => 404,
+            ErrorCode::NothingToAdjust
+            | ErrorCode::AdjustOnlyDown
+            | ErrorCode::AdjustBelowBought
+            | ErrorCode::AdjustOnlyUp
+            | ErrorCode::AdjustAboveBought
+            | ErrorCode::AdjustNewProduct
+            | ErrorCode::AdjustmentIncomplete
+            | ErrorCode::ItemAlreadyRecorded
+            | ErrorCode::ItemAlreadyOnList
+            | ErrorCode::PickUpsOutstanding => 409,
+            ErrorCode::PriceMissing => 422,
             ErrorCode::LeaderCannotBeHelper
             | ErrorCode::TransferTargetNotParticipant
             | ErrorCode::TransferAlreadyPending
@@ -224,6 +262,19 @@ impl ErrorCode {
             ErrorCode::TransferAlreadyPending => "TRANSFER_ALREADY_PENDING",
             ErrorCode::TransferNotFound => "TRANSFER_NOT_FOUND",
             ErrorCode::LeaderIsAlwaysReady => "LEADER_IS_ALWAYS_READY",
+            ErrorCode::NothingToAdjust => "NOTHING_TO_ADJUST",
+            ErrorCode::AdjustOnlyDown => "ADJUST_ONLY_DOWN",
+            ErrorCode::AdjustBelowBought => "ADJUST_BELOW_BOUGHT",
+            ErrorCode::AdjustOnlyUp => "ADJUST_ONLY_UP",
+            ErrorCode::AdjustAboveBought => "ADJUST_ABOVE_BOUGHT",
+            ErrorCode::AdjustNewProduct => "ADJUST_NEW_PRODUCT",
+            ErrorCode::AdjustmentIncomplete => "ADJUSTMENT_INCOMPLETE",
+            ErrorCode::ShoppingItemNotFound => "SHOPPING_ITEM_NOT_FOUND",
+            ErrorCode::ItemAlreadyRecorded => "ITEM_ALREADY_RECORDED",
+            ErrorCode::ItemAlreadyOnList => "ITEM_ALREADY_ON_LIST",
+            ErrorCode::PriceMissing => "PRICE_MISSING",
+            ErrorCode::PickUpsOutstanding => "PICK_UPS_OUTSTANDING",
+            ErrorCode::AllocationNotFound => "ALLOCATION_NOT_FOUND",
             ErrorCode::AuthRequired => "AUTH_REQUIRED",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",

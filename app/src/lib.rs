@@ -23,8 +23,9 @@ use crate::domain::language::Language;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
-    login::LoginPage, not_found::NotFoundPage, products::ProductPage, products::ProductsPage,
-    profile::ProfilePage, register::RegisterPage, run::RunPage, search::SearchPage,
+    login::LoginPage, not_found::NotFoundPage, print::PrintDistributionPage,
+    print::PrintShoppingPage, products::ProductPage, products::ProductsPage, profile::ProfilePage,
+    register::RegisterPage, run::RunPage, search::SearchPage, shopping::ShoppingPage,
     stores::StorePage, stores::StoresPage,
 };
 
@@ -121,6 +122,9 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("products/:id") view=ProductPage ssr=SsrMode::Async/>
                 <Route path=path!("search") view=SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("runs/:id") view=RunPage ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/shopping") view=ShoppingPage ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/print/shopping") view=PrintShoppingPage ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/print/distribution") view=PrintDistributionPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">

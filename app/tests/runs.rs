@@ -4,86 +4,20 @@
 
 use std::collections::HashMap;
 
-use app::domain::catalogue::{ProductFields, StoreFields};
-use app::domain::group::{CurrencyCode, GroupName};
+use app::domain::catalogue::ProductFields;
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
 use app::domain::run_state::{RunRole, RunState};
 use app::error::ErrorCode;
-use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
 use app::server::runs::NewRun;
-use app::server::{bids, groups, leadership, products, runs, stores};
+use app::server::{bids, groups, leadership, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-async fn user(db: &PgPool, username: &str) -> Uuid {
-    // A fixed hash keeps these tests fast; accounts.rs covers real hashing.
-    sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, password_hash) VALUES ($1, $1, 'x') RETURNING id",
-    )
-    .bind(username)
-    .fetch_one(db)
-    .await
-    .unwrap()
-}
+mod common;
 
-/// A group led by `leader` with `others` as members, a store and `n` products.
-struct World {
-    group_id: Uuid,
-    store_id: Uuid,
-    products: Vec<Uuid>,
-}
-
-async fn world(db: &PgPool, leader: Uuid, others: &[Uuid], n: usize) -> World {
-    let name = GroupName::parse("Test Friends").unwrap();
-    let eur = CurrencyCode::parse("EUR").unwrap();
-    let group_id = groups::create(db, leader, &name, &eur).await.unwrap();
-    let token: String = sqlx::query_scalar("SELECT invite_token FROM groups WHERE id = $1")
-        .bind(group_id)
-        .fetch_one(db)
-        .await
-        .unwrap();
-    for member in others {
-        groups::join(db, *member, &token).await.unwrap();
-    }
-    let cache = Cache::disabled();
-    let store = StoreFields::parse("Test Costco", "", "", "").unwrap();
-    let store_id = stores::create(db, &cache, leader, &store).await.unwrap();
-    let mut products = Vec::new();
-    for i in 0..n {
-        let fields = ProductFields::parse(&format!("Product {i:03}"), "", "kg").unwrap();
-        products.push(products::create(db, leader, &fields).await.unwrap());
-    }
-    World {
-        group_id,
-        store_id,
-        products,
-    }
-}
-
-async fn open_run(db: &PgPool, leader: Uuid, world: &World) -> Uuid {
-    let new = NewRun {
-        group_id: world.group_id,
-        store_id: world.store_id,
-        comment: String::new(),
-        planned_on: None,
-    };
-    runs::create(db, leader, &new).await.unwrap()
-}
-
-fn qty(text: &str) -> BidAmount {
-    BidAmount::Quantity(Quantity::parse_bid(text).unwrap())
-}
-
-async fn notifications(db: &PgPool, user_id: Uuid, kind: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = $2")
-        .bind(user_id)
-        .bind(kind)
-        .fetch_one(db)
-        .await
-        .unwrap()
-}
+use common::{notifications, open_run, qty, user, world};
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn a_run_is_opened_by_a_member_who_leads_it(db: PgPool) {

@@ -2,6 +2,7 @@
 //! the migrations, `server seed` writes the demo data. This crate is the composition root only.
 
 mod config;
+mod exports;
 mod health;
 mod middleware;
 mod router;

@@ -20,6 +20,7 @@ use tower_sessions::SessionManagerLayer;
 use tower_sessions::service::SignedCookie;
 use tower_sessions_redis_store::RedisStore;
 
+use crate::exports;
 use crate::health::{self, Dependencies};
 use crate::middleware::{csrf, rate_limit, security_headers, viewer};
 use crate::server_fns;
@@ -67,6 +68,8 @@ pub fn build(parts: Parts) -> Router {
     };
 
     let app = Router::new()
+        .route("/runs/{id}/export.csv", get(exports::csv))
+        .route("/runs/{id}/export.json", get(exports::json))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

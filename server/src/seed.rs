@@ -70,7 +70,15 @@ pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
     }
     let catalogue = catalogue::ensure(db, cache, &people).await?;
     let friends = ensure_group(db, people["alice"].id, "Test Friends").await?;
-    let runs = runs::ensure(db, friends, &people, &catalogue.stores, &catalogue.products).await?;
+    let runs = runs::ensure(
+        db,
+        cache,
+        friends,
+        &people,
+        &catalogue.stores,
+        &catalogue.products,
+    )
+    .await?;
     tracing::info!(
         users = DEMO_USERS.len(),
         groups = DEMO_GROUPS.len(),

@@ -1,6 +1,9 @@
 //! Gives server functions (served by Leptos' routes) proper HTTP semantics: an error gets the status of its
 //! code (and an internal one the request id as a reference); a no-JS form post is answered with a
 //! redirect back to its page, carrying the error in the URL where Leptos' `ActionForm` reads it.
+//! A page may show many forms of one server function (a bid form per product); such a form names
+//! itself in a `__form` field, and the redirect carries that name (and jumps to it) so only that
+//! form shows the error.
 
 use app::error::{AppError, ErrorCode};
 use axum::body::{Body, to_bytes};
@@ -17,12 +20,43 @@ const ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 const PREFIX: &str = "/api/";
+/// Form posts are small; a larger body is not read for its `__form` name.
+const MAX_FORM_BODY: usize = 64 * 1024;
+
+/// The `__form` field of a urlencoded form post; the body is put back untouched.
+async fn form_name(request: &mut Request) -> Option<String> {
+    let urlencoded = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !urlencoded {
+        return None;
+    }
+    let body = std::mem::replace(request.body_mut(), Body::empty());
+    let bytes = to_bytes(body, MAX_FORM_BODY).await.ok()?;
+    let name = url::form_urlencoded::parse(&bytes)
+        .find(|(key, _)| key == "__form")
+        .map(|(_, value)| value.into_owned())
+        .filter(|value| {
+            !value.is_empty()
+                && value.len() <= 80
+                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    *request.body_mut() = Body::from(bytes);
+    name
+}
 
 pub async fn http_semantics(mut request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with(PREFIX) {
         return next.run(request).await;
     }
     let form_post = wants_html(&request);
+    let form = if form_post {
+        form_name(&mut request).await
+    } else {
+        None
+    };
     let return_to = request
         .headers()
         .get(header::REFERER)
@@ -50,7 +84,12 @@ pub async fn http_semantics(mut request: Request, next: Next) -> Response {
             error.reference = request_id;
         }
         if form_post {
-            let target = with_error(return_to.as_deref().unwrap_or("/"), &path, &error);
+            let target = with_error(
+                return_to.as_deref().unwrap_or("/"),
+                &path,
+                &error,
+                form.as_deref(),
+            );
             return see_other(&target);
         }
         parts.status = StatusCode::from_u16(error.code.http_status())
@@ -118,7 +157,7 @@ fn without_error(page: &str) -> String {
     let mut url = parse_local(page);
     let kept: Vec<(String, String)> = url
         .query_pairs()
-        .filter(|(key, _)| key != "__err" && key != "__path")
+        .filter(|(key, _)| key != "__err" && key != "__path" && key != "__form")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     url.set_query(None);
@@ -128,12 +167,18 @@ fn without_error(page: &str) -> String {
     to_local(&url)
 }
 
-fn with_error(page: &str, server_fn_path: &str, error: &AppError) -> String {
+fn with_error(page: &str, server_fn_path: &str, error: &AppError, form: Option<&str>) -> String {
     let mut url = parse_local(&without_error(page));
     url.query_pairs_mut()
         .append_pair("__path", server_fn_path)
         .append_pair("__err", &URL_SAFE.encode(error.to_json()));
-    to_local(&url)
+    match form {
+        Some(form) => {
+            url.query_pairs_mut().append_pair("__form", form);
+            format!("{}#{form}", to_local(&url))
+        }
+        None => to_local(&url),
+    }
 }
 
 #[cfg(test)]
@@ -147,18 +192,21 @@ mod tests {
             Some("/steal?x=1")
         );
         let error = AppError::new(ErrorCode::InvalidCredentials);
-        let first = with_error("/login?next=/profile", "/api/login", &error);
-        let second = with_error(&first, "/api/login", &error);
+        let first = with_error("/login?next=/profile", "/api/login", &error, None);
+        let second = with_error(&first, "/api/login", &error, None);
         assert_eq!(first, second);
         assert!(first.starts_with("/login?next=%2Fprofile&__path=%2Fapi%2Flogin&__err="));
         assert_eq!(without_error(&first), "/login?next=%2Fprofile");
         assert_eq!(without_error("/profile"), "/profile");
+        let named = with_error("/runs/1", "/api/runs/bid", &error, Some("bid-7"));
+        assert!(named.contains("&__form=bid-7") && named.ends_with("#bid-7"));
+        assert_eq!(without_error(named.split('#').next().unwrap()), "/runs/1");
     }
 
     #[test]
     fn the_error_in_the_url_decodes_as_leptos_reads_it() {
         let error = AppError::rate_limited(30);
-        let url = parse_local(&with_error("/login", "/api/login", &error));
+        let url = parse_local(&with_error("/login", "/api/login", &error, None));
         let encoded = url
             .query_pairs()
             .find(|(k, _)| k == "__err")

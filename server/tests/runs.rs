@@ -425,3 +425,131 @@ async fn only_the_leader_manages_helpers_and_hands_over() {
         200
     );
 }
+
+/// Expects each caller's (status, code) for one call.
+async fn expect_each(
+    server: &TestServer,
+    endpoint: &str,
+    form: &[(&str, &str)],
+    callers: &[(&str, &reqwest::Client, Expected)],
+) {
+    for (who, client, (status, code)) in callers {
+        let got = code_of(server.call(client, endpoint, form).await).await;
+        assert_eq!(
+            (got.0, got.1.as_str()),
+            (*status, *code),
+            "{endpoint} as {who}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn shopping_and_handing_out_check_who_is_calling() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let (r, p) = (cast.run_id.as_str(), cast.product_id.as_str());
+    let run: serde_json::Value = server
+        .call(&cast.leader, "runs/get", &[("run_id", r)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let currency = run["currency"].as_str().unwrap().to_owned();
+    let participant = user_id(&server, &cast.participant).await;
+    let outside = [
+        ("anonymous", &cast.anonymous, (401, "AUTH_REQUIRED")),
+        ("outsider", &cast.outsider, (404, "RUN_NOT_FOUND")),
+    ];
+    let not_leader = |code: &'static str| {
+        let mut callers = outside.to_vec();
+        callers.extend([
+            ("member", &cast.member, (403, code)),
+            ("participant", &cast.participant, (403, code)),
+        ]);
+        callers
+    };
+
+    let run_only = [("run_id", r)];
+    let mut start = not_leader("NOT_RUN_LEADER");
+    start.push(("helper", &cast.helper, (403, "NOT_RUN_LEADER")));
+    start.push(("leader", &cast.leader, (409, "RUN_STATE_FORBIDS")));
+    expect_each(&server, "shopping/start", &run_only, &start).await;
+    let confirmed = server.call(&cast.leader, "runs/confirm", &run_only).await;
+    assert_eq!(confirmed.status(), 200);
+    expect_each(
+        &server,
+        "shopping/start",
+        &run_only,
+        &[("leader", &cast.leader, (200, ""))],
+    )
+    .await;
+
+    let mut list = outside.to_vec();
+    list.push(("member", &cast.member, (200, "")));
+    expect_each(&server, "shopping/list", &run_only, &list).await;
+
+    let bought = [
+        ("run_id", r),
+        ("product_id", p),
+        ("currency", currency.as_str()),
+        ("quantity", "1.5"),
+        ("total", "4.50"),
+    ];
+    let mut record = not_leader("NOT_RUN_LEADER_OR_HELPER");
+    record.push(("helper", &cast.helper, (200, "")));
+    record.push(("leader", &cast.leader, (409, "ITEM_ALREADY_RECORDED")));
+    expect_each(&server, "shopping/record", &bought, &record).await;
+    let mut correction = bought.to_vec();
+    correction.push(("correcting", "on"));
+    expect_each(
+        &server,
+        "shopping/record",
+        &correction,
+        &[("leader", &cast.leader, (200, ""))],
+    )
+    .await;
+
+    let mut complete = not_leader("NOT_RUN_LEADER");
+    complete.push(("helper", &cast.helper, (403, "NOT_RUN_LEADER")));
+    expect_each(&server, "shopping/complete", &run_only, &complete).await;
+    expect_each(
+        &server,
+        "shopping/complete",
+        &run_only,
+        &[("leader", &cast.leader, (200, ""))],
+    )
+    .await;
+
+    let pick_up = [
+        ("run_id", r),
+        ("user_id", participant.as_str()),
+        ("picked_up", "true"),
+    ];
+    let mut mark = not_leader("NOT_RUN_LEADER_OR_HELPER");
+    mark.push(("helper", &cast.helper, (200, "")));
+    expect_each(&server, "runs/pick-up", &pick_up, &mark).await;
+
+    let mut finish = not_leader("NOT_RUN_LEADER");
+    finish.push(("helper", &cast.helper, (403, "NOT_RUN_LEADER")));
+    finish.push(("leader", &cast.leader, (200, "")));
+    expect_each(&server, "runs/complete", &run_only, &finish).await;
+
+    // The downloads: for those who run the run.
+    let csv = format!("/runs/{r}/export.csv");
+    for (who, client, status) in [
+        ("anonymous", &cast.anonymous, 401),
+        ("outsider", &cast.outsider, 404),
+        ("participant", &cast.participant, 403),
+        ("helper", &cast.helper, 200),
+    ] {
+        let got = client.get(server.url(&csv)).send().await.unwrap();
+        assert_eq!(got.status(), status, "export as {who}");
+        if status == 200 {
+            let text = got.text().await.unwrap();
+            assert!(
+                text.contains(",1.5,false,1.5,in_full,3.00,4.50,true,1.5,1.5,4.50,"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -35,3 +35,30 @@ async fn seeding_twice_gives_the_same_demo_world() {
     seed(&database);
     assert_eq!(counts(&database).await, first);
 }
+
+#[tokio::test]
+async fn the_demo_has_a_run_in_every_state_with_costs_that_add_up() {
+    let database = TestDatabase::create().await;
+    seed(&database);
+    let states = database
+        .count("SELECT count(DISTINCT state) FROM runs")
+        .await;
+    assert_eq!(states, 8, "one demo run per state");
+    let runs_before = database.count("SELECT count(*) FROM runs").await;
+    let mismatched = database
+        .count(
+            "SELECT count(*) FROM shopping_items i WHERE i.purchased > 0 \
+               AND EXISTS (SELECT 1 FROM allocations a WHERE a.run_id = i.run_id \
+                           AND a.product_id = i.product_id) \
+               AND (i.total_minor, i.purchased) IS DISTINCT FROM \
+                   (SELECT sum(a.cost_minor), sum(a.quantity) FROM allocations a \
+                    WHERE a.run_id = i.run_id AND a.product_id = i.product_id)",
+        )
+        .await;
+    assert_eq!(mismatched, 0, "shares add up to what was bought and paid");
+    seed(&database);
+    assert_eq!(
+        database.count("SELECT count(*) FROM runs").await,
+        runs_before
+    );
+}

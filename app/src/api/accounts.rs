@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::SessionInfo;
+use crate::model::{ProfileStats, SessionInfo};
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -13,7 +13,7 @@ use crate::{
         validation::{DisplayName, NewPassword, Username},
     },
     error::ErrorCode,
-    server::{accounts, request, sessions},
+    server::{accounts, request, sessions, stats},
 };
 
 /// Who is logged in and which language the page uses.
@@ -23,6 +23,14 @@ pub async fn get_session() -> Result<SessionInfo, AppError> {
         user: request::viewer().map(|account| account.view()),
         language: request::language(),
     })
+}
+
+/// The viewer's record across runs, for their profile.
+#[server(prefix = "/api", endpoint = "my-stats")]
+pub async fn my_stats() -> Result<ProfileStats, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    stats::of(&ctx.db, viewer.id).await
 }
 
 #[server(prefix = "/api", endpoint = "register")]

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod groups;
 pub mod runs;
 pub mod search;
+pub mod shopping;
 
 /// A same-site path to go to after logging in; anything else (other hosts, `//evil`) becomes `/`.
 pub fn safe_next_path(next: Option<&str>) -> String {

@@ -45,18 +45,36 @@ impl FormState {
     }
 }
 
-/// The error of the last attempt, announced to screen readers.
+/// The error of the last attempt, announced to screen readers. A form that appears many times on
+/// a page (one per product) passes its `form` name: it is sent along, and after a post without
+/// JavaScript only the form that was sent shows the error (and the page jumps to it).
 #[component]
-pub fn FormError(state: FormState) -> impl IntoView {
+pub fn FormError(state: FormState, #[prop(optional, into)] form: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        state.error().map(|error| {
-            view! {
-                <p class="form-error" role="alert" data-code=error.code.as_str()>
-                    {i18n.error(&error)}
-                </p>
-            }
-        })
+    let query = leptos_router::hooks::use_query_map();
+    let name = form.clone();
+    let mine = move || {
+        let sent = query.read().get("__form");
+        match (&sent, &name) {
+            (Some(sent), Some(name)) => sent == name,
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    };
+    view! {
+        {form.map(|form| view! {
+            <input type="hidden" name="__form" value=form.clone()/>
+            <span class="form-anchor" id=form></span>
+        })}
+        {move || {
+            state.error().filter(|_| mine()).map(|error| {
+                view! {
+                    <p class="form-error" role="alert" data-code=error.code.as_str()>
+                        {i18n.error(&error)}
+                    </p>
+                }
+            })
+        }}
     }
 }
 
@@ -122,4 +140,17 @@ pub fn NewPasswordFields(form: &'static str, name: &'static str, label: Key) -> 
                 minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
         </Field>
     }
+}
+
+/// Asks a page to load its data again once `action` succeeded (by bumping `refresh`).
+pub fn refresh_after<A>(action: ServerAction<A>, refresh: RwSignal<usize>)
+where
+    A: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
+            refresh.try_update(|n| *n += 1);
+        }
+    });
 }

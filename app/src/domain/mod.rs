@@ -1,11 +1,14 @@
 //! Pure rules compiled for the server and the browser alike: no I/O here.
 
+pub mod adjusting;
+pub mod allocation;
 pub mod catalogue;
 pub mod common_passwords;
 pub mod group;
 pub mod language;
 pub mod money;
 pub mod paging;
+pub mod purchase;
 pub mod quantity;
 pub mod run;
 pub mod run_state;

@@ -10,6 +10,8 @@ use crate::error::ErrorCode;
 pub const SCALE: i64 = 1000;
 /// The largest quantity one bid may ask for: 9 999 units.
 pub const MAX_BID: Quantity = Quantity(9_999 * SCALE);
+/// The largest quantity one purchase may record: 99 999 units.
+pub const MAX_PURCHASE: Quantity = Quantity(99_999 * SCALE);
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -37,6 +39,11 @@ impl Quantity {
 
     /// A quantity typed by a person: positive, at most three decimals, at most `MAX_BID`.
     pub fn parse_bid(raw: &str) -> Result<Self, ErrorCode> {
+        Self::parse_up_to(raw, MAX_BID)
+    }
+
+    /// A quantity typed by a person: positive, at most three decimals, at most `max`.
+    pub fn parse_up_to(raw: &str, max: Quantity) -> Result<Self, ErrorCode> {
         let text = raw.trim().replace(',', ".");
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let valid = !(whole.is_empty() && fraction.is_empty())
@@ -56,7 +63,7 @@ impl Quantity {
             .parse()
             .map_err(|_| ErrorCode::QuantityInvalid)?;
         let quantity = Quantity(whole * SCALE + fraction);
-        if quantity.is_zero() || quantity > MAX_BID {
+        if quantity.is_zero() || quantity > max {
             return Err(ErrorCode::QuantityInvalid);
         }
         Ok(quantity)

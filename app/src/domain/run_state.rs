@@ -63,6 +63,15 @@ pub enum RunAction {
     Export,
 }
 
+/// How bids may change in a state where bidding is open at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BidRule {
+    /// Any quantity, on any product.
+    Free,
+    /// Only towards what was bought (`domain::adjusting`), and only on products already bid on.
+    Rebalance,
+}
+
 impl RunState {
     pub const ALL: [RunState; 8] = [
         RunState::Planning,
@@ -126,6 +135,24 @@ impl RunState {
     /// Where a bid takes the run: out of planning as soon as someone other than the leader bids.
     pub fn after_bid_by(self, bidder: RunRole) -> Option<RunState> {
         (self == RunState::Planning && bidder < RunRole::Leader).then_some(RunState::Active)
+    }
+
+    /// The rule bids follow in this state (when `PlaceBid` is allowed at all).
+    pub fn bid_rule(self) -> BidRule {
+        if self == RunState::Adjusting {
+            BidRule::Rebalance
+        } else {
+            BidRule::Free
+        }
+    }
+
+    /// Whether bids are still only orders: nothing has been bought for them yet, so someone
+    /// leaving the group takes theirs back. From shopping on they are claims on real goods.
+    pub fn bids_are_orders(self) -> bool {
+        matches!(
+            self,
+            RunState::Planning | RunState::Active | RunState::Confirmed
+        )
     }
 
     /// Whether the state lets anyone do `action` at all (who may is `RunAction::needs`).
@@ -402,6 +429,19 @@ mod tests {
             shopping_outcome(true, true),
         ] {
             assert!(RunState::Shopping.move_to(outcome).is_ok());
+        }
+    }
+
+    #[test]
+    fn only_adjusting_restricts_bids_and_bids_stop_being_orders_once_shopping_starts() {
+        for state in RunState::ALL {
+            let rule = state.bid_rule();
+            assert_eq!(rule == BidRule::Rebalance, state == RunState::Adjusting);
+            let ordered = matches!(
+                state,
+                RunState::Planning | RunState::Active | RunState::Confirmed
+            );
+            assert_eq!(state.bids_are_orders(), ordered, "{state:?}");
         }
     }
 

@@ -5,6 +5,95 @@ use crate::error::ErrorCode;
 
 pub fn text(key: Key) -> &'static str {
     match key {
+        Key::AddToListSubmit => "Add to list",
+        Key::AddToListTitle => "Found something not on the list?",
+        Key::AddedInStore => "Added in the store",
+        Key::AdjustRange => "You can choose from {min} to {max}.",
+        Key::AdjustingDone => "Every bought product adds up. Share the goods out.",
+        Key::AlreadyOnList => "On the list already",
+        Key::BackToRun => "← Back to the run",
+        Key::BoughtEven => "Bought {bought} ✓",
+        Key::BoughtFor => "Bought {quantity} × {price} = {total}",
+        Key::BoughtOver => "Bought {bought}: {extra} extra available",
+        Key::BoughtQuantityLabel => "Quantity",
+        Key::BoughtShort => "Bought {bought}: need to remove {missing}",
+        Key::CompleteRunSubmit => "Complete the run",
+        Key::CompleteShoppingQuestion => "Done shopping? The run moves on with what you recorded.",
+        Key::CompleteShoppingSubmit => "Done shopping",
+        Key::CompleteWithLeftOne => {
+            "{count} item is not recorded yet and will count as not bought. Done shopping anyway?"
+        }
+        Key::CompleteWithLeftOther => {
+            "{count} items are not recorded yet and will count as not bought. Done shopping anyway?"
+        }
+        Key::DistributionPaid => {
+            "Paid in total: {amount}. Each share's cost is exact; together they add up to this."
+        }
+        Key::DistributionTitle => "Who gets what",
+        Key::DownloadCsv => "Download CSV",
+        Key::DownloadJson => "Download JSON",
+        Key::EditPurchase => "Correct this",
+        Key::EstimatedCostsHelp => {
+            "From the bids and the newest prices seen at the store; the real costs come from what is bought."
+        }
+        Key::EstimatedCostsTitle => "Estimated costs",
+        Key::EverythingPickedUp => "Everything was picked up.",
+        Key::ExportsTitle => "Print and export",
+        Key::FinishAdjustingSubmit => "Share the goods out",
+        Key::ForceFinishQuestion => {
+            "Share the goods out now? Where too much is still asked, everyone's share is cut in proportion; whatever nobody claimed goes to you, the leader."
+        }
+        Key::ForceFinishSubmit => "Share out anyway",
+        Key::LastPriceColumn => "Last price",
+        Key::LastSeenPrice => "Last seen {price} on {day}",
+        Key::MarkAllPickedUp => "Picked up everything",
+        Key::MarkPickedUp => "Picked up",
+        Key::NotBought => "Not bought",
+        Key::NothingLeftToBuy => "Nothing left to buy.",
+        Key::OpenShoppingList => "Open the shopping list",
+        Key::OutOfStock => "Out of stock",
+        Key::OutOfStockSubmit => "Out of stock",
+        Key::PickUpsLeftOne => "{count} person still has goods to pick up.",
+        Key::PickUpsLeftOther => "{count} people still have goods to pick up.",
+        Key::PickedUpChip => "Picked up",
+        Key::PriceAboveLast => "{percent} % above the last price seen: check the shelf label.",
+        Key::PriceBelowLast => "{percent} % below the last price seen: check the shelf label.",
+        Key::PrintDistribution => "Distribution list",
+        Key::PrintShoppingList => "Shopping list",
+        Key::PrintSubmit => "Print",
+        Key::ProductColumn => "Product",
+        Key::PutBackQuestion => {
+            "Put this item back on the list to buy? What was recorded for it is removed."
+        }
+        Key::PutBackSubmit => "Put back",
+        Key::QuantityColumn => "Quantity",
+        Key::QuantityToBuyLabel => "How much",
+        Key::ReasonShortageCut => {
+            "You asked for {asked}; the store had less than everyone asked, so every share was cut in proportion."
+        }
+        Key::ReasonSurplus => "Includes {extra} bought beyond what was asked: the leader holds it.",
+        Key::RecordBoughtSubmit => "Bought",
+        Key::RecordedBy => "Recorded by {name}",
+        Key::RecordedTitle => "In the cart ({count})",
+        Key::SaveCorrection => "Save correction",
+        Key::ShoppingTitle => "Shopping",
+        Key::SpentSoFar => "Spent so far: {amount}",
+        Key::StartShoppingHelp => {
+            "At the store? Start shopping: the list is made from everyone's bids."
+        }
+        Key::StartShoppingSubmit => "Start shopping",
+        Key::StillUnbalancedOne => "{count} product still has more or less asked than was bought.",
+        Key::StillUnbalancedOther => {
+            "{count} products still have more or less asked than was bought."
+        }
+        Key::ToBuyTitle => "To buy ({count})",
+        Key::TotalPaidLabel => "Total paid",
+        Key::UndoPickUp => "Undo pick-up",
+        Key::UnitPriceLabel => "Price per unit ({currency})",
+        Key::MoneySpentLabel => "Money spent",
+        Key::RunStatsTitle => "Your runs",
+        Key::RunsJoinedLabel => "Runs joined",
+        Key::RunsLedLabel => "Runs led",
         Key::AppName => "Bulq",
         Key::AppTagline => "Buy in bulk with friends",
         Key::SkipToContent => "Skip to content",
@@ -350,6 +439,35 @@ pub fn error_text(code: ErrorCode) -> &'static str {
             "That request is no longer open: the run ended, or its leader changed."
         }
         ErrorCode::LeaderIsAlwaysReady => "As the leader, you confirm the run when you are ready.",
+        ErrorCode::NothingToAdjust => {
+            "This product needs no adjusting: what was bought and what is asked already match, or nothing was bought."
+        }
+        ErrorCode::AdjustOnlyDown => {
+            "Less was bought than was asked for, so bids can only go down."
+        }
+        ErrorCode::AdjustBelowBought => {
+            "That would leave some of what was bought unclaimed. Lower your bid less."
+        }
+        ErrorCode::AdjustOnlyUp => "More was bought than was asked for, so bids can only go up.",
+        ErrorCode::AdjustAboveBought => "That is more than is left over. Raise your bid less.",
+        ErrorCode::AdjustNewProduct => {
+            "While bids are adjusted you can only change a bid you already placed."
+        }
+        ErrorCode::AdjustmentIncomplete => {
+            "Some products still have more or less asked than was bought. Wait for people to adjust, or finish anyway."
+        }
+        ErrorCode::ShoppingItemNotFound => "That item is not on this run's shopping list.",
+        ErrorCode::ItemAlreadyRecorded => {
+            "Someone already recorded this item. The list shows what they entered; edit it if it is wrong."
+        }
+        ErrorCode::ItemAlreadyOnList => {
+            "That product is on the list already. Record buying more of it there."
+        }
+        ErrorCode::PriceMissing => "Enter the price per unit or the total you paid.",
+        ErrorCode::PickUpsOutstanding => {
+            "Some goods have not been picked up yet. Mark them picked up first."
+        }
+        ErrorCode::AllocationNotFound => "That share is not part of this run's distribution.",
         ErrorCode::AuthRequired => "Please log in first.",
         ErrorCode::Forbidden => "You are not allowed to do that.",
         ErrorCode::NotFound => "That does not exist, or you cannot see it.",

@@ -22,3 +22,12 @@ pub struct SessionInfo {
     pub user: Option<UserView>,
     pub language: Language,
 }
+
+/// A person's record across runs (their profile).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileStats {
+    pub runs_joined: i64,
+    pub runs_led: i64,
+    /// Money spent per currency: `(ISO code, minor units)`.
+    pub spent: Vec<(String, i64)>,
+}

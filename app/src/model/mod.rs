@@ -5,8 +5,9 @@ mod catalogue;
 mod group;
 mod run;
 mod search;
+mod shopping;
 
-pub use account::{SessionInfo, UserView};
+pub use account::{ProfileStats, SessionInfo, UserView};
 pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
 };
@@ -16,3 +17,6 @@ pub use run::{
     TransferView,
 };
 pub use search::SearchHit;
+pub use shopping::{
+    PersonShares, PurchaseView, SeenPrice, ShareView, ShoppingItemView, ShoppingList,
+};

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunRole, RunState};
+use crate::model::PersonShares;
 
 /// A run in a list (a group's runs, the dashboard).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +66,9 @@ pub struct RunProduct {
     pub total: Quantity,
     pub interested_count: i64,
     pub bids: Vec<BidView>,
+    /// What the shoppers bought of it, once recorded (zero: the store had none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bought: Option<Quantity>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +94,10 @@ pub struct RunDetail {
     pub pending_transfer: Option<TransferView>,
     /// Who the leader may make a helper: the group's members but the leader. Empty for others.
     pub group_members: Vec<PersonRef>,
+    /// The group's currency: what purchases and costs are in.
+    pub currency: String,
+    /// Once goods are shared out: each person's shares and costs, by name.
+    pub distribution: Vec<PersonShares>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-use crate::api::accounts::get_session;
+use crate::api::accounts::{get_session, my_stats};
 use crate::components::form::{
     Field, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
 };
 use crate::domain::language::Language;
+use crate::domain::money::format_amount;
 use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX};
 use crate::i18n::{Key, fill, use_i18n};
 use crate::model::UserView;
@@ -44,6 +45,7 @@ fn Profile(user: UserView) -> impl IntoView {
         <p class="muted" data-testid="signed-in-as">
             {move || fill(i18n.t(Key::ProfileSignedInAs), &[("username", &username)])}
         </p>
+        <RunStats/>
         <DisplayNameForm current=user.display_name.clone()/>
         <PasswordForm/>
         <LanguageForm current=user.language/>
@@ -129,5 +131,43 @@ fn LanguageForm(current: Option<Language>) -> impl IntoView {
                 <SubmitButton state label=Key::SaveLanguage/>
             </ActionForm>
         </section>
+    }
+}
+
+/// Runs joined and led, and money spent on shares of what was bought.
+#[component]
+fn RunStats() -> impl IntoView {
+    let i18n = use_i18n();
+    let stats = Resource::new(|| (), |_| my_stats());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                stats.await.ok().map(|stats| {
+                    let spent = if stats.spent.is_empty() {
+                        "0".to_owned()
+                    } else {
+                        stats
+                            .spent
+                            .iter()
+                            .map(|(currency, minor)| format_amount(*minor, currency))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    };
+                    view! {
+                        <section class="card" data-testid="run-stats">
+                            <h2>{t!(i18n, RunStatsTitle)}</h2>
+                            <dl class="facts">
+                                <dt>{t!(i18n, RunsJoinedLabel)}</dt>
+                                <dd data-testid="runs-joined">{stats.runs_joined}</dd>
+                                <dt>{t!(i18n, RunsLedLabel)}</dt>
+                                <dd>{stats.runs_led}</dd>
+                                <dt>{t!(i18n, MoneySpentLabel)}</dt>
+                                <dd data-testid="money-spent">{spent}</dd>
+                            </dl>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
     }
 }

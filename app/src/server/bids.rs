@@ -2,16 +2,19 @@
 //! `FOR SHARE` (so many friends bid at once, but none after a state change took the run out of a
 //! biddable state), upserts on the (run, product, user) key (no duplicates, no lost updates) and
 //! reads the product's new total before committing. A bid that moves a planned run to active
-//! takes the run row `FOR UPDATE` instead, so two first bids cannot both move it.
+//! takes the run row `FOR UPDATE` instead, so two first bids cannot both move it. While a run is
+//! adjusted, a change must re-balance towards what was bought, checked against live totals under
+//! the list item's row lock.
 
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::adjusting::{balance, check_adjustment};
 use crate::domain::catalogue::ProductFields;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
-use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
+use crate::domain::run_state::{BidRule, RunAction, RunRole, RunState, authorize};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::BidOutcome;
 use crate::server::notifications::notify;
@@ -32,6 +35,46 @@ async fn product_total(
     .fetch_one(conn)
     .await?;
     Ok(Quantity::from_thousandths(thousandths))
+}
+
+/// While bids are re-balanced, a change must move the product's live total towards what was
+/// bought (`domain::adjusting`). The list item's row lock serialises everyone changing that
+/// product, so two people cannot both take the same shortage.
+async fn check_rebalance(
+    conn: &mut PgConnection,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    wanted: Quantity,
+) -> AppResult<()> {
+    let bought: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT (purchased * 1000)::bigint FROM shopping_items \
+         WHERE run_id = $1 AND product_id = $2 FOR UPDATE",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let mine: Option<i64> = sqlx::query_scalar(
+        "SELECT CASE WHEN interested_only THEN 0 ELSE (quantity * 1000)::bigint END FROM bids \
+         WHERE run_id = $1 AND product_id = $2 AND user_id = $3",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .bind(viewer)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(mine) = mine else {
+        return Err(ErrorCode::AdjustNewProduct.into());
+    };
+    let bought = Quantity::from_thousandths(bought.flatten().unwrap_or(0));
+    let total = product_total(conn, run_id, product_id).await?;
+    check_adjustment(
+        balance(bought, total),
+        Quantity::from_thousandths(mine),
+        wanted,
+    )?;
+    Ok(())
 }
 
 /// A product new to the run must fit under the per-run limit. New products are serialised per
@@ -115,6 +158,9 @@ async fn place_in(
     let lock = if may_move { Lock::Update } else { Lock::Share };
     let run = lock_run(tx, run_id, viewer, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
+    if run.state.bid_rule() == BidRule::Rebalance {
+        check_rebalance(tx, viewer, run_id, product_id, amount.committed()).await?;
+    }
     let product_exists: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
     )
@@ -178,6 +224,9 @@ pub async fn retract(
     let mut tx = db.begin().await?;
     let run = lock_run(&mut tx, run_id, viewer, Lock::Share).await?;
     authorize(run.state, run.role, RunAction::RetractBid)?;
+    if run.state.bid_rule() == BidRule::Rebalance {
+        check_rebalance(&mut tx, viewer, run_id, product_id, Quantity::ZERO).await?;
+    }
     let deleted =
         sqlx::query("DELETE FROM bids WHERE run_id = $1 AND product_id = $2 AND user_id = $3")
             .bind(run_id)

@@ -7,6 +7,8 @@ pub mod cache;
 pub mod context;
 pub mod csp;
 pub mod db;
+pub mod distribution;
+pub mod exports;
 pub mod groups;
 pub mod leadership;
 pub mod notifications;
@@ -17,6 +19,8 @@ pub mod request;
 pub mod runs;
 pub mod search;
 pub mod sessions;
+pub mod shopping;
+pub mod stats;
 pub mod stores;
 
 pub use context::AppContext;

@@ -16,8 +16,8 @@ use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary};
 use crate::server::groups::lock_group_as_member;
-use crate::server::leadership;
 use crate::server::notifications::notify;
+use crate::server::{distribution, leadership};
 
 /// How a use case holds the run row while it works.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,8 @@ pub(crate) enum Lock {
     Update,
 }
 
-/// A run row locked for this transaction, with what the viewer is to it.
+/// A run's state and what the viewer is to it; locked for the transaction when it comes from
+/// `lock_run`.
 pub(crate) struct LockedRun {
     pub id: Uuid,
     pub state: RunState,
@@ -61,6 +62,30 @@ pub(crate) async fn lock_run(
         Lock::Share => "SELECT group_id, state FROM runs WHERE id = $1 FOR SHARE",
         Lock::Update => "SELECT group_id, state FROM runs WHERE id = $1 FOR UPDATE",
     };
+    run_and_role(conn, run_id, viewer, sql).await
+}
+
+/// The run's state and what the viewer is to it, without a lock: for reads.
+pub(crate) async fn read_run(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    viewer: Uuid,
+) -> AppResult<LockedRun> {
+    run_and_role(
+        conn,
+        run_id,
+        viewer,
+        "SELECT group_id, state FROM runs WHERE id = $1",
+    )
+    .await
+}
+
+async fn run_and_role(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    viewer: Uuid,
+    sql: &str,
+) -> AppResult<LockedRun> {
     let row: Option<(Uuid, String)> = sqlx::query_as(sql)
         .bind(run_id)
         .fetch_optional(&mut *conn)
@@ -337,6 +362,7 @@ pub async fn runs_with_product(
 struct RunRow {
     group_id: Uuid,
     group_name: String,
+    currency: String,
     store_id: Uuid,
     store_name: String,
     state: String,
@@ -374,8 +400,8 @@ struct BidRow {
 pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDetail> {
     let mut conn = db.acquire().await?;
     let run: RunRow = sqlx::query_as(
-        "SELECT r.group_id, g.name AS group_name, r.store_id, s.name AS store_name, r.state, \
-                r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at \
+        "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
+                r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at \
          FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
          WHERE r.id = $1",
     )
@@ -419,6 +445,17 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
     .fetch_all(&mut *conn)
     .await?;
 
+    let bought: std::collections::HashMap<Uuid, Quantity> = sqlx::query_as::<_, (Uuid, i64)>(
+        "SELECT product_id, (purchased * 1000)::bigint FROM shopping_items \
+         WHERE run_id = $1 AND purchased IS NOT NULL",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(product_id, thousandths)| (product_id, Quantity::from_thousandths(thousandths)))
+    .collect();
+    let distribution = distribution::shares_of(&mut conn, run_id).await?;
     let pending_transfer = leadership::pending_transfer(&mut conn, run_id).await?;
     let group_members: Vec<PersonRef> = if role == RunRole::Leader {
         sqlx::query_as::<_, (Uuid, String)>(
@@ -458,6 +495,7 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
                 total: Quantity::ZERO,
                 interested_count: 0,
                 bids: Vec::new(),
+                bought: bought.get(&bid.product_id).copied(),
             });
         }
         let Some(product) = products.last_mut() else {
@@ -508,6 +546,8 @@ pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDet
         products,
         pending_transfer,
         group_members,
+        currency: run.currency,
+        distribution,
     })
 }
 
@@ -594,8 +634,9 @@ pub async fn reopen(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunSta
 }
 
 /// What leaving a group does to its runs, inside the caller's transaction (which already holds
-/// the group row): the member's bids in runs that have not ended are deleted, their participation
-/// is marked removed, and the runs they lead are cancelled, everyone else taking part being told.
+/// the group row): in runs that have not ended their participation is marked removed and the
+/// runs they lead are cancelled, everyone else taking part being told; their bids are taken
+/// back where they are still only orders (once shopping started, goods were bought for them).
 pub(crate) async fn withdraw_member(
     conn: &mut PgConnection,
     group_id: Uuid,
@@ -614,11 +655,13 @@ pub(crate) async fn withdraw_member(
     .await?;
     for (run_id, leads) in runs {
         let run = lock_run(conn, run_id, member, Lock::Update).await?;
-        sqlx::query("DELETE FROM bids WHERE run_id = $1 AND user_id = $2")
-            .bind(run_id)
-            .bind(member)
-            .execute(&mut *conn)
-            .await?;
+        if run.state.bids_are_orders() {
+            sqlx::query("DELETE FROM bids WHERE run_id = $1 AND user_id = $2")
+                .bind(run_id)
+                .bind(member)
+                .execute(&mut *conn)
+                .await?;
+        }
         sqlx::query(
             "UPDATE run_participants SET removed_at = now(), is_ready = false, is_helper = false \
              WHERE run_id = $1 AND user_id = $2",

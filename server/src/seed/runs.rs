@@ -1,20 +1,27 @@
-//! The demo runs of "Test Friends", led by `test`, one in each state this version can reach
-//! (spec §10), built through the run services. A run is recognised by its comment, so seeding
-//! again adds nothing.
+//! The demo runs of "Test Friends", led by `test`, one in each state (spec §10), built through
+//! the run, shopping and distribution services, so their purchases, shares and costs are as
+//! consistent as real ones. A run is recognised by its comment, so seeding again adds nothing.
 
 use std::collections::HashMap;
 
 use app::domain::paging::PageRequest;
+use app::domain::purchase::Purchase;
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
 use app::error::AppError;
 use app::server::accounts::Account;
+use app::server::cache::Cache;
+use app::server::distribution::{self, PickUp};
 use app::server::runs::NewRun;
+use app::server::shopping::{self, Entry, Record};
 use app::server::{bids, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 /// Who bids what: (username, product, quantity or "?" for interested only).
+/// The demo groups' currency (seed.rs creates them in it).
+const DEMO_CURRENCY: &str = "EUR";
+
 type DemoBids = &'static [(&'static str, &'static str, &'static str)];
 
 struct DemoRun {
@@ -30,9 +37,23 @@ enum Finish {
     Stay,
     Confirm,
     Cancel(&'static str),
+    /// Confirm, start shopping and record these purchases, then go on as `then` says.
+    Shop(Purchases, AfterShopping),
 }
 
-const RUNS: [DemoRun; 4] = [
+/// What the shopper found: (product, quantity bought or "0" for out of stock, total paid).
+type Purchases = &'static [(&'static str, &'static str, &'static str)];
+
+enum AfterShopping {
+    /// Still in the store.
+    Stay,
+    /// Done shopping: the run goes where the purchases lead (adjusting or distributing).
+    Complete,
+    /// Done shopping, everything handed out, the run completed.
+    HandOut,
+}
+
+const RUNS: [DemoRun; 8] = [
     DemoRun {
         comment: "Demo: a run just opened",
         store: "Test Costco",
@@ -74,6 +95,75 @@ const RUNS: [DemoRun; 4] = [
         finish: Finish::Confirm,
     },
     DemoRun {
+        comment: "Demo: in the store right now",
+        store: "Test Costco",
+        bids: &[
+            ("test", "Test Quinoa", "1"),
+            ("alice", "Test Quinoa", "2"),
+            ("bob", "Kirkland Paper Towels 12-pack", "1"),
+            ("carol", "Kirkland Paper Towels 12-pack", "1"),
+        ],
+        ready: true,
+        finish: Finish::Shop(&[("Test Quinoa", "3", "29.97")], AfterShopping::Stay),
+    },
+    DemoRun {
+        comment: "Demo: the store had less, bids are adjusted",
+        store: "Test Costco",
+        bids: &[
+            ("test", "Test Olive Oil", "1"),
+            ("alice", "Test Olive Oil", "2"),
+            ("bob", "Test Olive Oil", "1"),
+            ("alice", "Kirkland Paper Towels 12-pack", "1"),
+            ("carol", "Kirkland Paper Towels 12-pack", "1"),
+        ],
+        ready: true,
+        finish: Finish::Shop(
+            &[
+                ("Test Olive Oil", "3", "38.97"),
+                ("Kirkland Paper Towels 12-pack", "3", "59.97"),
+            ],
+            AfterShopping::Complete,
+        ),
+    },
+    DemoRun {
+        comment: "Demo: goods are handed out",
+        store: "Test Sam's Club",
+        bids: &[
+            ("test", "Test Detergent", "1"),
+            ("alice", "Test Detergent", "1"),
+            ("bob", "Tide Pods 81-count", "1"),
+            ("carol", "93/7 Ground Beef 3lbs", "2"),
+        ],
+        ready: true,
+        finish: Finish::Shop(
+            &[
+                ("Test Detergent", "2", "25.98"),
+                ("Tide Pods 81-count", "1", "19.99"),
+                ("93/7 Ground Beef 3lbs", "2", "31.98"),
+            ],
+            AfterShopping::Complete,
+        ),
+    },
+    DemoRun {
+        comment: "Demo: done, everyone has their share",
+        store: "Test Costco",
+        bids: &[
+            ("test", "Test Olive Oil", "1"),
+            ("alice", "Test Olive Oil", "1"),
+            ("bob", "Test Olive Oil", "1"),
+            ("alice", "Test Quinoa", "1"),
+            ("carol", "Test Quinoa", "1"),
+        ],
+        ready: true,
+        finish: Finish::Shop(
+            &[
+                ("Test Olive Oil", "3", "38.97"),
+                ("Test Quinoa", "2", "19.98"),
+            ],
+            AfterShopping::HandOut,
+        ),
+    },
+    DemoRun {
         comment: "Demo: called off",
         store: "Test Sam's Club",
         bids: &[("alice", "String Cheese 48-pack", "1")],
@@ -84,6 +174,7 @@ const RUNS: [DemoRun; 4] = [
 
 pub async fn ensure(
     db: &PgPool,
+    cache: &Cache,
     group_id: Uuid,
     people: &HashMap<&str, Account>,
     stores: &HashMap<&str, Uuid>,
@@ -132,7 +223,59 @@ pub async fn ensure(
             Finish::Cancel(reason) => {
                 runs::cancel(db, leader, run_id, reason).await?;
             }
+            Finish::Shop(purchases, then) => {
+                runs::confirm(db, leader, run_id).await?;
+                shop(db, cache, leader, run_id, products, purchases).await?;
+                match then {
+                    AfterShopping::Stay => {}
+                    AfterShopping::Complete => {
+                        shopping::complete(db, leader, run_id).await?;
+                    }
+                    AfterShopping::HandOut => {
+                        shopping::complete(db, leader, run_id).await?;
+                        let run = runs::detail(db, leader, run_id).await?;
+                        for person in &run.distribution {
+                            distribution::set_picked_up(
+                                db,
+                                leader,
+                                run_id,
+                                person.user_id,
+                                PickUp::Everything,
+                                true,
+                            )
+                            .await?;
+                        }
+                        distribution::complete(db, leader, run_id).await?;
+                    }
+                }
+            }
         }
     }
     Ok(RUNS.len())
+}
+
+async fn shop(
+    db: &PgPool,
+    cache: &Cache,
+    leader: Uuid,
+    run_id: Uuid,
+    products: &HashMap<&str, Uuid>,
+    purchases: Purchases,
+) -> Result<(), AppError> {
+    shopping::start(db, leader, run_id).await?;
+    for (product, quantity, total) in purchases {
+        let record = if *quantity == "0" {
+            Record::OutOfStock
+        } else {
+            Record::Bought(Purchase::parse(quantity, "", total, DEMO_CURRENCY)?)
+        };
+        let entry = Entry {
+            product_id: products[product],
+            currency: DEMO_CURRENCY,
+            record,
+            correcting: false,
+        };
+        shopping::record(db, cache, leader, run_id, &entry).await?;
+    }
+    Ok(())
 }

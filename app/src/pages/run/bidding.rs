@@ -12,35 +12,69 @@ use uuid::Uuid;
 use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct, RetractBid};
 use crate::components::debounce::Debouncer;
-use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::form::{Field, FormError, FormState, SubmitButton, refresh_after};
+use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::money::format_amount;
+use crate::domain::quantity::Quantity;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{I18n, Key, fill, use_i18n};
 use crate::model::{BidView, RunProduct};
 use crate::pages::search::urlencode;
 use crate::t;
 
-/// Asks the page to load the run again once `action` succeeded.
-fn refresh_after<A>(action: ServerAction<A>, refresh: RwSignal<usize>)
-where
-    A: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    A::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
-            refresh.try_update(|n| *n += 1);
-        }
-    });
-}
-
-fn with_unit(quantity: String, unit: &str) -> String {
+pub(crate) fn with_unit(quantity: String, unit: &str) -> String {
     if unit.is_empty() {
         quantity
     } else {
         format!("{quantity} {unit}")
     }
+}
+
+/// What was bought of a product next to what is asked, once shoppers recorded it.
+fn bought_line(
+    i18n: I18n,
+    bought: Quantity,
+    total: Quantity,
+    unit: &str,
+) -> (String, &'static str) {
+    let bought_text = with_unit(bought.to_string(), unit);
+    match balance(bought, total) {
+        Balance::NotBought => (i18n.t(Key::NotBought).to_owned(), "status-bad"),
+        Balance::Short(missing) => (
+            fill(
+                i18n.t(Key::BoughtShort),
+                &[
+                    ("bought", &bought_text),
+                    ("missing", &with_unit(missing.to_string(), unit)),
+                ],
+            ),
+            "status-warn",
+        ),
+        Balance::Over(extra) => (
+            fill(
+                i18n.t(Key::BoughtOver),
+                &[
+                    ("bought", &bought_text),
+                    ("extra", &with_unit(extra.to_string(), unit)),
+                ],
+            ),
+            "status-warn",
+        ),
+        Balance::Even => (
+            fill(i18n.t(Key::BoughtEven), &[("bought", &bought_text)]),
+            "status-ok",
+        ),
+    }
+}
+
+/// How the viewer may bid on one product: freely, only within a re-balancing range, or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum BidMode {
+    None,
+    Free,
+    Rebalance,
 }
 
 /// One product of the run: `bidders` are its bids with the bidder's name, `mine` the viewer's.
@@ -50,11 +84,37 @@ pub(super) fn ProductCard(
     product: RunProduct,
     bidders: Vec<(String, BidView)>,
     mine: Option<BidView>,
-    can_bid: bool,
+    mode: BidMode,
     can_retract: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let status = product
+        .bought
+        .map(|bought| bought_line(i18n, bought, product.total, &product.unit));
+    let mine_committed = mine
+        .as_ref()
+        .filter(|bid| !bid.interested_only)
+        .map_or(Quantity::ZERO, |bid| bid.quantity);
+    let range = match (mode, product.bought, &mine) {
+        (BidMode::Rebalance, Some(bought), Some(_)) => {
+            adjust_range(balance(bought, product.total), mine_committed)
+        }
+        _ => None,
+    };
+    let can_bid = mode == BidMode::Free || range.is_some();
+    let can_retract = can_retract
+        && mine.is_some()
+        && (mode == BidMode::Free || range.is_some_and(|r| r.min.is_zero()));
+    let range_hint = range.map(|range| {
+        fill(
+            i18n.t(Key::AdjustRange),
+            &[
+                ("min", &with_unit(range.min.to_string(), &product.unit)),
+                ("max", &with_unit(range.max.to_string(), &product.unit)),
+            ],
+        )
+    });
     let unit = product.unit.clone();
     let total = with_unit(product.total.to_string(), &unit);
     let interested = product.interested_count;
@@ -80,13 +140,15 @@ pub(super) fn ProductCard(
                     <span class="muted">" · "{move || i18n.count(interested, Key::InterestedCountOne, Key::InterestedCountOther)}</span>
                 })}
             </p>
+            {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
             <ul class="bidders" data-testid="bidders">
                 {bidders.into_iter().map(|(name, bid)| view! { <Bidder name bid unit=unit.clone()/> }).collect_view()}
             </ul>
+            {range_hint.map(|hint| view! { <p class="adjust-hint" data-testid="adjust-hint">{hint}</p> })}
             {can_bid.then(|| view! {
                 <BidForm run_id product_id unit=unit.clone() current=mine.clone() refresh/>
             })}
-            {(can_retract && mine.is_some()).then(|| view! { <RetractForm run_id product_id refresh/> })}
+            {can_retract.then(|| view! { <RetractForm run_id product_id refresh/> })}
         </li>
     }
 }
@@ -145,7 +207,7 @@ fn BidForm(
         <ActionForm action attr:class="bid-form" attr:data-testid="bid-form">
             <input type="hidden" name="run_id" value=run_id.to_string()/>
             <input type="hidden" name="product_id" value=product_id.to_string()/>
-            <FormError state/>
+            <FormError state form=format!("bid-{product_id}")/>
             <div class="bid-row">
                 <label for=quantity_id.clone() class="bid-label">
                     {move || i18n.t(Key::YourQuantityLabel)}
@@ -177,7 +239,7 @@ fn RetractForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl
         <ActionForm action attr:class="inline-form retract-form">
             <input type="hidden" name="run_id" value=run_id.to_string()/>
             <input type="hidden" name="product_id" value=product_id.to_string()/>
-            <FormError state/>
+            <FormError state form=format!("retract-{product_id}")/>
             <SubmitButton state label=Key::RetractBidSubmit/>
         </ActionForm>
     }

@@ -4,8 +4,10 @@
 //! each product card owns its bid actions and asks for a refetch when one succeeded.
 
 mod bidding;
+mod costs;
 mod leader;
 mod leadership;
+mod stages;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,17 +18,22 @@ use crate::api::runs::{
     AnswerTransfer, CancelRun, ConfirmRun, ReopenRun, RequestTransfer, SetHelper, SetReady,
     WithdrawTransfer, get_run,
 };
+use crate::api::shopping::{CompleteDistribution, FinishAdjusting, StartShopping};
 use crate::components::page_error::PageError;
 use crate::components::run_badge::{RunStateBadge, state_description_key};
-use crate::domain::run_state::{RunAction, RunState, offered_actions};
+use crate::domain::adjusting::{Balance, balance};
+use crate::domain::run_state::{BidRule, RunAction, RunState, offered_actions};
 use crate::error::ErrorCode;
 use crate::i18n::{Key, fill, use_i18n};
-use crate::model::RunDetail;
+use crate::model::{RunDetail, RunProduct};
 use crate::t;
 
-use bidding::{AddProduct, ProductCard};
+pub(crate) use bidding::with_unit;
+use bidding::{AddProduct, BidMode, ProductCard};
+use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
 use leadership::TransferBanner;
+use stages::StagePanel;
 
 /// The page's actions, made once per page.
 #[derive(Clone, Copy)]
@@ -39,6 +46,9 @@ pub(crate) struct RunActions {
     pub transfer: ServerAction<RequestTransfer>,
     pub answer: ServerAction<AnswerTransfer>,
     pub withdraw: ServerAction<WithdrawTransfer>,
+    pub start_shopping: ServerAction<StartShopping>,
+    pub finish_adjusting: ServerAction<FinishAdjusting>,
+    pub complete_distribution: ServerAction<CompleteDistribution>,
     /// Bumped by a product card after its bid went through: the run is loaded again.
     pub refresh: RwSignal<usize>,
 }
@@ -54,6 +64,9 @@ impl RunActions {
             transfer: ServerAction::new(),
             answer: ServerAction::new(),
             withdraw: ServerAction::new(),
+            start_shopping: ServerAction::new(),
+            finish_adjusting: ServerAction::new(),
+            complete_distribution: ServerAction::new(),
             refresh: RwSignal::new(0),
         }
     }
@@ -67,6 +80,9 @@ impl RunActions {
             + self.transfer.version().get()
             + self.answer.version().get()
             + self.withdraw.version().get()
+            + self.start_shopping.version().get()
+            + self.finish_adjusting.version().get()
+            + self.complete_distribution.version().get()
             + self.refresh.get()
     }
 }
@@ -119,7 +135,15 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         .map(|p| p.display_name.clone())
         .collect();
     let can_bid = may(RunAction::PlaceBid);
+    let mode = match (can_bid, state.bid_rule()) {
+        (false, _) => BidMode::None,
+        (true, BidRule::Free) => BidMode::Free,
+        (true, BidRule::Rebalance) => BidMode::Rebalance,
+    };
     let products = run.products.clone();
+    let mut ordered: Vec<&RunProduct> = run.products.iter().collect();
+    ordered.sort_by_key(|product| attention(product));
+    let shared_out = !run.distribution.is_empty();
     view! {
         <Title text=run.store_name.clone()/>
         <nav class="breadcrumb" aria-label="Breadcrumb">
@@ -157,8 +181,14 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             .filter(|transfer| transfer.to.user_id == run.viewer_id)
             .map(|transfer| view! { <TransferBanner transfer actions/> })}
         {may(RunAction::ToggleReady).then(|| view! { <ReadyToggle run=run.clone() actions/> })}
+        <StagePanel run=run.clone() actions offered=offered.clone()/>
         {(may(RunAction::Confirm) || may(RunAction::Reopen) || may(RunAction::Cancel))
             .then(|| view! { <LeaderPanel run=run.clone() actions offered=offered.clone()/> })}
+        {if shared_out {
+            view! { <Distribution run=run.clone() can_mark=may(RunAction::MarkPickedUp) refresh=actions.refresh/> }.into_any()
+        } else {
+            view! { <EstimatedCosts run=run.clone()/> }.into_any()
+        }}
         <Participants run=run.clone()/>
         <section class="card">
             <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &products.len().to_string())])}</h2>
@@ -168,14 +198,14 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             } else {
                 view! {
                     <ul class="product-cards" data-testid="run-products">
-                        {run.products.iter().map(|product| {
+                        {ordered.into_iter().map(|product| {
                             let bidders = product.bids.iter().map(|bid| {
                                 let name = run.bidder(bid).map(|p| p.display_name.clone()).unwrap_or_default();
                                 (name, bid.clone())
                             }).collect();
                             let mine = run.viewer_bid(product).cloned();
                             view! {
-                                <ProductCard run_id=run.id product=product.clone() bidders mine can_bid
+                                <ProductCard run_id=run.id product=product.clone() bidders mine mode
                                     can_retract=may(RunAction::RetractBid) refresh=actions.refresh/>
                             }
                         }).collect_view()}
@@ -183,9 +213,19 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-        {can_bid.then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() refresh=actions.refresh/> })}
+        {(mode == BidMode::Free).then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() refresh=actions.refresh/> })}
     }
     .into_any()
+}
+
+/// Products that need people's attention first: those to re-balance, then the rest, then what
+/// was not bought. Before shopping every product ranks the same (the list stays by name).
+fn attention(product: &RunProduct) -> u8 {
+    match product.bought.map(|bought| balance(bought, product.total)) {
+        Some(Balance::Short(_) | Balance::Over(_)) => 0,
+        Some(Balance::NotBought) => 2,
+        _ => 1,
+    }
 }
 
 #[component]

@@ -1,0 +1,113 @@
+//! What a shopper records for an item: how much they bought and what they paid, as a unit price
+//! or as the total (the other is computed), and whether a price looks suspicious next to the
+//! last one seen at the store.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::money::parse_amount;
+use crate::domain::quantity::{MAX_PURCHASE, Quantity, SCALE};
+use crate::error::ErrorCode;
+
+/// A recorded purchase. `total_minor` is what was paid and what costs are split from; the unit
+/// price is what was typed, or the total divided by the quantity, rounded to the minor unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchase {
+    pub quantity: Quantity,
+    pub unit_price_minor: i64,
+    pub total_minor: i64,
+}
+
+/// `quantity` × `unit_minor`, rounded half up to the minor unit.
+pub fn line_total(quantity: Quantity, unit_minor: i64) -> i64 {
+    let exact = i128::from(quantity.thousandths()) * i128::from(unit_minor);
+    let scale = i128::from(SCALE);
+    ((exact + scale / 2) / scale) as i64
+}
+
+impl Purchase {
+    /// From the purchase form: a quantity, and the total paid or the unit price (the total wins
+    /// when both are given: it is what left the shopper's pocket).
+    pub fn parse(
+        quantity: &str,
+        unit_price: &str,
+        total: &str,
+        currency: &str,
+    ) -> Result<Self, ErrorCode> {
+        let quantity = Quantity::parse_up_to(quantity, MAX_PURCHASE)?;
+        if !total.trim().is_empty() {
+            let total_minor = parse_amount(total, currency)?;
+            let thousandths = i128::from(quantity.thousandths());
+            let unit =
+                (i128::from(total_minor) * i128::from(SCALE) + thousandths / 2) / thousandths;
+            return Ok(Self {
+                quantity,
+                unit_price_minor: unit as i64,
+                total_minor,
+            });
+        }
+        if unit_price.trim().is_empty() {
+            return Err(ErrorCode::PriceMissing);
+        }
+        let unit_price_minor = parse_amount(unit_price, currency)?;
+        Ok(Self {
+            quantity,
+            unit_price_minor,
+            total_minor: line_total(quantity, unit_price_minor),
+        })
+    }
+}
+
+/// A price this far from the last one seen (either way) earns a warning: 20 %.
+pub const PRICE_WARNING_PERCENT: i64 = 20;
+
+/// How far `paid` is from `last_seen`, in whole percent, when it is beyond the warning threshold.
+pub fn price_jump(last_seen: Option<i64>, paid: i64) -> Option<i64> {
+    let last = last_seen.filter(|last| *last > 0)?;
+    let difference = paid - last;
+    (difference.abs() * 100 > PRICE_WARNING_PERCENT * last).then_some(difference * 100 / last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unit_price_gives_the_total() {
+        let purchase = Purchase::parse("1.5", "3.99", "", "EUR").unwrap();
+        assert_eq!(purchase.total_minor, 599); // 5.985 rounds half up
+        assert_eq!(purchase.unit_price_minor, 399);
+    }
+
+    #[test]
+    fn the_total_gives_the_unit_price_and_wins() {
+        let purchase = Purchase::parse("3", "1.00", "10.00", "EUR").unwrap();
+        assert_eq!(purchase.total_minor, 1000);
+        assert_eq!(purchase.unit_price_minor, 333);
+    }
+
+    #[test]
+    fn a_price_is_needed_and_quantities_are_checked() {
+        assert_eq!(
+            Purchase::parse("2", " ", "", "EUR"),
+            Err(ErrorCode::PriceMissing)
+        );
+        assert_eq!(
+            Purchase::parse("0", "1", "", "EUR"),
+            Err(ErrorCode::QuantityInvalid)
+        );
+        assert_eq!(
+            Purchase::parse("2", "abc", "", "EUR"),
+            Err(ErrorCode::AmountInvalid)
+        );
+        assert!(Purchase::parse("99999", "1", "", "EUR").is_ok());
+    }
+
+    #[test]
+    fn big_price_jumps_are_flagged() {
+        assert_eq!(price_jump(Some(1000), 1200), None);
+        assert_eq!(price_jump(Some(1000), 1201), Some(20));
+        assert_eq!(price_jump(Some(1000), 1250), Some(25));
+        assert_eq!(price_jump(Some(1000), 700), Some(-30));
+        assert_eq!(price_jump(None, 700), None);
+    }
+}

@@ -1,0 +1,465 @@
+//! `/runs/:id/shopping`: the list in the store, made for one thumb. Items still to buy come
+//! first, each with what was asked and the last price seen; recording one takes the quantity and
+//! the unit price or the total (hydrated, typing one fills the other and warns about a price far
+//! from the last one). Recorded items can be corrected or put back. Leaders and helpers get the
+//! forms (as the state machine offers `RecordPurchase`); everyone else sees the list.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use uuid::Uuid;
+
+use crate::api::catalogue::similar_products;
+use crate::api::shopping::{
+    AddShoppingItem, CompleteShopping, MarkOutOfStock, RecordPurchase, UnrecordPurchase,
+    get_shopping_list,
+};
+use crate::components::confirm::ConfirmSubmit;
+use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
+use crate::components::page_error::PageError;
+use crate::domain::money::{format_amount, format_plain, parse_amount};
+use crate::domain::purchase::{line_total, price_jump};
+use crate::domain::quantity::{MAX_PURCHASE, Quantity};
+use crate::domain::run_state::{RunAction, authorize};
+use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
+use crate::error::ErrorCode;
+use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::model::{SeenPrice, ShoppingItemView, ShoppingList};
+use crate::pages::run::with_unit;
+use crate::t;
+
+#[component]
+pub fn ShoppingPage() -> impl IntoView {
+    let params = use_params_map();
+    let refresh = RwSignal::new(0_usize);
+    let complete = ServerAction::<CompleteShopping>::new();
+    let run_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| Uuid::parse_str(&id).ok())
+    };
+    let list = Resource::new(
+        move || (run_id(), refresh.get()),
+        |(run_id, _)| async move {
+            match run_id {
+                Some(run_id) => get_shopping_list(run_id).await,
+                None => Err(ErrorCode::RunNotFound.into()),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <ShoppingView list refresh complete/> }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ShoppingView(
+    list: ShoppingList,
+    refresh: RwSignal<usize>,
+    complete: ServerAction<CompleteShopping>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shops = authorize(list.state, list.viewer_role, RunAction::RecordPurchase).is_ok();
+    let may_complete = authorize(list.state, list.viewer_role, RunAction::CompleteShopping).is_ok();
+    let run_id = list.run_id;
+    let spent = format_amount(list.spent_minor(), &list.currency);
+    let (to_buy, recorded): (Vec<ShoppingItemView>, Vec<ShoppingItemView>) = list
+        .items
+        .iter()
+        .cloned()
+        .partition(|item| !item.is_recorded());
+    let left = to_buy.len() as i64;
+    let recorded_count = recorded.len();
+    let currency = list.currency.clone();
+    let complete_state = FormState::of(complete);
+    let question = if left == 0 {
+        i18n.t_now(Key::CompleteShoppingQuestion).to_owned()
+    } else {
+        i18n.count(left, Key::CompleteWithLeftOne, Key::CompleteWithLeftOther)
+    };
+    view! {
+        <Title text=i18n.t_now(Key::ShoppingTitle)/>
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <a href=format!("/runs/{run_id}") data-testid="back-to-run">{t!(i18n, BackToRun)}</a>
+        </nav>
+        <header class="page-header shopping-header">
+            <h1>{t!(i18n, ShoppingTitle)}" · "{list.store_name.clone()}</h1>
+            <p class="spent" data-testid="spent">{move || fill(i18n.t(Key::SpentSoFar), &[("amount", &spent)])}</p>
+        </header>
+        {may_complete.then(|| view! {
+            <ActionForm action=complete attr:class="inline-form complete-shopping" attr:data-testid="complete-shopping">
+                <input type="hidden" name="run_id" value=run_id.to_string()/>
+                <FormError state=complete_state/>
+                <ConfirmSubmit state=complete_state
+                    label=Signal::derive(move || i18n.t(Key::CompleteShoppingSubmit).to_owned())
+                    question=Signal::derive(move || question.clone())/>
+            </ActionForm>
+        })}
+        <section class="card">
+            <h2>{move || fill(i18n.t(Key::ToBuyTitle), &[("count", &left.to_string())])}</h2>
+            {if to_buy.is_empty() {
+                view! { <p class="empty">{t!(i18n, NothingLeftToBuy)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="shopping-items" data-testid="to-buy">
+                        {to_buy.into_iter().map(|item| view! {
+                            <ItemCard run_id item currency=currency.clone() shops refresh/>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {(!recorded.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>{move || fill(i18n.t(Key::RecordedTitle), &[("count", &recorded_count.to_string())])}</h2>
+                <ul class="shopping-items" data-testid="recorded">
+                    {recorded.clone().into_iter().map(|item| view! {
+                        <ItemCard run_id item currency=currency.clone() shops refresh/>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {shops.then(|| view! { <AddToList run_id present=list.items.iter().map(|i| i.product_id).collect() refresh/> })}
+    }
+    .into_any()
+}
+
+fn seen_text(i18n: I18n, seen: &SeenPrice) -> String {
+    let mut text = fill(
+        i18n.t(Key::LastSeenPrice),
+        &[
+            ("price", &format_amount(seen.amount_minor, &seen.currency)),
+            ("day", &seen.observed_at.format("%Y-%m-%d").to_string()),
+        ],
+    );
+    if !seen.note.is_empty() {
+        text.push_str(" · ");
+        text.push_str(&seen.note);
+    }
+    text
+}
+
+#[component]
+fn ItemCard(
+    run_id: Uuid,
+    item: ShoppingItemView,
+    currency: String,
+    shops: bool,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let unit = item.unit.clone();
+    let requested = with_unit(item.requested.to_string(), &unit);
+    let seen = item.last_price.as_ref().map(|seen| seen_text(i18n, seen));
+    let last_minor = item
+        .last_price
+        .as_ref()
+        .filter(|seen| seen.currency == currency)
+        .map(|seen| seen.amount_minor);
+    let outcome = item.purchase.as_ref().map(|purchase| {
+        if purchase.quantity.is_zero() {
+            (i18n.t_now(Key::OutOfStock).to_owned(), None)
+        } else {
+            let text = fill(
+                i18n.t_now(Key::BoughtFor),
+                &[
+                    ("quantity", &with_unit(purchase.quantity.to_string(), &unit)),
+                    (
+                        "price",
+                        &format_amount(purchase.unit_price_minor, &currency),
+                    ),
+                    ("total", &format_amount(purchase.total_minor, &currency)),
+                ],
+            );
+            (text, price_jump(last_minor, purchase.unit_price_minor))
+        }
+    });
+    let recorded = item.is_recorded();
+    let by = item
+        .purchase
+        .as_ref()
+        .map(|p| p.by.clone())
+        .unwrap_or_default();
+    view! {
+        <li class="shopping-item" class:recorded=recorded data-testid=format!("item-{}", item.name)>
+            <div class="product-head">
+                <span class="list-title">{item.name.clone()}</span>
+                <span class="requested" data-testid="requested">{requested}</span>
+            </div>
+            {(!item.brand.is_empty()).then(|| view! { <p class="muted">{item.brand.clone()}</p> })}
+            {item.added_in_store.then(|| view! { <p class="muted">{t!(i18n, AddedInStore)}</p> })}
+            {seen.map(|seen| view! { <p class="muted seen-price">{seen}</p> })}
+            {outcome.map(|(text, jump)| view! {
+                <p class="bought-line status-ok" data-testid="outcome">{text}</p>
+                {(!by.is_empty()).then(|| view! { <p class="muted">{fill(i18n.t_now(Key::RecordedBy), &[("name", &by)])}</p> })}
+                {jump.map(|percent| view! { <p class="price-warning" role="note">{price_jump_text(i18n, percent)}</p> })}
+            })}
+            {(shops && !recorded).then(|| view! {
+                <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=false refresh/>
+                <OutOfStockForm run_id product_id=item.product_id currency=currency.clone() correcting=false refresh/>
+            })}
+            {(shops && recorded).then(|| view! {
+                <details class="edit-purchase">
+                    <summary>{t!(i18n, EditPurchase)}</summary>
+                    <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=true refresh/>
+                    <OutOfStockForm run_id product_id=item.product_id currency=currency.clone() correcting=true refresh/>
+                </details>
+                <UnrecordForm run_id product_id=item.product_id refresh/>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+fn price_jump_text(i18n: I18n, percent: i64) -> String {
+    let key = if percent > 0 {
+        Key::PriceAboveLast
+    } else {
+        Key::PriceBelowLast
+    };
+    fill(i18n.t(key), &[("percent", &percent.abs().to_string())])
+}
+
+/// Which price field the shopper typed last: it wins when the quantity changes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Typed {
+    Unit,
+    Total,
+}
+
+#[component]
+fn PurchaseForm(
+    run_id: Uuid,
+    item: ShoppingItemView,
+    currency: String,
+    last_minor: Option<i64>,
+    correcting: bool,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RecordPurchase>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    let id = item.product_id;
+    let start = item.purchase.as_ref();
+    let quantity = RwSignal::new(
+        start
+            .filter(|p| !p.quantity.is_zero())
+            .map_or(item.requested, |p| p.quantity)
+            .to_string(),
+    );
+    let unit = RwSignal::new(
+        start
+            .filter(|p| !p.quantity.is_zero())
+            .map(|p| format_plain(p.unit_price_minor, &currency))
+            .unwrap_or_default(),
+    );
+    let total = RwSignal::new(
+        start
+            .filter(|p| !p.quantity.is_zero())
+            .map(|p| format_plain(p.total_minor, &currency))
+            .unwrap_or_default(),
+    );
+    let typed = RwSignal::new(Typed::Unit);
+    let money = StoredValue::new(currency.clone());
+    // Keeps the other price field in step with the one typed, and returns the unit price.
+    let sync = move || -> Option<i64> {
+        let money = money.get_value();
+        let q = Quantity::parse_up_to(&quantity.get_untracked(), MAX_PURCHASE).ok()?;
+        match typed.get_untracked() {
+            Typed::Unit => {
+                let u = parse_amount(&unit.get_untracked(), &money).ok()?;
+                total.set(format_plain(line_total(q, u), &money));
+                Some(u)
+            }
+            Typed::Total => {
+                let t = parse_amount(&total.get_untracked(), &money).ok()?;
+                let thousandths = i128::from(q.thousandths());
+                let u = ((i128::from(t) * 1000 + thousandths / 2) / thousandths) as i64;
+                unit.set(format_plain(u, &money));
+                Some(u)
+            }
+        }
+    };
+    let warning = RwSignal::new(None::<i64>);
+    let on_change = move |field: Option<Typed>| {
+        if let Some(field) = field {
+            typed.set(field);
+        }
+        warning.set(sync().and_then(|u| price_jump(last_minor, u)));
+    };
+    let q_id = format!("bought-quantity-{id}-{correcting}");
+    let u_id = format!("unit-price-{id}-{correcting}");
+    let t_id = format!("total-{id}-{correcting}");
+    let (q_for, u_for, t_for) = (q_id.clone(), u_id.clone(), t_id.clone());
+    let unit_label = (!item.unit.is_empty()).then(|| format!(" ({})", item.unit));
+    let label = if correcting {
+        Key::SaveCorrection
+    } else {
+        Key::RecordBoughtSubmit
+    };
+    view! {
+        <ActionForm action attr:class="purchase-form" attr:data-testid="purchase-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=id.to_string()/>
+            <input type="hidden" name="currency" value=currency.clone()/>
+            {correcting.then(|| view! { <input type="hidden" name="correcting" value="on"/> })}
+            <FormError state form=format!("buy-{id}")/>
+            <div class="purchase-fields">
+                <label for=q_for>
+                    {t!(i18n, BoughtQuantityLabel)}{unit_label}
+                    <input id=q_id name="quantity" inputmode="decimal" autocomplete="off" required
+                        prop:value=quantity on:input=move |ev| { quantity.set(event_target_value(&ev)); on_change(None); }/>
+                </label>
+                <label for=u_for>
+                    {move || fill(i18n.t(Key::UnitPriceLabel), &[("currency", &currency)])}
+                    <input id=u_id name="unit_price" inputmode="decimal" autocomplete="off"
+                        prop:value=unit on:input=move |ev| { unit.set(event_target_value(&ev)); on_change(Some(Typed::Unit)); }/>
+                </label>
+                <label for=t_for>
+                    {t!(i18n, TotalPaidLabel)}
+                    <input id=t_id name="total" inputmode="decimal" autocomplete="off"
+                        prop:value=total on:input=move |ev| { total.set(event_target_value(&ev)); on_change(Some(Typed::Total)); }/>
+                </label>
+            </div>
+            {move || warning.get().map(|percent| view! {
+                <p class="price-warning" role="status" data-testid="price-warning">{price_jump_text(i18n, percent)}</p>
+            })}
+            <SubmitButton state label/>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+fn OutOfStockForm(
+    run_id: Uuid,
+    product_id: Uuid,
+    currency: String,
+    correcting: bool,
+    refresh: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<MarkOutOfStock>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=product_id.to_string()/>
+            <input type="hidden" name="currency" value=currency/>
+            {correcting.then(|| view! { <input type="hidden" name="correcting" value="on"/> })}
+            <FormError state form=format!("none-{product_id}")/>
+            <button type="submit" class="button" disabled=move || state.is_pending()>
+                {t!(i18n, OutOfStockSubmit)}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn UnrecordForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UnrecordPurchase>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=product_id.to_string()/>
+            <FormError state form=format!("back-{product_id}")/>
+            <ConfirmSubmit state
+                label=Signal::derive(move || i18n.t(Key::PutBackSubmit).to_owned())
+                question=Signal::derive(move || i18n.t(Key::PutBackQuestion).to_owned())/>
+        </ActionForm>
+    }
+}
+
+/// A product found in the store that is not on the list: find it, say how much, add it. The
+/// search is the page's `?find=` (a GET form, so it works without JavaScript too).
+#[component]
+fn AddToList(run_id: Uuid, present: Vec<Uuid>, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let find = move || query.read().get("find").unwrap_or_default();
+    let found = Resource::new(find, |text| async move {
+        if text.trim().chars().count() < SUGGEST_MIN {
+            Ok(Vec::new())
+        } else {
+            similar_products(text).await
+        }
+    });
+    view! {
+        <section class="card" id="add-to-list">
+            <h2>{t!(i18n, AddToListTitle)}</h2>
+            <form class="search-form" method="get" action=format!("/runs/{run_id}/shopping#add-to-list") role="search">
+                <label class="visually-hidden" for="find-in-store">{t!(i18n, FindProductLabel)}</label>
+                <input id="find-in-store" type="search" name="find" value=find maxlength=QUERY_MAX
+                    autocomplete="off" placeholder=move || i18n.t(Key::FindProductLabel)/>
+                <button type="submit" class="button">{t!(i18n, FindSubmit)}</button>
+            </form>
+            <Transition fallback=|| ()>
+                {move || {
+                    let present = present.clone();
+                    Suspend::new(async move {
+                        let products = found.await.unwrap_or_default();
+                        let searched = find().trim().chars().count() >= SUGGEST_MIN;
+                        if products.is_empty() {
+                            return searched.then(|| view! { <p class="empty">{t!(i18n, NothingFoundForRun)}</p> }).into_any();
+                        }
+                        view! {
+                            <ul class="product-cards" data-testid="found-for-list">
+                                {products.into_iter().map(|product| {
+                                    let on_list = present.contains(&product.id);
+                                    view! {
+                                        <li class="product-card">
+                                            <div class="product-head">
+                                                <span class="list-title">{product.name.clone()}</span>
+                                                <span class="muted">{product.brand.clone()}</span>
+                                            </div>
+                                            {if on_list {
+                                                view! { <p class="muted">{t!(i18n, AlreadyOnList)}</p> }.into_any()
+                                            } else {
+                                                view! { <AddItemForm run_id product_id=product.id refresh/> }.into_any()
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AddItemForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<AddShoppingItem>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    let field = format!("add-quantity-{product_id}");
+    view! {
+        <ActionForm action attr:class="bid-form">
+            <input type="hidden" name="run_id" value=run_id.to_string()/>
+            <input type="hidden" name="product_id" value=product_id.to_string()/>
+            <FormError state form=format!("add-{product_id}")/>
+            <div class="bid-row">
+                <label for=field.clone() class="bid-label">{t!(i18n, QuantityToBuyLabel)}</label>
+                <input id=field name="quantity" class="quantity-input" inputmode="decimal" value="1"
+                    autocomplete="off" required/>
+                <SubmitButton state label=Key::AddToListSubmit/>
+            </div>
+        </ActionForm>
+    }
+}

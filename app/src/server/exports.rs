@@ -1,0 +1,196 @@
+//! Downloads of a run for those who run it (leader and helpers, from confirmed on): a CSV with
+//! one row per person and product (bid, share, price, cost) for a spreadsheet, and a JSON
+//! document of the whole run state. Quantities are exact decimal strings, money integer minor
+//! units plus the currency, so nothing is lost to floats.
+
+use serde::Serialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::money::format_plain;
+use crate::domain::run_state::{RunAction, authorize};
+use crate::error::AppResult;
+use crate::model::{RunDetail, ShoppingList};
+use crate::server::{runs, shopping};
+
+/// A file to download.
+pub struct Download {
+    pub filename: String,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+async fn load(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<(RunDetail, ShoppingList)> {
+    let run = runs::detail(db, viewer, run_id).await?;
+    authorize(run.state, run.viewer_role, RunAction::Export)?;
+    let list = shopping::list(db, viewer, run_id).await?;
+    Ok((run, list))
+}
+
+fn file_stem(run: &RunDetail) -> String {
+    let store: String = run
+        .store_name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!(
+        "run-{}-{}",
+        store.trim_matches('-'),
+        run.created_at.format("%Y-%m-%d")
+    )
+}
+
+/// One CSV field: quoted when it needs to be, and defused when a spreadsheet would read it as a
+/// formula.
+fn field(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// Everything that happened to one (product, person) pair.
+struct Line<'a> {
+    product: &'a str,
+    unit: &'a str,
+    person: &'a str,
+    asked: String,
+    interested: bool,
+    share: Option<&'a crate::model::ShareView>,
+}
+
+pub async fn csv(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Download> {
+    let (run, list) = load(db, viewer, run_id).await?;
+    let money = |minor: i64| format_plain(minor, &run.currency);
+    let mut out = String::from(
+        "product,unit,person,asked,interested_only,gets,why,unit_price,cost,picked_up,\
+         list_requested,bought,item_paid,currency\n",
+    );
+    for product in &run.products {
+        let item = list
+            .items
+            .iter()
+            .find(|i| i.product_id == product.product_id);
+        let mut lines: Vec<Line> = product
+            .bids
+            .iter()
+            .filter_map(|bid| {
+                let person = run.bidder(bid)?;
+                let share = run
+                    .distribution
+                    .iter()
+                    .find(|p| p.user_id == person.user_id)
+                    .and_then(|p| p.shares.iter().find(|s| s.product_id == product.product_id));
+                Some(Line {
+                    product: &product.name,
+                    unit: &product.unit,
+                    person: &person.display_name,
+                    asked: if bid.interested_only {
+                        String::new()
+                    } else {
+                        bid.quantity.to_string()
+                    },
+                    interested: bid.interested_only,
+                    share,
+                })
+            })
+            .collect();
+        // A share without a bid: the leader holding a surplus nobody asked for.
+        for person in &run.distribution {
+            let has_line = lines.iter().any(|l| l.person == person.display_name);
+            if let Some(share) = person
+                .shares
+                .iter()
+                .find(|s| s.product_id == product.product_id)
+                .filter(|_| !has_line)
+            {
+                lines.push(Line {
+                    product: &product.name,
+                    unit: &product.unit,
+                    person: &person.display_name,
+                    asked: String::new(),
+                    interested: false,
+                    share: Some(share),
+                });
+            }
+        }
+        for line in lines {
+            let purchase = item.and_then(|i| i.purchase.as_ref());
+            let row = [
+                field(line.product),
+                field(line.unit),
+                field(line.person),
+                line.asked,
+                line.interested.to_string(),
+                line.share
+                    .map(|s| s.quantity.to_string())
+                    .unwrap_or_default(),
+                line.share
+                    .map(|s| s.reason.as_str().to_owned())
+                    .unwrap_or_default(),
+                purchase
+                    .map(|p| money(p.unit_price_minor))
+                    .unwrap_or_default(),
+                line.share.map(|s| money(s.cost_minor)).unwrap_or_default(),
+                line.share
+                    .map(|s| s.picked_up.to_string())
+                    .unwrap_or_default(),
+                item.map(|i| i.requested.to_string()).unwrap_or_default(),
+                purchase.map(|p| p.quantity.to_string()).unwrap_or_default(),
+                purchase.map(|p| money(p.total_minor)).unwrap_or_default(),
+                run.currency.clone(),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    Ok(Download {
+        filename: format!("{}.csv", file_stem(&run)),
+        content_type: "text/csv; charset=utf-8",
+        body: out,
+    })
+}
+
+#[derive(Serialize)]
+struct RunState<'a> {
+    version: u32,
+    run: &'a RunDetail,
+    shopping_list: &'a ShoppingList,
+    /// What was paid in total, in minor units of `run.currency`.
+    total_paid_minor: i64,
+}
+
+pub async fn json(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Download> {
+    let (run, list) = load(db, viewer, run_id).await?;
+    let state = RunState {
+        version: 1,
+        run: &run,
+        shopping_list: &list,
+        total_paid_minor: list.spent_minor(),
+    };
+    let body = serde_json::to_string_pretty(&state).map_err(crate::error::AppError::internal)?;
+    Ok(Download {
+        filename: format!("{}.json", file_stem(&run)),
+        content_type: "application/json",
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("Olive oil"), "Olive oil");
+        assert_eq!(field("Oil, 1 l"), "\"Oil, 1 l\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}

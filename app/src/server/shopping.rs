@@ -1,0 +1,369 @@
+//! Shopping: building the list when the leader starts, shoppers recording what they bought (or
+//! that the store had none), adding a product in the store, and completing, which branches as
+//! the state machine's `shopping_outcome` says. Every write locks the run row `FOR UPDATE`, so
+//! two shoppers on one list take turns: purchase order numbers never collide and nobody
+//! overwrites a purchase they did not see (a second "bought" on a recorded item is refused).
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::purchase::Purchase;
+use crate::domain::quantity::{MAX_BID, Quantity};
+use crate::domain::run::MAX_PRODUCTS_PER_RUN;
+use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome};
+use crate::error::{AppResult, ErrorCode};
+use crate::model::{PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
+use crate::server::cache::{Cache, Family};
+use crate::server::distribution;
+use crate::server::runs::{Lock, LockedRun, lock_run, move_run, notify_state_change};
+
+/// The group's currency and the run's store.
+async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
+    Ok(sqlx::query_as(
+        "SELECT g.currency, r.store_id, s.name FROM runs r JOIN groups g ON g.id = r.group_id \
+         JOIN stores s ON s.id = r.store_id WHERE r.id = $1",
+    )
+    .bind(run_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The leader takes the frozen orders to the store: one list item per product with the
+/// committed total ("interested" bids ask for nothing).
+pub async fn start(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::StartShopping)?;
+    let state = move_run(&mut tx, &run, RunState::Shopping).await?;
+    sqlx::query(
+        "INSERT INTO shopping_items (run_id, product_id, requested) \
+         SELECT run_id, product_id, sum(quantity) FROM bids \
+         WHERE run_id = $1 AND NOT interested_only GROUP BY run_id, product_id",
+    )
+    .bind(run_id)
+    .execute(&mut *tx)
+    .await?;
+    notify_state_change(&mut tx, run_id, viewer, state, "").await?;
+    tx.commit().await?;
+    tracing::info!(%run_id, user_id = %viewer, "shopping started");
+    Ok(state)
+}
+
+#[derive(FromRow)]
+struct ItemRow {
+    product_id: Uuid,
+    name: String,
+    brand: String,
+    unit: String,
+    requested: i64,
+    added_in_store: bool,
+    purchased: Option<i64>,
+    unit_price_minor: Option<i64>,
+    total_minor: Option<i64>,
+    purchase_order: Option<i32>,
+    purchased_by: Option<String>,
+    seen_amount: Option<i64>,
+    seen_currency: Option<String>,
+    seen_at: Option<DateTime<Utc>>,
+    seen_note: Option<String>,
+}
+
+/// The run's shopping list, for anyone in its group; shoppers also get the forms.
+pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<ShoppingList> {
+    let mut conn = db.acquire().await?;
+    let run = crate::server::runs::read_run(&mut conn, run_id, viewer).await?;
+    authorize(run.state, run.role, RunAction::View)?;
+    let (currency, _, store_name) = run_money(&mut conn, run_id).await?;
+    // The price seen last before the item was bought (a purchase records one of its own).
+    let rows: Vec<ItemRow> = sqlx::query_as(
+        "SELECT i.product_id, p.name, p.brand, p.unit, (i.requested * 1000)::bigint AS requested, \
+                i.added_in_store, (i.purchased * 1000)::bigint AS purchased, i.unit_price_minor, \
+                i.total_minor, i.purchase_order, u.display_name AS purchased_by, \
+                seen.amount_minor AS seen_amount, seen.currency AS seen_currency, \
+                seen.observed_at AS seen_at, seen.note AS seen_note \
+         FROM shopping_items i JOIN products p ON p.id = i.product_id \
+              JOIN runs r ON r.id = i.run_id \
+              LEFT JOIN users u ON u.id = i.purchased_by \
+              LEFT JOIN LATERAL ( \
+                  SELECT o.amount_minor, o.currency, o.observed_at, o.note \
+                  FROM price_observations o \
+                  WHERE o.product_id = i.product_id AND o.store_id = r.store_id \
+                    AND o.observed_at < coalesce(i.purchased_at, 'infinity') \
+                  ORDER BY o.observed_at DESC, o.created_at DESC LIMIT 1) seen ON true \
+         WHERE i.run_id = $1 \
+         ORDER BY i.purchase_order IS NOT NULL, i.purchase_order, lower(p.name), p.id",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|row| ShoppingItemView {
+            product_id: row.product_id,
+            name: row.name,
+            brand: row.brand,
+            unit: row.unit,
+            requested: Quantity::from_thousandths(row.requested),
+            added_in_store: row.added_in_store,
+            last_price: match (row.seen_amount, row.seen_currency, row.seen_at) {
+                (Some(amount_minor), Some(currency), Some(observed_at)) => Some(SeenPrice {
+                    amount_minor,
+                    currency,
+                    observed_at,
+                    note: row.seen_note.unwrap_or_default(),
+                }),
+                _ => None,
+            },
+            purchase: match (
+                row.purchased,
+                row.unit_price_minor,
+                row.total_minor,
+                row.purchase_order,
+            ) {
+                (Some(quantity), Some(unit_price_minor), Some(total_minor), Some(order)) => {
+                    Some(PurchaseView {
+                        quantity: Quantity::from_thousandths(quantity),
+                        unit_price_minor,
+                        total_minor,
+                        order,
+                        by: row.purchased_by.unwrap_or_default(),
+                    })
+                }
+                _ => None,
+            },
+        })
+        .collect();
+    Ok(ShoppingList {
+        run_id,
+        store_name,
+        state: run.state,
+        viewer_role: run.role,
+        currency,
+        items,
+    })
+}
+
+/// Locks the run for a shopper's change and the item they change.
+async fn lock_item(
+    conn: &mut PgConnection,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+) -> AppResult<(LockedRun, bool)> {
+    let run = lock_run(conn, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::RecordPurchase)?;
+    let recorded: Option<bool> = sqlx::query_scalar(
+        "SELECT purchased IS NOT NULL FROM shopping_items \
+         WHERE run_id = $1 AND product_id = $2 FOR UPDATE",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let recorded = recorded.ok_or(ErrorCode::ShoppingItemNotFound)?;
+    Ok((run, recorded))
+}
+
+/// What a shopper found: bought (with what they paid) or out of stock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    Bought(Purchase),
+    OutOfStock,
+}
+
+/// A shopper's record of one item. `currency` is the one their form showed; `correcting` says
+/// they saw the earlier record and mean to replace it.
+pub struct Entry<'a> {
+    pub product_id: Uuid,
+    pub currency: &'a str,
+    pub record: Record,
+    pub correcting: bool,
+}
+
+/// Records what was found of one item. Without `correcting`, a record someone else made
+/// meanwhile is not overwritten. A bought price that differs from the newest one seen at the
+/// store becomes a price observation too.
+pub async fn record(
+    db: &PgPool,
+    cache: &Cache,
+    viewer: Uuid,
+    run_id: Uuid,
+    entry: &Entry<'_>,
+) -> AppResult<()> {
+    let product_id = entry.product_id;
+    let mut tx = db.begin().await?;
+    let (_, recorded) = lock_item(&mut tx, viewer, run_id, product_id).await?;
+    if recorded && !entry.correcting {
+        return Err(ErrorCode::ItemAlreadyRecorded.into());
+    }
+    let (currency, store_id, _) = run_money(&mut tx, run_id).await?;
+    if currency != entry.currency {
+        // The form was made for another currency: its digits would be misread.
+        return Err(ErrorCode::InvalidInput.into());
+    }
+    let purchase = match entry.record {
+        Record::Bought(purchase) => purchase,
+        Record::OutOfStock => Purchase {
+            quantity: Quantity::ZERO,
+            unit_price_minor: 0,
+            total_minor: 0,
+        },
+    };
+    sqlx::query(
+        "UPDATE shopping_items SET purchased = $3::bigint / 1000.0, unit_price_minor = $4, \
+                total_minor = $5, currency = $6, purchased_at = now(), purchased_by = $7, \
+                purchase_order = coalesce(purchase_order, \
+                    (SELECT coalesce(max(purchase_order), 0) + 1 FROM shopping_items \
+                     WHERE run_id = $1)) \
+         WHERE run_id = $1 AND product_id = $2",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .bind(purchase.quantity.thousandths())
+    .bind(purchase.unit_price_minor)
+    .bind(purchase.total_minor)
+    .bind(&currency)
+    .bind(viewer)
+    .execute(&mut *tx)
+    .await?;
+    let mut new_price = false;
+    // A unit price below one minor unit (a thousand cups for 4.99) is no shelf price.
+    if !purchase.quantity.is_zero() && purchase.unit_price_minor > 0 {
+        let newest: Option<(i64, String)> = sqlx::query_as(
+            "SELECT amount_minor, currency FROM price_observations \
+             WHERE product_id = $1 AND store_id = $2 \
+             ORDER BY observed_at DESC, created_at DESC LIMIT 1",
+        )
+        .bind(product_id)
+        .bind(store_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if newest != Some((purchase.unit_price_minor, currency.clone())) {
+            sqlx::query(
+                "INSERT INTO price_observations \
+                     (product_id, store_id, amount_minor, currency, note, observed_by) \
+                 VALUES ($1, $2, $3, $4, 'Bought on a run', $5)",
+            )
+            .bind(product_id)
+            .bind(store_id)
+            .bind(purchase.unit_price_minor)
+            .bind(&currency)
+            .bind(viewer)
+            .execute(&mut *tx)
+            .await?;
+            new_price = true;
+        }
+    }
+    tx.commit().await?;
+    if new_price {
+        cache.invalidate(&[Family::StoreProducts(store_id)]).await;
+    }
+    Ok(())
+}
+
+/// Puts an item back on the list to buy (a mistaken record).
+pub async fn unrecord(db: &PgPool, viewer: Uuid, run_id: Uuid, product_id: Uuid) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    lock_item(&mut tx, viewer, run_id, product_id).await?;
+    sqlx::query(
+        "UPDATE shopping_items SET purchased = NULL, unit_price_minor = NULL, total_minor = NULL, \
+                currency = NULL, purchase_order = NULL, purchased_at = NULL, purchased_by = NULL \
+         WHERE run_id = $1 AND product_id = $2",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A product nobody bid on, found in the store: it joins the list with the quantity the
+/// shopper asks for, as their own bid.
+pub async fn add_item(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    quantity: Quantity,
+) -> AppResult<()> {
+    // It becomes the shopper's bid: a bid's limits apply.
+    if quantity.is_zero() || quantity > MAX_BID {
+        return Err(ErrorCode::QuantityInvalid.into());
+    }
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::RecordPurchase)?;
+    let product_exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
+    )
+    .bind(product_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !product_exists {
+        return Err(ErrorCode::ProductNotFound.into());
+    }
+    // The run row is held FOR UPDATE: the count cannot change under us.
+    let products: i64 =
+        sqlx::query_scalar("SELECT count(DISTINCT product_id) FROM bids WHERE run_id = $1")
+            .bind(run_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if products >= MAX_PRODUCTS_PER_RUN {
+        return Err(ErrorCode::RunMaxProductsExceeded.into());
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO shopping_items (run_id, product_id, requested, added_in_store) \
+         VALUES ($1, $2, $3::bigint / 1000.0, true) ON CONFLICT DO NOTHING",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .bind(quantity.thousandths())
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(ErrorCode::ItemAlreadyOnList.into());
+    }
+    // Someone may have been only "interested" in it: the shopper's ask is what was added.
+    sqlx::query(
+        "INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only) \
+         VALUES ($1, $2, $3, $4::bigint / 1000.0, false) \
+         ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
+         SET quantity = EXCLUDED.quantity, interested_only = false",
+    )
+    .bind(run_id)
+    .bind(viewer)
+    .bind(product_id)
+    .bind(quantity.thousandths())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The leader is done in the store. Nothing bought ends the run; a bought quantity that differs
+/// from what was asked needs adjusting; otherwise every bid is allocated in full and the goods
+/// go out.
+pub async fn complete(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::CompleteShopping)?;
+    let (anything_bought, all_match): (bool, bool) = sqlx::query_as(
+        "SELECT coalesce(bool_or(purchased > 0), false), \
+                coalesce(bool_and(purchased = requested) FILTER (WHERE purchased > 0), true) \
+         FROM shopping_items WHERE run_id = $1",
+    )
+    .bind(run_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let outcome = shopping_outcome(anything_bought, all_match);
+    let state = move_run(&mut tx, &run, outcome).await?;
+    if state == RunState::Distributing {
+        distribution::allocate_all(&mut tx, run_id).await?;
+    }
+    notify_state_change(&mut tx, run_id, viewer, state, "").await?;
+    tx.commit().await?;
+    tracing::info!(%run_id, user_id = %viewer, state = state.as_str(), "shopping completed");
+    Ok(state)
+}

@@ -1,0 +1,67 @@
+// What the run specs share: people registering (optionally through an invite), joining a group,
+// and bidding on a product of the run page (found through the search when it is not there yet).
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+
+const password = 'long enough secret 42';
+
+export function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+export async function live(page: Page, testInfo: TestInfo) {
+  if (testInfo.project.name === 'hydrated') {
+    await page.locator('body[data-hydrated="true"]').waitFor();
+  }
+}
+
+export async function person(browser: Browser, testInfo: TestInfo, name: string, start = '/register'): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(start);
+  if (start !== '/register') {
+    await live(page, testInfo);
+    await page.locator('main').getByRole('link', { name: 'Sign up' }).click();
+  }
+  await live(page, testInfo);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Username').fill(unique(name.toLowerCase().replace(/\W/g, '')));
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  if (start === '/register') {
+    await expect(page.getByTestId('greeting')).toBeVisible();
+  }
+  return page;
+}
+
+export async function joinWith(page: Page, testInfo: TestInfo) {
+  await expect(page).toHaveURL(/\/join\/[0-9a-f]{32}$/);
+  await live(page, testInfo);
+  await page.getByRole('button', { name: 'Join group' }).click();
+  await expect(page).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
+}
+
+/// Bids on a product: on its card when it is in the run already, else found through the search.
+export async function bid(page: Page, testInfo: TestInfo, product: string, quantity: string | 'interested') {
+  await live(page, testInfo);
+  let card = page.getByTestId(`product-${product}`);
+  if ((await card.count()) === 0) {
+    await page.getByLabel('Find a product').fill(product);
+    if (testInfo.project.name === 'no-js') {
+      await page.getByRole('button', { name: 'Find' }).click();
+    }
+    card = page.getByTestId('found-products').locator('.product-card', { hasText: product });
+    await expect(card).toBeVisible();
+    await live(page, testInfo);
+  }
+  if (quantity === 'interested') {
+    await card.getByLabel('Just interested').check();
+  } else {
+    await card.getByLabel(/Your quantity/).fill(quantity);
+  }
+  await card.getByRole('button', { name: /^(Bid|Update)$/ }).click();
+}
