@@ -42,6 +42,7 @@ fn PrintButton() -> impl IntoView {
             {t!(i18n, PrintSubmit)}
         </button>
     }
+    .into_any()
 }
 
 #[component]
@@ -57,6 +58,7 @@ pub fn PrintShoppingPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 #[component]
@@ -115,6 +117,7 @@ pub fn PrintDistributionPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// One person's lines on the sheet: product, quantity, cost (once known).

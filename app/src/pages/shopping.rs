@@ -58,6 +58,7 @@ pub fn ShoppingPage() -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }
 
 #[component]
@@ -363,6 +364,7 @@ fn OutOfStockForm(
             </button>
         </ActionForm>
     }
+    .into_any()
 }
 
 #[component]
@@ -381,6 +383,7 @@ fn UnrecordForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> imp
                 question=Signal::derive(move || i18n.t(Key::PutBackQuestion).to_owned())/>
         </ActionForm>
     }
+    .into_any()
 }
 
 /// A product found in the store that is not on the list: find it, say how much, add it. The
@@ -440,6 +443,7 @@ fn AddToList(run_id: Uuid, present: Vec<Uuid>, refresh: RwSignal<usize>) -> impl
             </Transition>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -462,4 +466,5 @@ fn AddItemForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl
             </div>
         </ActionForm>
     }
+    .into_any()
 }

@@ -132,6 +132,7 @@ fn PersonCard(
             })}
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -180,6 +181,7 @@ fn ShareRow(
             })}
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -208,4 +210,5 @@ fn PickUpForm(
             </button>
         </ActionForm>
     }
+    .into_any()
 }

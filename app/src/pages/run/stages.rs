@@ -135,4 +135,5 @@ fn Exports(run_id: Uuid) -> impl IntoView {
             <a href=format!("/runs/{run_id}/export.json") download="" rel="external">{t!(i18n, DownloadJson)}</a>
         </nav>
     }
+    .into_any()
 }
