@@ -1,9 +1,13 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev test bench stop seed services caddy fmt lint
+.PHONY: dev dev-cluster test bench stop seed services caddy fmt lint
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
 	@scripts/dev
+
+## Two app instances behind Caddy (https://localhost:8443): live updates across instances
+dev-cluster:
+	@scripts/dev-cluster
 
 ## Every check: fmt, clippy, unit, database, HTTP, Playwright and Caddy tests
 test:

@@ -5,6 +5,7 @@ mod config;
 mod exports;
 mod health;
 mod middleware;
+mod realtime;
 mod router;
 mod seed;
 mod server_fns;
@@ -22,9 +23,14 @@ use fred::prelude::{
     Builder, ClientLike, Config as RedisConfig, Pool as RedisPool, ReconnectPolicy,
 };
 use leptos::prelude::LeptosOptions;
+use tokio::sync::watch;
 use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_redis_store::RedisStore;
+
+use crate::realtime::SharedCounters;
+use crate::realtime::hub::Hub;
+use crate::realtime::stream::LiveState;
 
 use crate::config::Config;
 use crate::middleware::{csrf::CsrfPolicy, rate_limit::RateLimits};
@@ -149,14 +155,35 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|_| "BULQ_DEFAULT_CURRENCY is not an ISO 4217 code".to_owned())?,
         cache: Cache::new(redis.clone(), config.cache_namespace(), config.cache_ttl),
     };
+    let csrf = CsrfPolicy {
+        allowed_origins: Arc::new(config.allowed_origins.clone()),
+    };
+    // Flipped on SIGTERM / Ctrl-C: event streams and the relay end, so connections close and
+    // the graceful shutdown is not held up by browsers that never hang up.
+    let (stop, stopping) = watch::channel(false);
+    let counters = SharedCounters::default();
+    let channel = realtime::channel(&config.cache_namespace());
+    let hub = Hub::start(&config.redis_url, channel.clone(), counters.clone()).await?;
+    realtime::relay::spawn(
+        ctx.db.clone(),
+        redis.clone(),
+        channel,
+        counters.clone(),
+        stopping.clone(),
+    );
+    let live = LiveState {
+        ctx: ctx.clone(),
+        hub,
+        csrf: csrf.clone(),
+        counters,
+        shutdown: stopping,
+    };
     let app = router::build(router::Parts {
-        state: router::AppState { leptos, ctx },
+        state: router::AppState { leptos, ctx, live },
         redis,
         sessions,
         rate_limits,
-        csrf: CsrfPolicy {
-            allowed_origins: Arc::new(config.allowed_origins.clone()),
-        },
+        csrf,
     });
 
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -167,10 +194,22 @@ async fn serve(config: Config) -> Result<(), String> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+        // In-flight requests get this long; then the process ends regardless.
+        tokio::spawn(async {
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+            tracing::warn!("requests still open after the grace period; exiting");
+            std::process::exit(0);
+        });
+    })
     .await
     .map_err(|e| format!("server error: {e}"))
 }
+
+/// How long a stopping instance waits for requests still in flight.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(8);
 
 async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();

@@ -23,6 +23,7 @@ use tower_sessions_redis_store::RedisStore;
 use crate::exports;
 use crate::health::{self, Dependencies};
 use crate::middleware::{csrf, rate_limit, security_headers, viewer};
+use crate::realtime::stream::{self, LiveState};
 use crate::server_fns;
 use crate::telemetry;
 
@@ -30,6 +31,13 @@ use crate::telemetry;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub ctx: AppContext,
+    pub live: LiveState,
+}
+
+impl FromRef<AppState> for LiveState {
+    fn from_ref(state: &AppState) -> Self {
+        state.live.clone()
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -70,6 +78,9 @@ pub fn build(parts: Parts) -> Router {
     let app = Router::new()
         .route("/runs/{id}/export.csv", get(exports::csv))
         .route("/runs/{id}/export.json", get(exports::json))
+        .route("/events/runs/{id}", get(stream::run_events))
+        .route("/events/groups/{id}", get(stream::group_events))
+        .route("/events/mine", get(stream::my_events))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::time::Duration;
+
 use support::{TestServer, unique_username};
 
 /// A server function's form fields, and one caller's expected (status, error code).
@@ -552,4 +554,118 @@ async fn shopping_and_handing_out_check_who_is_calling() {
             );
         }
     }
+}
+
+/// Reads an event stream until `needle` shows up; false when `wait` passes or the stream ends.
+async fn stream_says(response: &mut reqwest::Response, needle: &str, wait: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut seen = String::new();
+    while !seen.contains(needle) {
+        match tokio::time::timeout_at(deadline, response.chunk()).await {
+            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[tokio::test]
+async fn a_runs_live_events_reach_those_who_may_see_it_and_stop_when_they_leave() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let url = server.url(&format!("/events/runs/{}", cast.run_id));
+    let status = |response: reqwest::Response| response.status().as_u16();
+    assert_eq!(status(cast.anonymous.get(&url).send().await.unwrap()), 401);
+    assert_eq!(status(cast.outsider.get(&url).send().await.unwrap()), 404);
+    let elsewhere = cast
+        .member
+        .get(&url)
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(status(elsewhere), 403, "another site's page may not listen");
+
+    let group_url = server.url(&format!("/events/groups/{}", cast.group_id));
+    assert_eq!(
+        status(cast.outsider.get(&group_url).send().await.unwrap()),
+        404
+    );
+    let mut group_stream = cast.member.get(&group_url).send().await.unwrap();
+    assert_eq!(group_stream.status(), 200);
+    let mut dashboard = cast
+        .leader
+        .get(server.url("/events/mine"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.status(), 200);
+
+    let mut stream = cast.member.get(&url).send().await.unwrap();
+    assert_eq!(stream.status(), 200);
+    assert!(
+        stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    let bid = [
+        ("run_id", cast.run_id.as_str()),
+        ("product_id", cast.product_id.as_str()),
+        ("quantity", "4"),
+    ];
+    assert_eq!(
+        server
+            .call(&cast.participant, "runs/bid", &bid)
+            .await
+            .status(),
+        200
+    );
+    assert!(
+        stream_says(
+            &mut stream,
+            "\"kind\":\"bid_changed\"",
+            Duration::from_secs(5)
+        )
+        .await,
+        "the bid arrives"
+    );
+    for other in [&mut group_stream, &mut dashboard] {
+        assert!(stream_says(other, "\"kind\":\"bid_changed\"", Duration::from_secs(5)).await);
+    }
+
+    // Removed from the group, the member's stream says so and ends.
+    let member = user_id(&server, &cast.member).await;
+    let removed = server
+        .call(
+            &cast.leader,
+            "groups/remove-member",
+            &[("group_id", &cast.group_id), ("member_id", &member)],
+        )
+        .await;
+    assert_eq!(removed.status(), 200);
+    assert!(stream_says(&mut stream, "event: gone", Duration::from_secs(5)).await);
+    let end = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await;
+    assert!(matches!(end, Ok(Ok(None))), "the stream ended: {end:?}");
+}
+
+#[tokio::test]
+async fn a_stopping_instance_closes_its_event_streams_cleanly_and_exits_quickly() {
+    let mut server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let url = server.url(&format!("/events/runs/{}", cast.run_id));
+    let mut stream = cast.member.get(&url).send().await.unwrap();
+    assert_eq!(stream.status(), 200);
+    let started = std::time::Instant::now();
+    server.stop();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "SIGTERM to exit took {:?}",
+        started.elapsed()
+    );
+    let end = tokio::time::timeout(Duration::from_secs(2), stream.chunk()).await;
+    assert!(
+        matches!(end, Ok(Ok(None))),
+        "the stream ended cleanly, so the browser reconnects elsewhere: {end:?}"
+    );
 }

@@ -2,6 +2,7 @@
 
 mod account;
 mod catalogue;
+mod events;
 mod group;
 mod run;
 mod search;
@@ -11,6 +12,7 @@ pub use account::{ProfileStats, SessionInfo, UserView};
 pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
 };
+pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
 pub use run::{
     BidOutcome, BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::groups::{CreateGroup, list_my_groups};
 use crate::api::runs::open_runs;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
 use crate::domain::group::GROUP_NAME_MAX;
@@ -59,7 +60,9 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
 #[component]
 fn OpenRuns() -> impl IntoView {
     let i18n = use_i18n();
-    let runs = Resource::new(|| (), |_| open_runs());
+    let refresh = RwSignal::new(0_usize);
+    live_refresh("/events/mine".to_owned(), refresh);
+    let runs = Resource::new(move || refresh.get(), |_| open_runs());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

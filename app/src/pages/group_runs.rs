@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::api::catalogue::list_stores;
 use crate::api::runs::{CreateRun, list_group_runs};
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
 use crate::domain::run::COMMENT_MAX;
@@ -18,9 +19,16 @@ use crate::t;
 pub fn GroupRuns(group_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
+    let refresh = RwSignal::new(0_usize);
+    live_refresh(format!("/events/groups/{group_id}"), refresh);
     let runs = Resource::new(
-        move || query.read().get("runs").and_then(|p| p.parse::<u32>().ok()),
-        move |page| list_group_runs(group_id, page),
+        move || {
+            (
+                query.read().get("runs").and_then(|p| p.parse::<u32>().ok()),
+                refresh.get(),
+            )
+        },
+        move |(page, _)| list_group_runs(group_id, page),
     );
     view! {
         <section class="card">

@@ -16,6 +16,7 @@ use crate::api::shopping::{
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
+use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
 use crate::domain::money::{format_amount, format_plain, parse_amount};
 use crate::domain::purchase::{line_total, price_jump};
@@ -39,6 +40,9 @@ pub fn ShoppingPage() -> impl IntoView {
             .get("id")
             .and_then(|id| Uuid::parse_str(&id).ok())
     };
+    if let Some(id) = params.with_untracked(|p| p.get("id")) {
+        live_refresh(format!("/events/runs/{id}"), refresh);
+    }
     let list = Resource::new(
         move || (run_id(), refresh.get()),
         |(run_id, _)| async move {

@@ -16,7 +16,7 @@ use crate::domain::quantity::Quantity;
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
 use crate::domain::run_state::{BidRule, RunAction, RunRole, RunState, authorize};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::BidOutcome;
+use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
 use crate::server::products;
 use crate::server::runs::{Lock, lock_run, move_run};
@@ -210,6 +210,12 @@ async fn place_in(
         notify(tx, &leader, "run_state_changed", payload).await?;
         new_state = Some(state);
     }
+    let event = LiveEvent::BidChanged {
+        run_id,
+        product_id,
+        user_id: viewer,
+    };
+    run.record(tx, event).await?;
     let total = product_total(tx, run_id, product_id).await?;
     Ok(BidOutcome { total, new_state })
 }
@@ -237,6 +243,12 @@ pub async fn retract(
     if deleted.rows_affected() == 0 {
         return Err(ErrorCode::BidNotFound.into());
     }
+    let event = LiveEvent::BidChanged {
+        run_id,
+        product_id,
+        user_id: viewer,
+    };
+    run.record(&mut tx, event).await?;
     let total = product_total(&mut tx, run_id, product_id).await?;
     tx.commit().await?;
     Ok(BidOutcome {

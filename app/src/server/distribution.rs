@@ -10,7 +10,7 @@ use crate::domain::allocation::{AllocationReason, allocate, split_cost};
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunAction, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::model::{PersonShares, ShareView};
+use crate::model::{LiveEvent, PersonShares, ShareView};
 use crate::server::runs::{Lock, lock_run, move_run, notify_state_change};
 
 #[derive(FromRow)]
@@ -145,6 +145,11 @@ pub async fn set_picked_up(
     if updated.rows_affected() == 0 {
         return Err(ErrorCode::AllocationNotFound.into());
     }
+    let event = LiveEvent::PickUpChanged {
+        run_id,
+        user_id: person,
+    };
+    run.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,8 +10,8 @@ use uuid::Uuid;
 use crate::domain::group::{CurrencyCode, GroupName, MAX_GROUPS_PER_USER, MAX_MEMBERS_PER_GROUP};
 use crate::domain::paging::{Page, PageRequest};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{GroupDetail, GroupSummary, InvitePreview, MemberView};
-use crate::server::runs;
+use crate::model::{GroupDetail, GroupSummary, InvitePreview, LiveEvent, MemberView};
+use crate::server::{events, runs};
 
 fn new_invite_token() -> String {
     Uuid::new_v4().simple().to_string()
@@ -280,6 +280,7 @@ pub async fn join(db: &PgPool, user_id: Uuid, token: &str) -> AppResult<Uuid> {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
+    events::record(&mut tx, group_id, None, LiveEvent::MemberJoined { user_id }).await?;
     tx.commit().await?;
     tracing::info!(%group_id, %user_id, "member joined");
     Ok(group_id)
@@ -372,6 +373,8 @@ async fn end_membership(
         .bind(member)
         .execute(&mut *conn)
         .await?;
+    let left = LiveEvent::MemberLeft { user_id: member };
+    events::record(conn, group_id, None, left).await?;
     if let Some(kind) = notify {
         sqlx::query(
             "INSERT INTO notifications (user_id, kind, payload) \

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::domain::run_state::{RunAction, RunRole, authorize};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{PersonRef, TransferView};
+use crate::model::{LiveEvent, PersonRef, TransferView};
 use crate::server::db::is_unique_violation;
 use crate::server::notifications::notify;
 use crate::server::runs::{Lock, lock_run};
@@ -44,6 +44,8 @@ pub async fn set_helper(
     .bind(helper)
     .execute(&mut *tx)
     .await?;
+    run.record(&mut tx, LiveEvent::PeopleChanged { run_id })
+        .await?;
     tx.commit().await?;
     tracing::info!(%run_id, by = %viewer, %member, helper, "run helper changed");
     Ok(())
@@ -84,6 +86,8 @@ pub async fn request_transfer(
     };
     let payload = json!({ "run_id": run_id, "request_id": request_id });
     notify(&mut tx, &[to], "leader_transfer_requested", payload).await?;
+    run.record(&mut tx, LiveEvent::PeopleChanged { run_id })
+        .await?;
     tx.commit().await?;
     Ok(request_id)
 }
@@ -172,6 +176,8 @@ pub async fn answer_transfer(
     resolve(&mut tx, request_id, "accepted").await?;
     let payload = json!({ "run_id": run_id, "request_id": request_id });
     notify(&mut tx, &[from], "leader_transfer_accepted", payload).await?;
+    me.record(&mut tx, LiveEvent::PeopleChanged { run_id })
+        .await?;
     tx.commit().await?;
     tracing::info!(%run_id, old_leader = %from, new_leader = %viewer, "run leadership handed over");
     Ok(())

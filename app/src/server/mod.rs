@@ -8,6 +8,7 @@ pub mod context;
 pub mod csp;
 pub mod db;
 pub mod distribution;
+pub mod events;
 pub mod exports;
 pub mod groups;
 pub mod leadership;

@@ -14,10 +14,12 @@ use crate::domain::quantity::Quantity;
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::model::{BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary};
+use crate::model::{
+    BidView, LiveEvent, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
+};
 use crate::server::groups::lock_group_as_member;
 use crate::server::notifications::notify;
-use crate::server::{distribution, leadership};
+use crate::server::{distribution, events, leadership};
 
 /// How a use case holds the run row while it works.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,8 +34,16 @@ pub(crate) enum Lock {
 /// `lock_run`.
 pub(crate) struct LockedRun {
     pub id: Uuid,
+    pub group_id: Uuid,
     pub state: RunState,
     pub role: RunRole,
+}
+
+impl LockedRun {
+    /// Records a live event about this run, published once the transaction commits.
+    pub(crate) async fn record(&self, conn: &mut PgConnection, event: LiveEvent) -> AppResult<()> {
+        events::record(conn, self.group_id, Some(self.id), event).await
+    }
 }
 
 /// The stored names of the states a run ends in, as the state machine says: SQL filters bind
@@ -94,6 +104,7 @@ async fn run_and_role(
     let role = role_of(conn, run_id, group_id, viewer).await?;
     Ok(LockedRun {
         id: run_id,
+        group_id,
         state: stored_state(&state)?,
         role,
     })
@@ -146,6 +157,11 @@ pub(crate) async fn move_run(
     if target.is_terminal() {
         leadership::drop_pending_transfers(conn, run.id).await?;
     }
+    let event = LiveEvent::RunStateChanged {
+        run_id: run.id,
+        state: target,
+    };
+    run.record(conn, event).await?;
     Ok(target)
 }
 
@@ -228,6 +244,13 @@ pub async fn create(db: &PgPool, leader: Uuid, new: &NewRun) -> AppResult<Uuid> 
         .bind(leader)
         .execute(&mut *tx)
         .await?;
+    events::record(
+        &mut tx,
+        new.group_id,
+        Some(run_id),
+        LiveEvent::RunOpened { run_id },
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(%run_id, group_id = %new.group_id, user_id = %leader, "run created");
     Ok(run_id)
@@ -576,6 +599,11 @@ pub async fn set_ready(db: &PgPool, viewer: Uuid, run_id: Uuid, ready: bool) -> 
         .bind(ready)
         .execute(&mut *tx)
         .await?;
+    let event = LiveEvent::ReadyChanged {
+        run_id,
+        user_id: viewer,
+    };
+    run.record(&mut tx, event).await?;
     if !was_ready && everyone_ready(&mut tx, run_id).await? {
         let leader: Vec<Uuid> = sqlx::query_scalar(
             "SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader",

@@ -13,7 +13,7 @@ use crate::domain::quantity::{MAX_BID, Quantity};
 use crate::domain::run::MAX_PRODUCTS_PER_RUN;
 use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
+use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
 use crate::server::distribution;
 use crate::server::runs::{Lock, LockedRun, lock_run, move_run, notify_state_change};
@@ -193,7 +193,7 @@ pub async fn record(
 ) -> AppResult<()> {
     let product_id = entry.product_id;
     let mut tx = db.begin().await?;
-    let (_, recorded) = lock_item(&mut tx, viewer, run_id, product_id).await?;
+    let (run, recorded) = lock_item(&mut tx, viewer, run_id, product_id).await?;
     if recorded && !entry.correcting {
         return Err(ErrorCode::ItemAlreadyRecorded.into());
     }
@@ -255,6 +255,8 @@ pub async fn record(
             new_price = true;
         }
     }
+    let event = LiveEvent::ShoppingItemChanged { run_id, product_id };
+    run.record(&mut tx, event).await?;
     tx.commit().await?;
     if new_price {
         cache.invalidate(&[Family::StoreProducts(store_id)]).await;
@@ -265,7 +267,7 @@ pub async fn record(
 /// Puts an item back on the list to buy (a mistaken record).
 pub async fn unrecord(db: &PgPool, viewer: Uuid, run_id: Uuid, product_id: Uuid) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    lock_item(&mut tx, viewer, run_id, product_id).await?;
+    let (run, _) = lock_item(&mut tx, viewer, run_id, product_id).await?;
     sqlx::query(
         "UPDATE shopping_items SET purchased = NULL, unit_price_minor = NULL, total_minor = NULL, \
                 currency = NULL, purchase_order = NULL, purchased_at = NULL, purchased_by = NULL \
@@ -275,6 +277,8 @@ pub async fn unrecord(db: &PgPool, viewer: Uuid, run_id: Uuid, product_id: Uuid)
     .bind(product_id)
     .execute(&mut *tx)
     .await?;
+    let event = LiveEvent::ShoppingItemChanged { run_id, product_id };
+    run.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -338,6 +342,8 @@ pub async fn add_item(
     .bind(quantity.thousandths())
     .execute(&mut *tx)
     .await?;
+    let event = LiveEvent::ShoppingItemChanged { run_id, product_id };
+    run.record(&mut tx, event).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -26,7 +26,12 @@ pub fn is_cross_site<B>(request: &http::Request<B>, policy: &CsrfPolicy) -> bool
     ) {
         return false;
     }
-    let headers = request.headers();
+    from_other_site(request.headers(), policy)
+}
+
+/// Whether the browser says the request comes from another site's page. Event streams are GETs
+/// that carry private data, so they check this too.
+pub fn from_other_site(headers: &http::HeaderMap, policy: &CsrfPolicy) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }

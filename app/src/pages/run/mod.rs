@@ -19,6 +19,7 @@ use crate::api::runs::{
     WithdrawTransfer, get_run,
 };
 use crate::api::shopping::{CompleteDistribution, FinishAdjusting, StartShopping};
+use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
 use crate::components::run_badge::{RunStateBadge, state_description_key};
 use crate::domain::adjusting::{Balance, balance};
@@ -97,6 +98,9 @@ pub fn RunPage() -> impl IntoView {
             .get("id")
             .and_then(|id| Uuid::parse_str(&id).ok())
     };
+    if let Some(id) = params.with_untracked(|p| p.get("id")) {
+        live_refresh(format!("/events/runs/{id}"), actions.refresh);
+    }
     let run = Resource::new(
         move || (run_id(), actions.version()),
         |(run_id, _)| async move {

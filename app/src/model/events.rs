@@ -1,0 +1,54 @@
+//! Live events: what changed, small enough to fan out to every browser watching. A page that
+//! receives one loads the data it shows again; the event only says what to look at.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::run_state::RunState;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LiveEvent {
+    RunOpened {
+        run_id: Uuid,
+    },
+    BidChanged {
+        run_id: Uuid,
+        product_id: Uuid,
+        user_id: Uuid,
+    },
+    ReadyChanged {
+        run_id: Uuid,
+        user_id: Uuid,
+    },
+    RunStateChanged {
+        run_id: Uuid,
+        state: RunState,
+    },
+    PeopleChanged {
+        run_id: Uuid,
+    },
+    ShoppingItemChanged {
+        run_id: Uuid,
+        product_id: Uuid,
+    },
+    PickUpChanged {
+        run_id: Uuid,
+        user_id: Uuid,
+    },
+    MemberJoined {
+        user_id: Uuid,
+    },
+    MemberLeft {
+        user_id: Uuid,
+    },
+}
+
+/// An event as it travels between instances: which group and run it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventEnvelope {
+    pub id: i64,
+    pub group_id: Uuid,
+    pub run_id: Option<Uuid>,
+    pub event: LiveEvent,
+}

@@ -1,0 +1,93 @@
+//! Recording live events: a service writes each event into the outbox inside the transaction of
+//! the change it describes, so an event exists exactly when its change committed. The server's
+//! relay publishes them through Redis to every instance (see `server/src/realtime`); nothing
+//! here touches the network, which is also how tests observe events.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::domain::run_state::{RunAction, authorize};
+use crate::error::{AppError, AppResult};
+use crate::model::{EventEnvelope, LiveEvent};
+use crate::server::runs::read_run;
+
+/// Records `event` about `run_id` (or the group itself) of `group_id`.
+pub(crate) async fn record(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    run_id: Option<Uuid>,
+    event: LiveEvent,
+) -> AppResult<()> {
+    let json = serde_json::to_value(&event).map_err(AppError::internal)?;
+    sqlx::query("INSERT INTO event_outbox (group_id, run_id, event) VALUES ($1, $2, $3)")
+        .bind(group_id)
+        .bind(run_id)
+        .bind(json)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Takes up to `limit` recorded events, oldest first, for the caller's transaction: rows other
+/// relays hold are skipped, and the rows are gone once the caller commits.
+pub async fn take(conn: &mut PgConnection, limit: i64) -> AppResult<Vec<EventEnvelope>> {
+    let rows: Vec<(i64, Uuid, Option<Uuid>, serde_json::Value)> = sqlx::query_as(
+        "DELETE FROM event_outbox WHERE id IN ( \
+             SELECT id FROM event_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) \
+         RETURNING id, group_id, run_id, event",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    let mut events: Vec<EventEnvelope> = Vec::with_capacity(rows.len());
+    for (id, group_id, run_id, event) in rows {
+        match serde_json::from_value(event) {
+            Ok(event) => events.push(EventEnvelope {
+                id,
+                group_id,
+                run_id,
+                event,
+            }),
+            // An event this version does not know (an older or newer instance wrote it).
+            Err(error) => tracing::warn!(id, %error, "skipping an unreadable event"),
+        }
+    }
+    events.sort_by_key(|envelope| envelope.id);
+    Ok(events)
+}
+
+/// Whether `viewer` may watch a run's events (they may see the run); its group when they may.
+pub async fn watch_run(db: &sqlx::PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Uuid> {
+    let mut conn = db.acquire().await?;
+    let run = read_run(&mut conn, run_id, viewer).await?;
+    authorize(run.state, run.role, RunAction::View)?;
+    Ok(run.group_id)
+}
+
+/// Whether `viewer` may watch a group's events (they are a member).
+pub async fn watch_group(db: &sqlx::PgPool, viewer: Uuid, group_id: Uuid) -> AppResult<()> {
+    let member: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                        WHERE m.group_id = $1 AND m.user_id = $2 AND g.archived_at IS NULL)",
+    )
+    .bind(group_id)
+    .bind(viewer)
+    .fetch_one(db)
+    .await?;
+    if member {
+        Ok(())
+    } else {
+        Err(crate::error::ErrorCode::GroupNotFound.into())
+    }
+}
+
+/// The groups whose events `viewer` may watch: all of theirs.
+pub async fn groups_of(db: &sqlx::PgPool, viewer: Uuid) -> AppResult<Vec<Uuid>> {
+    Ok(sqlx::query_scalar(
+        "SELECT m.group_id FROM group_members m JOIN groups g ON g.id = m.group_id \
+         WHERE m.user_id = $1 AND g.archived_at IS NULL",
+    )
+    .bind(viewer)
+    .fetch_all(db)
+    .await?)
+}

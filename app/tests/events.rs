@@ -1,0 +1,121 @@
+//! Live events on a real Postgres: services record them in the transaction of their change, so
+//! a change that does not happen records nothing; the relay takes each event once, in order.
+
+mod common;
+
+use app::model::LiveEvent;
+use app::server::events;
+use app::server::{bids, groups, runs};
+use common::{open_run, qty, user, world};
+use sqlx::PgPool;
+
+use app::server::db::MIGRATOR;
+
+async fn drain(db: &PgPool) -> Vec<LiveEvent> {
+    let mut tx = db.begin().await.unwrap();
+    let taken = events::take(&mut tx, 1000).await.unwrap();
+    tx.commit().await.unwrap();
+    taken.into_iter().map(|envelope| envelope.event).collect()
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn changes_record_their_events_and_refusals_record_none(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let oats = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    let before = drain(&db).await;
+    assert!(before.contains(&LiveEvent::RunOpened { run_id }));
+    assert!(before.contains(&LiveEvent::MemberJoined { user_id: alice }));
+
+    bids::place(&db, alice, run_id, oats, qty("2"), "")
+        .await
+        .unwrap();
+    assert_eq!(
+        drain(&db).await,
+        vec![
+            LiveEvent::RunStateChanged {
+                run_id,
+                state: app::domain::run_state::RunState::Active
+            },
+            LiveEvent::BidChanged {
+                run_id,
+                product_id: oats,
+                user_id: alice
+            },
+        ],
+        "in the order they happened"
+    );
+
+    runs::confirm(&db, leader, run_id).await.unwrap();
+    drain(&db).await;
+    let refused = bids::place(&db, alice, run_id, oats, qty("3"), "").await;
+    assert!(refused.is_err());
+    assert_eq!(drain(&db).await, vec![], "a refused bid records nothing");
+
+    groups::leave(&db, alice, world.group_id).await.unwrap();
+    assert!(
+        drain(&db)
+            .await
+            .contains(&LiveEvent::MemberLeft { user_id: alice })
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_rolled_back_transaction_publishes_nothing(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let run_id = open_run(&db, leader, &world).await;
+    drain(&db).await;
+    // The bid's transaction fails after its event was recorded: the event goes with it.
+    sqlx::query(
+        "CREATE FUNCTION fail_bid() RETURNS trigger LANGUAGE plpgsql AS \
+         $$ BEGIN RAISE EXCEPTION 'disk full'; END; $$",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER fail_bid AFTER INSERT ON event_outbox \
+         FOR EACH ROW EXECUTE FUNCTION fail_bid()",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let failed = bids::place(&db, alice, run_id, world.products[0], qty("1"), "").await;
+    assert!(failed.is_err());
+    sqlx::query("DROP TRIGGER fail_bid ON event_outbox")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(drain(&db).await, vec![]);
+    let bids: i64 = sqlx::query_scalar("SELECT count(*) FROM bids")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(bids, 0, "and the bid with it");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn two_relays_never_take_the_same_event(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let world = world(&db, leader, &[], 0).await;
+    for _ in 0..20 {
+        open_run(&db, leader, &world).await;
+    }
+    let mut first = db.begin().await.unwrap();
+    let mut second = db.begin().await.unwrap();
+    let a = events::take(&mut first, 10).await.unwrap();
+    let b = events::take(&mut second, 1000).await.unwrap();
+    assert_eq!(a.len(), 10);
+    assert!(a.iter().all(|x| b.iter().all(|y| y.id != x.id)));
+    first.rollback().await.unwrap();
+    second.commit().await.unwrap();
+    assert_eq!(
+        drain(&db).await.len(),
+        10,
+        "what was rolled back is taken again"
+    );
+}

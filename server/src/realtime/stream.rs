@@ -1,0 +1,218 @@
+//! Live events as Server-Sent Events: `GET /events/runs/{id}` (one run), `/events/groups/{id}`
+//! (everything in one group: its runs and members) and `/events/mine` (every group of the
+//! viewer, for the dashboard). Who may watch is decided when the stream opens (the viewer may see
+//! it; the request comes from our own pages); after that a run or group stream ends at once when
+//! the viewer leaves the group, the "mine" stream follows the viewer joining and leaving groups,
+//! and every stream ends when this instance shuts down (the browser reconnects, through Caddy,
+//! to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
+//! proxies from closing it.
+
+use std::collections::HashSet;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::error::{AppError, ErrorCode};
+use app::model::{EventEnvelope, LiveEvent};
+use app::server::AppContext;
+use app::server::events::{groups_of, watch_group, watch_run};
+use app::server::sessions::Viewer;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, Stream};
+use http::{HeaderMap, StatusCode};
+use tokio::sync::{broadcast, watch};
+use uuid::Uuid;
+
+use super::hub::Hub;
+use super::{Counters, SharedCounters};
+use crate::middleware::csrf::{CsrfPolicy, from_other_site};
+
+#[derive(Clone)]
+pub struct LiveState {
+    pub ctx: AppContext,
+    pub hub: Hub,
+    pub csrf: CsrfPolicy,
+    pub counters: SharedCounters,
+    pub shutdown: watch::Receiver<bool>,
+}
+
+fn refusal(code: ErrorCode) -> Response {
+    let status = StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, AppError::new(code).to_json()).into_response()
+}
+
+/// One open stream: what it watches and for whom.
+struct Watch {
+    events: broadcast::Receiver<Arc<EventEnvelope>>,
+    shutdown: watch::Receiver<bool>,
+    /// The groups whose events pass.
+    groups: HashSet<Uuid>,
+    /// Only this run's events, when set.
+    run_id: Option<Uuid>,
+    /// The viewer's own groups ("mine"): joining adds one, leaving drops it instead of ending.
+    follows_membership: bool,
+    viewer: Uuid,
+    ended: bool,
+    _open: OpenStream,
+}
+
+/// Counts open streams: one while it lives.
+struct OpenStream(SharedCounters);
+
+impl OpenStream {
+    fn new(counters: SharedCounters) -> Self {
+        Counters::add(&counters.open_streams);
+        OpenStream(counters)
+    }
+}
+
+impl Drop for OpenStream {
+    fn drop(&mut self) {
+        self.0
+            .open_streams
+            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Watch {
+    /// The next event for this stream, or `None` when it ends.
+    async fn next(&mut self) -> Option<Event> {
+        if self.ended || *self.shutdown.borrow() {
+            return None;
+        }
+        loop {
+            let received = tokio::select! {
+                _ = self.shutdown.changed() => return None,
+                received = self.events.recv() => received,
+            };
+            let envelope = match received {
+                Ok(envelope) => envelope,
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    return Some(Event::default().event("resync").data(""));
+                }
+                Err(broadcast::error::RecvError::Closed) => return None,
+            };
+            match envelope.event {
+                LiveEvent::MemberJoined { user_id }
+                    if user_id == self.viewer && self.follows_membership =>
+                {
+                    self.groups.insert(envelope.group_id);
+                }
+                LiveEvent::MemberLeft { user_id }
+                    if user_id == self.viewer && self.groups.contains(&envelope.group_id) =>
+                {
+                    if !self.follows_membership {
+                        self.ended = true;
+                        return Some(Event::default().event("gone").data(""));
+                    }
+                    self.groups.remove(&envelope.group_id);
+                    return Some(Event::default().event("gone").data(""));
+                }
+                _ => {}
+            }
+            if !self.groups.contains(&envelope.group_id) {
+                continue;
+            }
+            if self.run_id.is_some() && envelope.run_id != self.run_id {
+                continue;
+            }
+            let data = serde_json::to_string(&envelope.event).unwrap_or_default();
+            return Some(Event::default().id(envelope.id.to_string()).data(data));
+        }
+    }
+}
+
+fn events_of(watch: Watch) -> impl Stream<Item = Result<Event, Infallible>> {
+    stream::unfold(watch, |mut watch| async move {
+        let event = watch.next().await?;
+        Some((Ok(event), watch))
+    })
+}
+
+/// What a stream is asked to watch.
+enum Scope {
+    Run(String),
+    Group(String),
+    Mine,
+}
+
+/// Checks who asks and whether they may, then streams.
+async fn open(
+    live: LiveState,
+    viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
+    scope: Scope,
+) -> Response {
+    if from_other_site(&headers, &live.csrf) {
+        return refusal(ErrorCode::CrossSiteRequest);
+    }
+    let Some(Extension(Viewer(account))) = viewer else {
+        return refusal(ErrorCode::AuthRequired);
+    };
+    // Subscribe before checking, so nothing that happens meanwhile is missed.
+    let events = live.hub.subscribe();
+    let db = &live.ctx.db;
+    let allowed = match scope {
+        Scope::Run(id) => match Uuid::parse_str(&id) {
+            Ok(run_id) => watch_run(db, account.id, run_id)
+                .await
+                .map(|group_id| (HashSet::from([group_id]), Some(run_id), false)),
+            Err(_) => Err(ErrorCode::RunNotFound.into()),
+        },
+        Scope::Group(id) => match Uuid::parse_str(&id) {
+            Ok(group_id) => watch_group(db, account.id, group_id)
+                .await
+                .map(|()| (HashSet::from([group_id]), None, false)),
+            Err(_) => Err(ErrorCode::GroupNotFound.into()),
+        },
+        Scope::Mine => groups_of(db, account.id)
+            .await
+            .map(|groups| (groups.into_iter().collect(), None, true)),
+    };
+    let (groups, run_id, follows_membership) = match allowed {
+        Ok(allowed) => allowed,
+        Err(error) => return refusal(error.code),
+    };
+    let watch = Watch {
+        events,
+        shutdown: live.shutdown.clone(),
+        groups,
+        run_id,
+        follows_membership,
+        viewer: account.id,
+        ended: false,
+        _open: OpenStream::new(live.counters.clone()),
+    };
+    Sse::new(events_of(watch))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+pub async fn run_events(
+    State(live): State<LiveState>,
+    viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    open(live, viewer, headers, Scope::Run(id)).await
+}
+
+pub async fn group_events(
+    State(live): State<LiveState>,
+    viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    open(live, viewer, headers, Scope::Group(id)).await
+}
+
+pub async fn my_events(
+    State(live): State<LiveState>,
+    viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
+) -> Response {
+    open(live, viewer, headers, Scope::Mine).await
+}
