@@ -6,6 +6,10 @@
 //!    back for `BULQ_BENCH_SECS` (30) seconds: bids per second and latency percentiles.
 //! 2. The run page: 50 participants × 20 products with 1,000 bids, rendered on the server (the
 //!    whole HTML page, as a phone without JavaScript gets it) by 50 concurrent clients.
+//! 3. Live events across instances: a second instance on the same database and Redis; a browser's
+//!    event stream open there; 1,000 bids on the first instance, each timed from its
+//!    acknowledgement to its arrival on the stream. Then 1,000 event streams held open on the
+//!    second instance, and its memory before and after.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -286,5 +290,129 @@ async fn main() {
     })
     .await;
     figures.print("run data (POST /api/runs/get, what hydrated pages refetch)");
+
+    live_events(&server, &leader, &bidders[0], &run_id, &products).await;
     drop(server);
+}
+
+/// The resident memory of a process, in MiB (Linux).
+fn rss_mib(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+async fn live_events(
+    server: &TestServer,
+    watcher: &reqwest::Client,
+    bidder: &reqwest::Client,
+    run_id: &str,
+    products: &[String],
+) {
+    const BIDS: usize = 1_000;
+    const STREAMS: usize = 1_000;
+    let other = server.another_instance().await;
+    let stream_url = other.url(&format!("/events/runs/{run_id}"));
+    let mut stream = watcher.get(&stream_url).send().await.unwrap();
+    assert!(stream.status().is_success(), "stream: {}", stream.status());
+    // Arrival times of bid events on the other instance's stream.
+    let (arrived, mut arrivals) = tokio::sync::mpsc::unbounded_channel::<Instant>();
+    let reader = tokio::spawn(async move {
+        let mut pending = String::new();
+        while let Ok(Some(chunk)) = stream.chunk().await {
+            let now = Instant::now();
+            pending.push_str(&String::from_utf8_lossy(&chunk));
+            while let Some(end) = pending.find("\n\n") {
+                if pending[..end].contains("bid_changed") {
+                    let _ = arrived.send(now);
+                }
+                pending.drain(..end + 2);
+            }
+        }
+    });
+    let mut figures = Figures {
+        count: 0,
+        errors: 0,
+        elapsed: Duration::ZERO,
+        latencies: Vec::with_capacity(BIDS),
+    };
+    let started = Instant::now();
+    for call in 0..BIDS {
+        let form = [
+            ("run_id", run_id),
+            ("product_id", products[call % products.len()].as_str()),
+            ("quantity", if call % 2 == 0 { "3" } else { "4" }),
+        ];
+        let sent = bidder
+            .post(server.url("/api/runs/bid"))
+            .header("accept", "application/json")
+            .form(&form)
+            .send()
+            .await;
+        let acknowledged = Instant::now();
+        if !read_ok(sent).await {
+            figures.errors += 1;
+            continue;
+        }
+        match tokio::time::timeout(Duration::from_secs(5), arrivals.recv()).await {
+            Ok(Some(at)) => {
+                figures.count += 1;
+                figures
+                    .latencies
+                    .push(at.saturating_duration_since(acknowledged));
+            }
+            _ => figures.errors += 1,
+        }
+    }
+    figures.elapsed = started.elapsed();
+    figures.latencies.sort();
+    let at = |q: f64| {
+        let index = ((figures.latencies.len() as f64 - 1.0) * q).round() as usize;
+        figures
+            .latencies
+            .get(index)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!(
+        "live events: {} bids on one instance, {} arrived on the other's stream ({} missing); \
+         acknowledgement → arrival p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        BIDS,
+        figures.count,
+        figures.errors,
+        at(0.50),
+        at(0.95),
+        at(0.99),
+        at(1.0),
+    );
+    reader.abort();
+
+    let pid = other.pid().unwrap_or(0);
+    let before = rss_mib(pid);
+    let mut open = Vec::with_capacity(STREAMS);
+    for _ in 0..STREAMS {
+        // Each stream its own connection, as each browser tab has.
+        match watcher.get(&stream_url).send().await {
+            Ok(response) if response.status().is_success() => open.push(response),
+            _ => {}
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let after = rss_mib(pid);
+    println!(
+        "event streams: {} open on one instance; its memory {:.1} MiB before, {:.1} MiB with them ({:.1} KiB per stream)",
+        open.len(),
+        before,
+        after,
+        (after - before) * 1024.0 / open.len().max(1) as f64,
+    );
+    drop(open);
 }

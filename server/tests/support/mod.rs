@@ -84,6 +84,8 @@ pub struct TestServer {
     database: String,
     env: Vec<(String, String)>,
     child: Option<Child>,
+    /// The first instance drops the database when it goes; a second one leaves it.
+    owns_database: bool,
 }
 
 impl TestServer {
@@ -119,9 +121,34 @@ impl TestServer {
             database,
             env,
             child: None,
+            owns_database: true,
         };
         server.spawn().await;
         server
+    }
+
+    /// Another instance of the same deployment: same database and Redis, its own port, as a
+    /// second server behind Caddy.
+    pub async fn another_instance(&self) -> TestServer {
+        let port = free_port();
+        let mut env = self.env.clone();
+        env.retain(|(name, _)| name != "BULQ_ADDR");
+        env.push(("BULQ_ADDR".into(), format!("127.0.0.1:{port}")));
+        let mut server = TestServer {
+            base: format!("http://127.0.0.1:{port}"),
+            port,
+            database: self.database.clone(),
+            env,
+            child: None,
+            owns_database: false,
+        };
+        server.spawn().await;
+        server
+    }
+
+    /// The server process's id, to read its memory use.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
     }
 
     async fn spawn(&mut self) {
@@ -261,6 +288,9 @@ impl Drop for TestServer {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if !self.owns_database {
+            return;
         }
         let database = self.database.clone();
         // Best effort: a leftover test database is harmless and `make test` never reuses names.

@@ -188,11 +188,9 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         <StagePanel run=run.clone() actions offered=offered.clone()/>
         {(may(RunAction::Confirm) || may(RunAction::Reopen) || may(RunAction::Cancel))
             .then(|| view! { <LeaderPanel run=run.clone() actions offered=offered.clone()/> })}
-        {if shared_out {
-            view! { <Distribution run=run.clone() can_mark=may(RunAction::MarkPickedUp) refresh=actions.refresh/> }.into_any()
-        } else {
-            view! { <EstimatedCosts run=run.clone()/> }.into_any()
-        }}
+        {shared_out.then(|| view! {
+            <Distribution run=run.clone() can_mark=may(RunAction::MarkPickedUp) refresh=actions.refresh/>
+        })}
         <Participants run=run.clone()/>
         <section class="card">
             <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &products.len().to_string())])}</h2>
@@ -218,6 +216,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             }}
         </section>
         {(mode == BidMode::Free).then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() refresh=actions.refresh/> })}
+        {(!shared_out).then(|| view! { <EstimatedCosts run=run.clone()/> })}
     }
     .into_any()
 }
