@@ -115,6 +115,8 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await live(leader, testInfo);
   await leader.getByRole('button', { name: 'Share out anyway' }).click();
   await expect(leader.locator('.state-badge')).toHaveText('Handing out');
+  await expect(leader.getByTestId(`product-${oats}`).getByTestId('bought-line'))
+    .toHaveText('Bought 2 kg of 2.5 kg: every share was cut in proportion');
 
   // By hand: oats 9.99 for 2 kg → Ada 1.2 kg = 5.994 → 5.99, Bo 0.8 kg = 3.996 → 4.00 (the
   // left-over cent goes to the larger remainder); oil 15.00 for 3 → 5.00 each, the leader 2.

@@ -94,6 +94,10 @@ pub fn text(key: Key) -> &'static str {
         Key::RunStatsTitle => "Your runs",
         Key::RunsJoinedLabel => "Runs joined",
         Key::RunsLedLabel => "Runs led",
+        Key::BoughtOverShared => {
+            "Bought {bought}: {extra} beyond what was asked went to the leader"
+        }
+        Key::BoughtShortShared => "Bought {bought} of {asked}: every share was cut in proportion",
         Key::AppName => "Bulq",
         Key::AppTagline => "Buy in bulk with friends",
         Key::SkipToContent => "Skip to content",

@@ -322,6 +322,8 @@ pub enum Key {
     RunStatsTitle,
     RunsJoinedLabel,
     RunsLedLabel,
+    BoughtOverShared,
+    BoughtShortShared,
 }
 
 /// The text of `key` in `language`.

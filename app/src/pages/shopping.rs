@@ -188,6 +188,11 @@ fn ItemCard(
         }
     });
     let recorded = item.is_recorded();
+    // More or less than was asked: adjusting will follow.
+    let differs = item
+        .purchase
+        .as_ref()
+        .is_some_and(|p| p.quantity != item.requested);
     let by = item
         .purchase
         .as_ref()
@@ -203,7 +208,7 @@ fn ItemCard(
             {item.added_in_store.then(|| view! { <p class="muted">{t!(i18n, AddedInStore)}</p> })}
             {seen.map(|seen| view! { <p class="muted seen-price">{seen}</p> })}
             {outcome.map(|(text, jump)| view! {
-                <p class="bought-line status-ok" data-testid="outcome">{text}</p>
+                <p class=if differs { "bought-line status-warn" } else { "bought-line status-ok" } data-testid="outcome">{text}</p>
                 {(!by.is_empty()).then(|| view! { <p class="muted">{fill(i18n.t_now(Key::RecordedBy), &[("name", &by)])}</p> })}
                 {jump.map(|percent| view! { <p class="price-warning" role="note">{price_jump_text(i18n, percent)}</p> })}
             })}

@@ -32,16 +32,38 @@ pub(crate) fn with_unit(quantity: String, unit: &str) -> String {
     }
 }
 
-/// What was bought of a product next to what is asked, once shoppers recorded it.
+/// What was bought of a product next to what is asked, once shoppers recorded it; once the goods
+/// are shared out, how the difference was settled.
 fn bought_line(
     i18n: I18n,
     bought: Quantity,
     total: Quantity,
     unit: &str,
+    shared_out: bool,
 ) -> (String, &'static str) {
     let bought_text = with_unit(bought.to_string(), unit);
     match balance(bought, total) {
         Balance::NotBought => (i18n.t(Key::NotBought).to_owned(), "status-bad"),
+        Balance::Short(_) if shared_out => (
+            fill(
+                i18n.t(Key::BoughtShortShared),
+                &[
+                    ("bought", &bought_text),
+                    ("asked", &with_unit(total.to_string(), unit)),
+                ],
+            ),
+            "status-warn",
+        ),
+        Balance::Over(extra) if shared_out => (
+            fill(
+                i18n.t(Key::BoughtOverShared),
+                &[
+                    ("bought", &bought_text),
+                    ("extra", &with_unit(extra.to_string(), unit)),
+                ],
+            ),
+            "status-warn",
+        ),
         Balance::Short(missing) => (
             fill(
                 i18n.t(Key::BoughtShort),
@@ -86,12 +108,13 @@ pub(super) fn ProductCard(
     mine: Option<BidView>,
     mode: BidMode,
     can_retract: bool,
+    shared_out: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = product
         .bought
-        .map(|bought| bought_line(i18n, bought, product.total, &product.unit));
+        .map(|bought| bought_line(i18n, bought, product.total, &product.unit, shared_out));
     let mine_committed = mine
         .as_ref()
         .filter(|bid| !bid.interested_only)

@@ -208,7 +208,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
                             let mine = run.viewer_bid(product).cloned();
                             view! {
                                 <ProductCard run_id=run.id product=product.clone() bidders mine mode
-                                    can_retract=may(RunAction::RetractBid) refresh=actions.refresh/>
+                                    can_retract=may(RunAction::RetractBid) shared_out refresh=actions.refresh/>
                             }
                         }).collect_view()}
                     </ul>
