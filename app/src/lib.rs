@@ -23,10 +23,10 @@ use crate::domain::language::Language;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
-    login::LoginPage, not_found::NotFoundPage, print::PrintDistributionPage,
-    print::PrintShoppingPage, products::ProductPage, products::ProductsPage, profile::ProfilePage,
-    register::RegisterPage, run::RunPage, search::SearchPage, shopping::ShoppingPage,
-    stores::StorePage, stores::StoresPage,
+    login::LoginPage, not_found::NotFoundPage, notifications::NotificationsPage,
+    print::PrintDistributionPage, print::PrintShoppingPage, products::ProductPage,
+    products::ProductsPage, profile::ProfilePage, register::RegisterPage, run::RunPage,
+    search::SearchPage, shopping::ShoppingPage, stores::StorePage, stores::StoresPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -81,6 +81,7 @@ fn initial_language() -> Language {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n(initial_language());
+    components::live::provide_live_tick();
     view! {
         <Stylesheet id="leptos" href="/pkg/bulq.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
@@ -113,6 +114,7 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
                 <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>

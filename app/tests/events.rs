@@ -119,3 +119,62 @@ async fn two_relays_never_take_the_same_event(db: PgPool) {
         "what was rolled back is taken again"
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: PgPool) {
+    use app::domain::paging::PageRequest;
+    use app::server::notifications;
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let oats = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, alice, run_id, oats, qty("1"), "")
+        .await
+        .unwrap();
+    // Three state changes alice is told about: confirmed, reopened (active), confirmed.
+    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::reopen(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id).await.unwrap();
+    assert_eq!(notifications::unread_count(&db, alice).await.unwrap(), 3);
+    let page = notifications::list(&db, alice, PageRequest::new(None, 20))
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1, "one entry for the run's state changes");
+    let entry = &page.items[0];
+    assert_eq!(
+        (entry.kind.as_str(), entry.count, entry.unread),
+        ("run_state_changed", 3, true)
+    );
+    assert_eq!(entry.run_id, Some(run_id));
+    assert_eq!(entry.subject, "Test Costco");
+    assert_eq!(
+        entry.state,
+        Some(app::domain::run_state::RunState::Confirmed),
+        "the newest"
+    );
+
+    notifications::mark_read(&db, alice, "run_state_changed", Some(run_id))
+        .await
+        .unwrap();
+    assert_eq!(
+        notifications::unread_count(&db, alice).await.unwrap(),
+        0,
+        "all three"
+    );
+    runs::cancel(&db, leader, run_id, "Rain").await.unwrap();
+    assert_eq!(notifications::unread_count(&db, alice).await.unwrap(), 1);
+    let page = notifications::list(&db, alice, PageRequest::new(None, 20))
+        .await
+        .unwrap();
+    assert_eq!(page.items[0].kind, "run_cancelled", "unread first");
+    assert_eq!(page.items[0].reason, "Rain");
+    assert!(!page.items[1].unread);
+    notifications::mark_all_read(&db, alice).await.unwrap();
+    assert_eq!(notifications::unread_count(&db, alice).await.unwrap(), 0);
+    assert_eq!(
+        notifications::unread_count(&db, leader).await.unwrap(),
+        1,
+        "the leader is told the run became active, not about their own moves"
+    );
+}

@@ -59,4 +59,17 @@ test('a bid and a ready flag made on one instance show up on a friend\'s page on
   await live(friend, testInfo);
   await friend.getByRole('button', { name: 'My order is complete' }).click();
   await expect(leader.getByTestId('readiness')).toHaveText('Everyone who bid is ready.');
+
+  // The leader's bell counts the news (the run became active, everyone is ready) without a
+  // reload; the notifications page lists it and marking it read clears the count.
+  await expect(leader.getByTestId('unread-count')).toHaveText('2');
+  await leader.getByTestId('nav-notifications').click();
+  await expect(leader).toHaveURL(/\/notifications$/);
+  const list = leader.getByTestId('notifications');
+  await expect(list).toContainText(`${storeName}: everyone who bid is ready.`);
+  await expect(list).toContainText(`${storeName}: the run is now “Bidding”.`);
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Mark all read' }).click();
+  await expect(leader.getByTestId('unread-count')).toHaveCount(0);
+  await expect(list.locator('.unread')).toHaveCount(0);
 });

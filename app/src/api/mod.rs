@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod groups;
+pub mod notifications;
 pub mod runs;
 pub mod search;
 pub mod shopping;

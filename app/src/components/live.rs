@@ -7,10 +7,26 @@
 
 use leptos::prelude::*;
 
-/// Keeps `refresh` bumped by the live events at `url` while the calling component lives.
+/// Bumped with every live reload of any page: the header's unread count follows it, so a page
+/// needs one event stream, not two.
+#[derive(Clone, Copy)]
+pub struct LiveTick(pub RwSignal<usize>);
+
+/// Provides the app-wide `LiveTick` (once, in the app shell).
+pub fn provide_live_tick() {
+    provide_context(LiveTick(RwSignal::new(0)));
+}
+
+/// The app-wide tick, for what follows every page's live events.
+pub fn live_tick() -> Option<RwSignal<usize>> {
+    use_context::<LiveTick>().map(|tick| tick.0)
+}
+
+/// Keeps `refresh` (and the app-wide tick) bumped by the live events at `url` while the calling
+/// component lives.
 pub fn live_refresh(url: String, refresh: RwSignal<usize>) {
     #[cfg(feature = "hydrate")]
-    browser::watch(url, refresh);
+    browser::watch(url, refresh, live_tick());
     #[cfg(not(feature = "hydrate"))]
     let _ = (url, refresh);
 }
@@ -45,6 +61,7 @@ mod browser {
     struct Stream {
         url: String,
         refresh: RwSignal<usize>,
+        tick: Option<RwSignal<usize>>,
         source: RefCell<Option<EventSource>>,
         retry: Cell<Duration>,
         opened_before: Cell<bool>,
@@ -75,6 +92,9 @@ mod browser {
             self.held_back.set(0);
             self.reload_pending.set(false);
             self.refresh.try_update(|n| *n += 1);
+            if let Some(tick) = self.tick {
+                tick.try_update(|n| *n += 1);
+            }
         }
 
         fn open(self: &Rc<Self>) {
@@ -130,10 +150,11 @@ mod browser {
         }
     }
 
-    pub fn watch(url: String, refresh: RwSignal<usize>) {
+    pub fn watch(url: String, refresh: RwSignal<usize>, tick: Option<RwSignal<usize>>) {
         let stream = Rc::new(Stream {
             url,
             refresh,
+            tick,
             source: RefCell::new(None),
             retry: Cell::new(FIRST_RETRY),
             opened_before: Cell::new(false),

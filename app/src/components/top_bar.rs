@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::api::notifications::unread_notifications;
 use crate::components::form::FormState;
+use crate::components::live::live_tick;
 use crate::components::search_box::SearchBox;
-use crate::i18n::use_i18n;
+use crate::i18n::{Key, use_i18n};
 use crate::session::{use_account_actions, use_session};
 use crate::t;
 
@@ -27,6 +29,7 @@ pub fn TopBar() -> impl IntoView {
                     match session.await.ok().and_then(|info| info.user) {
                         Some(user) => view! {
                             <nav class="top-nav" aria-label="Account">
+                                <NotificationBell/>
                                 <a class="nav-link" href="/profile" data-testid="nav-profile">
                                     {user.display_name}
                                 </a>
@@ -54,5 +57,32 @@ pub fn TopBar() -> impl IntoView {
                 })}
             </Transition>
         </header>
+    }
+}
+
+/// The unread count, loaded again after every navigation and whenever the page's live events
+/// reload it (a notification always comes with an event about one of the viewer's runs).
+#[component]
+fn NotificationBell() -> impl IntoView {
+    let i18n = use_i18n();
+    let tick = live_tick();
+    let location = leptos_router::hooks::use_location();
+    // Loaded in the browser only: the count is not part of the server's page, so a page never
+    // waits for it and hydration never disagrees about it.
+    let unread = LocalResource::new(move || {
+        let _ = (tick.map(|t| t.get()), location.pathname.get());
+        unread_notifications()
+    });
+    let count = move || unread.get().and_then(Result::ok).filter(|count| *count > 0);
+    view! {
+        <a class="nav-link bell" href="/notifications" data-testid="nav-notifications"
+            aria-label=move || i18n.t(Key::NotificationsTitle)>
+            <svg class="bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
+            </svg>
+            {move || count().map(|count| view! {
+                <span class="badge unread-badge" data-testid="unread-count">{count}</span>
+            })}
+        </a>
     }
 }

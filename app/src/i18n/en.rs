@@ -98,6 +98,24 @@ pub fn text(key: Key) -> &'static str {
             "Bought {bought}: {extra} beyond what was asked went to the leader"
         }
         Key::BoughtShortShared => "Bought {bought} of {asked}: every share was cut in proportion",
+        Key::MarkAllRead => "Mark all read",
+        Key::MarkRead => "Mark read",
+        Key::NoNotifications => {
+            "Nothing new. Bulq tells you here when a run you take part in moves on."
+        }
+        Key::NoteEveryoneReady => "{subject}: everyone who bid is ready. You can confirm the run.",
+        Key::NoteRemovedFromGroup => "You were removed from the group {subject}.",
+        Key::NoteRunCancelled => "{subject}: the run was cancelled.",
+        Key::NoteRunCancelledWithReason => "{subject}: the run was cancelled: {reason}",
+        Key::NoteRunStateChanged => "{subject}: the run is now “{state}”.",
+        Key::NoteSomethingHappened => "{subject}: something changed.",
+        Key::NoteTimes => " ({count} times)",
+        Key::NoteTransferAccepted => {
+            "{subject}: your hand-over was accepted; you no longer lead the run."
+        }
+        Key::NoteTransferDeclined => "{subject}: your hand-over was declined.",
+        Key::NoteTransferRequested => "{subject}: you are asked to take over the run.",
+        Key::NotificationsTitle => "Notifications",
         Key::AppName => "Bulq",
         Key::AppTagline => "Buy in bulk with friends",
         Key::SkipToContent => "Skip to content",

@@ -324,6 +324,20 @@ pub enum Key {
     RunsLedLabel,
     BoughtOverShared,
     BoughtShortShared,
+    MarkAllRead,
+    MarkRead,
+    NoNotifications,
+    NoteEveryoneReady,
+    NoteRemovedFromGroup,
+    NoteRunCancelled,
+    NoteRunCancelledWithReason,
+    NoteRunStateChanged,
+    NoteSomethingHappened,
+    NoteTimes,
+    NoteTransferAccepted,
+    NoteTransferDeclined,
+    NoteTransferRequested,
+    NotificationsTitle,
 }
 
 /// The text of `key` in `language`.

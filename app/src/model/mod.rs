@@ -4,6 +4,7 @@ mod account;
 mod catalogue;
 mod events;
 mod group;
+mod notifications;
 mod run;
 mod search;
 mod shopping;
@@ -14,6 +15,7 @@ pub use catalogue::{
 };
 pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
+pub use notifications::NotificationView;
 pub use run::{
     BidOutcome, BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
     TransferView,

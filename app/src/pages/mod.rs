@@ -9,6 +9,7 @@ pub mod join;
 pub mod login;
 pub mod next_path;
 pub mod not_found;
+pub mod notifications;
 pub mod print;
 pub mod products;
 pub mod profile;

@@ -1,0 +1,136 @@
+//! `/notifications`: what happened to me, newest and unread first, grouped (the same news about
+//! the same run is one line with its count). Marking a line read marks everything in it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::notifications::{
+    MarkAllNotificationsRead, MarkNotificationsRead, list_notifications,
+};
+use crate::components::form::{FormError, FormState, refresh_after};
+use crate::components::live::{live_refresh, live_tick};
+use crate::components::page_error::PageError;
+use crate::components::pager::Pager;
+use crate::components::run_badge::state_key;
+use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::model::NotificationView;
+use crate::t;
+
+/// The sentence for one grouped entry.
+fn sentence(i18n: I18n, note: &NotificationView) -> String {
+    let key = match note.kind.as_str() {
+        "run_state_changed" => Key::NoteRunStateChanged,
+        "run_cancelled" if note.reason.is_empty() => Key::NoteRunCancelled,
+        "run_cancelled" => Key::NoteRunCancelledWithReason,
+        "everyone_ready" => Key::NoteEveryoneReady,
+        "leader_transfer_requested" => Key::NoteTransferRequested,
+        "leader_transfer_accepted" => Key::NoteTransferAccepted,
+        "leader_transfer_declined" => Key::NoteTransferDeclined,
+        "removed_from_group" => Key::NoteRemovedFromGroup,
+        _ => Key::NoteSomethingHappened,
+    };
+    let state = note.state.map(|s| i18n.t(state_key(s))).unwrap_or_default();
+    let mut text = fill(
+        i18n.t(key),
+        &[
+            ("subject", &note.subject),
+            ("state", state),
+            ("reason", &note.reason),
+        ],
+    );
+    if note.count > 1 {
+        text.push_str(&fill(
+            i18n.t(Key::NoteTimes),
+            &[("count", &note.count.to_string())],
+        ));
+    }
+    text
+}
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    // The app-wide tick: marking read here also updates the header's count.
+    let refresh = live_tick().unwrap_or_else(|| RwSignal::new(0));
+    live_refresh("/events/mine".to_owned(), refresh);
+    let read_all = ServerAction::<MarkAllNotificationsRead>::new();
+    refresh_after(read_all, refresh);
+    let read_all_state = FormState::of(read_all);
+    let notes = Resource::new(
+        move || {
+            (
+                query.read().get("page").and_then(|p| p.parse::<u32>().ok()),
+                refresh.get(),
+            )
+        },
+        |(page, _)| list_notifications(page),
+    );
+    view! {
+        <Title text=i18n.t_now(Key::NotificationsTitle)/>
+        <header class="page-header">
+            <h1>{t!(i18n, NotificationsTitle)}</h1>
+            <ActionForm action=read_all attr:class="inline-form">
+                <FormError state=read_all_state/>
+                <button type="submit" class="button" disabled=move || read_all_state.is_pending()>
+                    {t!(i18n, MarkAllRead)}
+                </button>
+            </ActionForm>
+        </header>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match notes.await {
+                    Ok(page) if page.items.is_empty() => {
+                        view! { <p class="empty card">{t!(i18n, NoNotifications)}</p> }.into_any()
+                    }
+                    Ok(page) => view! {
+                        <ul class="card notification-list" data-testid="notifications">
+                            {page.items.iter().map(|note| view! { <NoteRow note=note.clone() refresh/> }).collect_view()}
+                        </ul>
+                        <Pager page href_for=|n| format!("/notifications?page={n}")/>
+                    }.into_any(),
+                    Err(error) => view! { <PageError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<MarkNotificationsRead>::new();
+    refresh_after(action, refresh);
+    let state = FormState::of(action);
+    let text = sentence(i18n, &note);
+    let when = note.latest_at.format("%Y-%m-%d %H:%M").to_string();
+    let form_name = format!(
+        "read-{}-{}",
+        note.kind.replace('_', "-"),
+        note.run_id.map_or("none".to_owned(), |id| id.to_string())
+    );
+    view! {
+        <li class="list-row notification" class:unread=note.unread data-testid="notification">
+            <div class="stack-tight">
+                {match note.run_id {
+                    Some(run_id) => view! { <a href=format!("/runs/{run_id}")>{text}</a> }.into_any(),
+                    None => view! { <span>{text}</span> }.into_any(),
+                }}
+                <span class="muted">{when}</span>
+            </div>
+            {note.unread.then(|| view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="kind" value=note.kind.clone()/>
+                    {note.run_id.map(|id| view! { <input type="hidden" name="run_id" value=id.to_string()/> })}
+                    <FormError state form=form_name.clone()/>
+                    <button type="submit" class="button small" disabled=move || state.is_pending()>
+                        {t!(i18n, MarkRead)}
+                    </button>
+                </ActionForm>
+            })}
+        </li>
+    }
+    .into_any()
+}
