@@ -73,7 +73,16 @@ fn NotificationBell() -> impl IntoView {
         let _ = (tick.map(|t| t.get()), location.pathname.get());
         unread_notifications()
     });
-    let count = move || unread.get().and_then(Result::ok).filter(|count| *count > 0);
+    // Read only once mounted in the browser: on the server a local resource never resolves, and
+    // reading it there would hold the whole header back.
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let count = move || {
+        if !mounted.get() {
+            return None;
+        }
+        unread.get().and_then(Result::ok).filter(|count| *count > 0)
+    };
     view! {
         <a class="nav-link bell" href="/notifications" data-testid="nav-notifications"
             aria-label=move || i18n.t(Key::NotificationsTitle)>
