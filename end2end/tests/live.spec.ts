@@ -72,4 +72,15 @@ test('a bid and a ready flag made on one instance show up on a friend\'s page on
   await leader.getByRole('button', { name: 'Mark all read' }).click();
   await expect(leader.getByTestId('unread-count')).toHaveCount(0);
   await expect(list.locator('.unread')).toHaveCount(0);
+
+  // On a page without an event stream of its own, the header listens itself: the friend, on
+  // their profile, sees the count go up when the leader confirms.
+  await friend.goto(`${other}/profile`);
+  await live(friend, testInfo);
+  await expect(friend.getByTestId('unread-count')).toHaveCount(0);
+  await leader.goto(runUrl);
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
+  await expect(friend.getByTestId('unread-count')).toHaveText('1');
 });

@@ -8,27 +8,56 @@
 use leptos::prelude::*;
 
 /// Bumped with every live reload of any page: the header's unread count follows it, so a page
-/// needs one event stream, not two.
+/// needs one event stream, not two. `streams` counts the pages' open streams: where there is
+/// none (profile, stores …), the header listens itself (`header_stream`).
 #[derive(Clone, Copy)]
-pub struct LiveTick(pub RwSignal<usize>);
+pub struct LiveTick {
+    pub tick: RwSignal<usize>,
+    pub streams: RwSignal<usize>,
+}
 
 /// Provides the app-wide `LiveTick` (once, in the app shell).
 pub fn provide_live_tick() {
-    provide_context(LiveTick(RwSignal::new(0)));
+    provide_context(LiveTick {
+        tick: RwSignal::new(0),
+        streams: RwSignal::new(0),
+    });
 }
 
 /// The app-wide tick, for what follows every page's live events.
 pub fn live_tick() -> Option<RwSignal<usize>> {
-    use_context::<LiveTick>().map(|tick| tick.0)
+    use_context::<LiveTick>().map(|live| live.tick)
 }
 
 /// Keeps `refresh` (and the app-wide tick) bumped by the live events at `url` while the calling
 /// component lives.
 pub fn live_refresh(url: String, refresh: RwSignal<usize>) {
     #[cfg(feature = "hydrate")]
-    browser::watch(url, refresh, live_tick());
+    {
+        let live = use_context::<LiveTick>();
+        if let Some(live) = live {
+            live.streams.update(|n| *n += 1);
+            on_cleanup(move || {
+                live.streams.try_update(|n| *n = n.saturating_sub(1));
+            });
+        }
+        browser::watch(url, refresh, live.map(|live| live.tick));
+    }
     #[cfg(not(feature = "hydrate"))]
     let _ = (url, refresh);
+}
+
+/// For the header: while the page has no event stream of its own, listen to the viewer's events
+/// (`/events/mine`) and bump the app-wide tick, so the unread count stays live everywhere.
+pub fn header_stream() {
+    #[cfg(feature = "hydrate")]
+    if let Some(live) = use_context::<LiveTick>() {
+        Effect::new(move |_| {
+            if live.streams.get() == 0 {
+                browser::watch("/events/mine".to_owned(), live.tick, None);
+            }
+        });
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::notifications::unread_notifications;
 use crate::components::form::FormState;
-use crate::components::live::live_tick;
+use crate::components::live::{header_stream, live_tick};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{Key, use_i18n};
 use crate::session::{use_account_actions, use_session};
@@ -60,8 +60,9 @@ pub fn TopBar() -> impl IntoView {
     }
 }
 
-/// The unread count, loaded again after every navigation and whenever the page's live events
-/// reload it (a notification always comes with an event about one of the viewer's runs).
+/// The unread count, loaded again after every navigation and whenever live events reload it (the
+/// page's, or the header's own stream on pages without one): a notification always comes with
+/// an event about one of the viewer's runs or groups.
 #[component]
 fn NotificationBell() -> impl IntoView {
     let i18n = use_i18n();
@@ -77,6 +78,7 @@ fn NotificationBell() -> impl IntoView {
     // reading it there would hold the whole header back.
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
+    header_stream();
     let count = move || {
         if !mounted.get() {
             return None;
