@@ -80,7 +80,11 @@ async fn check_rebalance(
 /// A product new to the run must fit under the per-run limit. New products are serialised per
 /// run with an advisory lock (bids on products already there never take it), so two people
 /// adding the 100th and 101st product at once cannot both get in.
-async fn make_room_for(conn: &mut PgConnection, run_id: Uuid, product_id: Uuid) -> AppResult<()> {
+pub(crate) async fn make_room_for(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    product_id: Uuid,
+) -> AppResult<()> {
     let already_there: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
     )
@@ -161,15 +165,7 @@ async fn place_in(
     if run.state.bid_rule() == BidRule::Rebalance {
         check_rebalance(tx, viewer, run_id, product_id, amount.committed()).await?;
     }
-    let product_exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
-    )
-    .bind(product_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if !product_exists {
-        return Err(ErrorCode::ProductNotFound.into());
-    }
+    products::ensure_exists(tx, product_id).await?;
     if run.role == RunRole::Member {
         sqlx::query(
             "INSERT INTO run_participants (run_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",

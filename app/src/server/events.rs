@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::domain::run_state::{RunAction, authorize};
 use crate::error::{AppError, AppResult};
 use crate::model::{EventEnvelope, LiveEvent};
-use crate::server::runs::read_run;
+use crate::server::runs::{is_member, read_run};
 
 /// Records `event` about `run_id` (or the group itself) of `group_id`.
 pub(crate) async fn record(
@@ -66,15 +66,7 @@ pub async fn watch_run(db: &sqlx::PgPool, viewer: Uuid, run_id: Uuid) -> AppResu
 
 /// Whether `viewer` may watch a group's events (they are a member).
 pub async fn watch_group(db: &sqlx::PgPool, viewer: Uuid, group_id: Uuid) -> AppResult<()> {
-    let member: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
-                        WHERE m.group_id = $1 AND m.user_id = $2 AND g.archived_at IS NULL)",
-    )
-    .bind(group_id)
-    .bind(viewer)
-    .fetch_one(db)
-    .await?;
-    if member {
+    if is_member(db, group_id, viewer).await? {
         Ok(())
     } else {
         Err(crate::error::ErrorCode::GroupNotFound.into())

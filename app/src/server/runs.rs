@@ -302,7 +302,7 @@ fn summary_order(ended: usize) -> String {
     format!("ORDER BY r.state = ANY(${ended}), r.created_at DESC, r.id")
 }
 
-async fn is_member(db: &PgPool, group_id: Uuid, viewer: Uuid) -> AppResult<bool> {
+pub(crate) async fn is_member(db: &PgPool, group_id: Uuid, viewer: Uuid) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
                         WHERE m.group_id = $1 AND m.user_id = $2 AND g.archived_at IS NULL)",

@@ -10,13 +10,12 @@ use uuid::Uuid;
 
 use crate::domain::purchase::Purchase;
 use crate::domain::quantity::{MAX_BID, Quantity};
-use crate::domain::run::MAX_PRODUCTS_PER_RUN;
 use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
-use crate::server::distribution;
 use crate::server::runs::{Lock, LockedRun, lock_run, move_run, notify_state_change};
+use crate::server::{bids, distribution, products};
 
 /// The group's currency and the run's store.
 async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
@@ -299,24 +298,8 @@ pub async fn add_item(
     let mut tx = db.begin().await?;
     let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
     authorize(run.state, run.role, RunAction::RecordPurchase)?;
-    let product_exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
-    )
-    .bind(product_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if !product_exists {
-        return Err(ErrorCode::ProductNotFound.into());
-    }
-    // The run row is held FOR UPDATE: the count cannot change under us.
-    let products: i64 =
-        sqlx::query_scalar("SELECT count(DISTINCT product_id) FROM bids WHERE run_id = $1")
-            .bind(run_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if products >= MAX_PRODUCTS_PER_RUN {
-        return Err(ErrorCode::RunMaxProductsExceeded.into());
-    }
+    products::ensure_exists(&mut tx, product_id).await?;
+    bids::make_room_for(&mut tx, run_id, product_id).await?;
     let inserted = sqlx::query(
         "INSERT INTO shopping_items (run_id, product_id, requested, added_in_store) \
          VALUES ($1, $2, $3::bigint / 1000.0, true) ON CONFLICT DO NOTHING",
