@@ -3,38 +3,17 @@
 // Redis; BULQ_OTHER_URL is the second). Hydrated only: without JavaScript a page shows what was
 // true when it loaded.
 import { expect, test } from '@playwright/test';
-import { bid, joinWith, live, person, unique } from './people';
+import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 test('a bid and a ready flag made on one instance show up on a friend\'s page on another', async ({ browser, baseURL }, testInfo) => {
   test.skip(testInfo.project.name === 'no-js', 'live updates need JavaScript');
   const leader = await person(browser, testInfo, 'Liv Leader');
-  await live(leader, testInfo);
-  await leader.getByLabel('Group name').fill(`Live club ${unique('')}`);
-  await leader.getByRole('button', { name: 'Create group' }).click();
-  await expect(leader).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
-  const groupUrl = leader.url();
-  await leader.getByTestId('manage-group').click();
-  const shown = await leader.getByTestId('invite-url').inputValue();
-  const invite = shown.startsWith('http') ? shown : `${baseURL}${shown}`;
+  const { groupUrl, invite } = await startGroup(leader, testInfo, baseURL, `Live club ${unique('')}`);
   const storeName = `Market ${unique('')}`;
-  await leader.goto('/stores');
-  await live(leader, testInfo);
-  await leader.getByTestId('add-store-form').getByLabel('Name').fill(storeName);
-  await leader.getByRole('button', { name: 'Add store' }).click();
-  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  await addStore(leader, testInfo, storeName);
   const rice = `Rice ${unique('')}`;
-  await leader.goto('/products');
-  await live(leader, testInfo);
-  await leader.getByTestId('add-product-form').getByLabel('Name').fill(rice);
-  await leader.getByTestId('add-product-form').getByLabel('Unit').fill('kg');
-  await leader.getByRole('button', { name: 'Add product' }).click();
-  await expect(leader.getByRole('heading', { name: rice, level: 1 })).toBeVisible();
-  await leader.goto(groupUrl);
-  await live(leader, testInfo);
-  await leader.getByTestId('new-run-form').getByLabel('Store').selectOption({ label: storeName });
-  await leader.getByRole('button', { name: 'Start run' }).click();
-  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  const runUrl = leader.url();
+  await addProduct(leader, testInfo, rice, 'kg');
+  const runUrl = await openRun(leader, testInfo, groupUrl, storeName);
   await bid(leader, testInfo, rice, '1');
 
   // The friend uses the other instance.

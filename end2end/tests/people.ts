@@ -1,5 +1,6 @@
 // What the run specs share: people registering (optionally through an invite), joining a group,
-// and bidding on a product of the run page (found through the search when it is not there yet).
+// the world a run needs (a group with its invite link, a store, products, the run itself), and
+// bidding on a product of the run page (found through the search when it is not there yet).
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 const password = 'long enough secret 42';
@@ -64,4 +65,47 @@ export async function bid(page: Page, testInfo: TestInfo, product: string, quant
     await card.getByLabel(/Your quantity/).fill(quantity);
   }
   await card.getByRole('button', { name: /^(Bid|Update)$/ }).click();
+}
+
+/// The leader starts a group; its page address and its invite link.
+export async function startGroup(leader: Page, testInfo: TestInfo, baseURL: string | undefined, name: string) {
+  await live(leader, testInfo);
+  await leader.getByLabel('Group name').fill(name);
+  await leader.getByRole('button', { name: 'Create group' }).click();
+  await expect(leader.getByRole('heading', { name, exact: true })).toBeVisible();
+  const groupUrl = leader.url();
+  await leader.getByTestId('manage-group').click();
+  const shown = await leader.getByTestId('invite-url').inputValue();
+  const invite = shown.startsWith('http') ? shown : `${baseURL}${shown}`;
+  return { groupUrl, invite };
+}
+
+export async function addStore(page: Page, testInfo: TestInfo, name: string) {
+  await page.goto('/stores');
+  await live(page, testInfo);
+  await page.getByTestId('add-store-form').getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Add store' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+export async function addProduct(page: Page, testInfo: TestInfo, name: string, unit: string) {
+  await page.goto('/products');
+  await live(page, testInfo);
+  const form = page.getByTestId('add-product-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Unit').fill(unit);
+  await form.getByRole('button', { name: 'Add product' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+/// The leader opens a run of the group at the store; the run page's address.
+export async function openRun(leader: Page, testInfo: TestInfo, groupUrl: string, storeName: string, comment = '') {
+  await leader.goto(groupUrl);
+  await live(leader, testInfo);
+  const runForm = leader.getByTestId('new-run-form');
+  await runForm.getByLabel('Store').selectOption({ label: storeName });
+  await runForm.getByLabel('Comment').fill(comment);
+  await runForm.getByRole('button', { name: 'Start run' }).click();
+  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  return leader.url();
 }

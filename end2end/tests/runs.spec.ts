@@ -2,46 +2,21 @@
 // update, both say they are ready, the leader is told and confirms, reopens and confirms again;
 // someone outside the group cannot open the run. Runs hydrated and with JavaScript disabled.
 import { expect, test } from '@playwright/test';
-import { bid, joinWith, live, person, unique } from './people';
+import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 test('friends bid, get ready, and the leader confirms, reopens and confirms again', async ({ browser, baseURL }, testInfo) => {
   const leader = await person(browser, testInfo, 'Lena Leader');
   await expect(leader.getByTestId('greeting')).toHaveText('Hi, Lena Leader');
 
   // The world: a group, a store, a product.
-  const groupName = `Bulk club ${unique('')}`;
-  await live(leader, testInfo);
-  await leader.getByLabel('Group name').fill(groupName);
-  await leader.getByRole('button', { name: 'Create group' }).click();
-  await expect(leader.getByRole('heading', { name: groupName, exact: true })).toBeVisible();
-  const groupUrl = leader.url();
-  await leader.getByTestId('manage-group').click();
-  const shown = await leader.getByTestId('invite-url').inputValue();
-  const invite = shown.startsWith('http') ? shown : `${baseURL}${shown}`;
+  const { groupUrl, invite } = await startGroup(leader, testInfo, baseURL, `Bulk club ${unique('')}`);
   const storeName = `Warehouse ${unique('')}`;
-  await leader.goto('/stores');
-  await live(leader, testInfo);
-  await leader.getByTestId('add-store-form').getByLabel('Name').fill(storeName);
-  await leader.getByRole('button', { name: 'Add store' }).click();
-  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  await addStore(leader, testInfo, storeName);
   const oats = `Rolled oats ${unique('')}`;
-  await leader.goto('/products');
-  await live(leader, testInfo);
-  const productForm = leader.getByTestId('add-product-form');
-  await productForm.getByLabel('Name').fill(oats);
-  await productForm.getByLabel('Unit').fill('kg');
-  await productForm.getByRole('button', { name: 'Add product' }).click();
-  await expect(leader.getByRole('heading', { name: oats, level: 1 })).toBeVisible();
+  await addProduct(leader, testInfo, oats, 'kg');
 
   // The leader opens a run at the store.
-  await leader.goto(groupUrl);
-  await live(leader, testInfo);
-  const runForm = leader.getByTestId('new-run-form');
-  await runForm.getByLabel('Store').selectOption({ label: storeName });
-  await runForm.getByLabel('Comment').fill('Saturday morning, meet at the entrance');
-  await runForm.getByRole('button', { name: 'Start run' }).click();
-  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  const runUrl = leader.url();
+  const runUrl = await openRun(leader, testInfo, groupUrl, storeName, 'Saturday morning, meet at the entrance');
   await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
   await expect(leader.locator('.state-badge')).toHaveText('Planning');
 

@@ -3,22 +3,12 @@
 // completes the run; every person's cost is checked against numbers worked out by hand. Also the
 // exports. Runs hydrated and with JavaScript disabled.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { bid, joinWith, live, person, unique } from './people';
+import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 /// Bids and waits until the bid shows on the product's card.
 async function bidAndSee(page: Page, testInfo: TestInfo, product: string, quantity: string) {
   await bid(page, testInfo, product, quantity);
   await expect(page.getByTestId(`product-${product}`).getByTestId('bidders')).toContainText(quantity);
-}
-
-async function addProduct(page: Page, testInfo: TestInfo, name: string, unit: string) {
-  await page.goto('/products');
-  await live(page, testInfo);
-  const form = page.getByTestId('add-product-form');
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Unit').fill(unit);
-  await form.getByRole('button', { name: 'Add product' }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
 async function record(page: Page, testInfo: TestInfo, product: string, quantity: string, price: { unit?: string; total?: string }) {
@@ -33,32 +23,14 @@ async function record(page: Page, testInfo: TestInfo, product: string, quantity:
 
 test('shop with a shortage and a surplus, adjust, share out, hand out and complete', async ({ browser, baseURL }, testInfo) => {
   const leader = await person(browser, testInfo, 'Lina Leader');
-  const groupName = `Shopping club ${unique('')}`;
-  await live(leader, testInfo);
-  await leader.getByLabel('Group name').fill(groupName);
-  await leader.getByRole('button', { name: 'Create group' }).click();
-  await expect(leader.getByRole('heading', { name: groupName, exact: true })).toBeVisible();
-  const groupUrl = leader.url();
-  await leader.getByTestId('manage-group').click();
-  const shown = await leader.getByTestId('invite-url').inputValue();
-  const invite = shown.startsWith('http') ? shown : `${baseURL}${shown}`;
+  const { groupUrl, invite } = await startGroup(leader, testInfo, baseURL, `Shopping club ${unique('')}`);
   const storeName = `Depot ${unique('')}`;
-  await leader.goto('/stores');
-  await live(leader, testInfo);
-  await leader.getByTestId('add-store-form').getByLabel('Name').fill(storeName);
-  await leader.getByRole('button', { name: 'Add store' }).click();
-  await expect(leader.getByRole('heading', { name: storeName, level: 1 })).toBeVisible();
+  await addStore(leader, testInfo, storeName);
   const oats = `Oats ${unique('')}`;
   const oil = `Oil ${unique('')}`;
   await addProduct(leader, testInfo, oats, 'kg');
   await addProduct(leader, testInfo, oil, 'bottle');
-
-  await leader.goto(groupUrl);
-  await live(leader, testInfo);
-  await leader.getByTestId('new-run-form').getByLabel('Store').selectOption({ label: storeName });
-  await leader.getByRole('button', { name: 'Start run' }).click();
-  await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  const runUrl = leader.url();
+  const runUrl = await openRun(leader, testInfo, groupUrl, storeName);
 
   // Oats: Ada 2 kg, Bo 1 kg. Oil: the leader 1, Ada 1.
   const ada = await person(browser, testInfo, 'Ada Adjuster', invite);

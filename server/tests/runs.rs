@@ -577,6 +577,11 @@ async fn a_runs_live_events_reach_those_who_may_see_it_and_stop_when_they_leave(
     let status = |response: reqwest::Response| response.status().as_u16();
     assert_eq!(status(cast.anonymous.get(&url).send().await.unwrap()), 401);
     assert_eq!(status(cast.outsider.get(&url).send().await.unwrap()), 404);
+    let nonsense = server.url("/events/runs/not-a-run");
+    assert_eq!(
+        status(cast.member.get(&nonsense).send().await.unwrap()),
+        404
+    );
     let elsewhere = cast
         .member
         .get(&url)
