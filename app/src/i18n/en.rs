@@ -109,7 +109,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NoteRunCancelledWithReason => "{subject}: the run was cancelled: {reason}",
         Key::NoteRunStateChanged => "{subject}: the run is now “{state}”.",
         Key::NoteSomethingHappened => "{subject}: something changed.",
-        Key::NoteTimes => " ({count} times)",
+        Key::NoteTimes => " ({count} updates)",
         Key::NoteTransferAccepted => {
             "{subject}: your hand-over was accepted; you no longer lead the run."
         }
