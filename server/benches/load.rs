@@ -29,6 +29,13 @@ fn seconds() -> u64 {
         .unwrap_or(30)
 }
 
+/// Whether a phase runs: `BULQ_BENCH_PHASES` lists them (`bids,page,live`); all when unset.
+fn phase(name: &str) -> bool {
+    std::env::var("BULQ_BENCH_PHASES")
+        .map(|phases| phases.split(',').any(|p| p.trim() == name))
+        .unwrap_or(true)
+}
+
 fn id_after(response: &reqwest::Response, prefix: &str) -> String {
     let location = response.headers()["location"].to_str().unwrap();
     location.strip_prefix(prefix).expect(prefix).to_owned()
@@ -222,8 +229,10 @@ async fn main() {
             }
         }
     };
-    let mut figures = hammer(BIDDERS, Duration::from_secs(secs), bid).await;
-    figures.print("bids (POST /api/runs/bid, 50 concurrent bidders)");
+    if phase("bids") {
+        let mut figures = hammer(BIDDERS, Duration::from_secs(secs), bid).await;
+        figures.print("bids (POST /api/runs/bid, 50 concurrent bidders)");
+    }
 
     // Phase 2: every bidder has bid on every product: 50 × 20 = 1,000 bids.
     for (client, http) in bidders.iter().enumerate() {
@@ -251,7 +260,11 @@ async fn main() {
     let participants = run["participants"].as_array().unwrap().len();
     let page_url = format!("{base}/runs/{run_id}");
     let sample = bidders[0].get(&page_url).send().await.unwrap();
-    let page_bytes = sample.bytes().await.unwrap().len();
+    let page = sample.bytes().await.unwrap();
+    let page_bytes = page.len();
+    if let Ok(path) = std::env::var("BULQ_BENCH_SAVE_PAGE") {
+        std::fs::write(path, &page).unwrap();
+    }
     println!(
         "run page: {participants} participants, {} products, {bids} bids, {page_bytes} bytes of HTML",
         run["products"].as_array().unwrap().len()
@@ -264,6 +277,12 @@ async fn main() {
             async move { read_ok(http.get(&url).send().await).await }
         }
     };
+    if !phase("page") {
+        if phase("live") {
+            live_events(&server, &leader, &bidders[0], &run_id, &products).await;
+        }
+        return;
+    }
     let mut figures = hammer(1, Duration::from_secs(secs.min(5)), page.clone()).await;
     figures.print("run page (GET /runs/:id, full SSR, one client: the cost of one page)");
     let mut figures = hammer(PAGE_CLIENTS, Duration::from_secs(secs.min(15)), page).await;
@@ -291,7 +310,9 @@ async fn main() {
     .await;
     figures.print("run data (POST /api/runs/get, what hydrated pages refetch)");
 
-    live_events(&server, &leader, &bidders[0], &run_id, &products).await;
+    if phase("live") {
+        live_events(&server, &leader, &bidders[0], &run_id, &products).await;
+    }
     drop(server);
 }
 

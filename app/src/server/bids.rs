@@ -14,8 +14,8 @@ use crate::domain::adjusting::{balance, check_adjustment};
 use crate::domain::catalogue::ProductFields;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
-use crate::domain::run_state::{BidRule, RunAction, RunRole, RunState, authorize};
-use crate::error::{AppResult, ErrorCode};
+use crate::domain::run_state::{BidRule, RunAction, RunRole, authorize};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
 use crate::server::products;
@@ -77,21 +77,26 @@ async fn check_rebalance(
     Ok(())
 }
 
-/// A product new to the run must fit under the per-run limit. New products are serialised per
-/// run with an advisory lock (bids on products already there never take it), so two people
-/// adding the 100th and 101st product at once cannot both get in.
-pub(crate) async fn make_room_for(
+/// A product a run takes in must exist (`PRODUCT_NOT_FOUND`) and, when it is new to the run,
+/// fit under the per-run limit. New products are serialised per run with an advisory lock (bids
+/// on products already there never take it), so two people adding the 100th and 101st product
+/// at once cannot both get in.
+pub(crate) async fn admit_product(
     conn: &mut PgConnection,
     run_id: Uuid,
     product_id: Uuid,
 ) -> AppResult<()> {
-    let already_there: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
+    let (exists, already_there): (bool, bool) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $2 AND archived_at IS NULL), \
+                EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
     )
     .bind(run_id)
     .bind(product_id)
     .fetch_one(&mut *conn)
     .await?;
+    if !exists {
+        return Err(ErrorCode::ProductNotFound.into());
+    }
     if already_there {
         return Ok(());
     }
@@ -121,7 +126,34 @@ pub async fn place(
     comment: &str,
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
-    let outcome = place_in(&mut tx, viewer, run_id, product_id, amount, comment).await?;
+    let outcome = match place_in(
+        &mut tx,
+        viewer,
+        run_id,
+        product_id,
+        amount,
+        comment,
+        Lock::Share,
+    )
+    .await
+    {
+        // This bid moves the run: start over holding the run the way state changes do.
+        Err(Placed::NeedsRunUpdate) => {
+            tx.rollback().await?;
+            tx = db.begin().await?;
+            place_in(
+                &mut tx,
+                viewer,
+                run_id,
+                product_id,
+                amount,
+                comment,
+                Lock::Update,
+            )
+            .await?
+        }
+        outcome => outcome?,
+    };
     tx.commit().await?;
     Ok(outcome)
 }
@@ -136,11 +168,56 @@ pub async fn place_on_new_product(
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
     let product_id = products::insert(&mut tx, viewer, product).await?;
-    let outcome = place_in(&mut tx, viewer, run_id, product_id, amount, "").await?;
+    let outcome = place_in(
+        &mut tx,
+        viewer,
+        run_id,
+        product_id,
+        amount,
+        "",
+        Lock::Update,
+    )
+    .await?;
     tx.commit().await?;
     Ok(outcome)
 }
 
+/// Why placing a bid stopped: a refusal, or the run held too weakly for a bid that moves it.
+enum Placed {
+    NeedsRunUpdate,
+    Refused(AppError),
+}
+
+impl From<AppError> for Placed {
+    fn from(error: AppError) -> Self {
+        Placed::Refused(error)
+    }
+}
+
+impl From<ErrorCode> for Placed {
+    fn from(code: ErrorCode) -> Self {
+        Placed::Refused(code.into())
+    }
+}
+
+impl From<sqlx::Error> for Placed {
+    fn from(error: sqlx::Error) -> Self {
+        Placed::Refused(error.into())
+    }
+}
+
+impl From<Placed> for AppError {
+    fn from(placed: Placed) -> Self {
+        match placed {
+            Placed::Refused(error) => error,
+            Placed::NeedsRunUpdate => AppError::internal("a bid that moves the run held it shared"),
+        }
+    }
+}
+
+/// Bids hold the run `FOR SHARE`, so friends bid at once; only a bid the state machine says
+/// moves the run (a member's first bid on a planned run) needs it `FOR UPDATE`, so two such bids
+/// cannot both move it. Whether it does is only known once the run is locked, hence the retry.
 async fn place_in(
     tx: &mut PgConnection,
     viewer: Uuid,
@@ -148,24 +225,17 @@ async fn place_in(
     product_id: Uuid,
     amount: BidAmount,
     comment: &str,
-) -> AppResult<BidOutcome> {
-    // Take the stronger lock only where the state machine says a bid may move the run.
-    let seen: Option<String> = sqlx::query_scalar("SELECT state FROM runs WHERE id = $1")
-        .bind(run_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let may_move = seen
-        .as_deref()
-        .and_then(RunState::parse)
-        .and_then(|state| state.after_bid_by(RunRole::Member))
-        .is_some();
-    let lock = if may_move { Lock::Update } else { Lock::Share };
+    lock: Lock,
+) -> Result<BidOutcome, Placed> {
     let run = lock_run(tx, run_id, viewer, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
+    let moves_to = run.state.after_bid_by(run.role);
+    if moves_to.is_some() && lock == Lock::Share {
+        return Err(Placed::NeedsRunUpdate);
+    }
     if run.state.bid_rule() == BidRule::Rebalance {
         check_rebalance(tx, viewer, run_id, product_id, amount.committed()).await?;
     }
-    products::ensure_exists(tx, product_id).await?;
     if run.role == RunRole::Member {
         sqlx::query(
             "INSERT INTO run_participants (run_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -175,14 +245,21 @@ async fn place_in(
         .execute(&mut *tx)
         .await?;
     }
-    make_room_for(tx, run_id, product_id).await?;
+    admit_product(tx, run_id, product_id).await?;
     let interested_only = amount == BidAmount::InterestedOnly;
-    sqlx::query(
-        "INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
-         VALUES ($1, $2, $3, $4::bigint / 1000.0, $5, $6) \
-         ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
-         SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
-             comment = EXCLUDED.comment",
+    // The product's new total in the same statement: the other bids as this statement sees them,
+    // plus this one.
+    let total: i64 = sqlx::query_scalar(
+        "WITH placed AS ( \
+             INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
+             VALUES ($1, $2, $3, $4::bigint / 1000.0, $5, $6) \
+             ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
+             SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
+                 comment = EXCLUDED.comment \
+             RETURNING 1) \
+         SELECT CASE WHEN $5 THEN 0 ELSE $4 END \
+              + (SELECT (coalesce(sum(quantity), 0) * 1000)::bigint FROM bids \
+                 WHERE run_id = $1 AND product_id = $3 AND user_id <> $2 AND NOT interested_only)",
     )
     .bind(run_id)
     .bind(viewer)
@@ -190,11 +267,10 @@ async fn place_in(
     .bind(amount.committed().thousandths())
     .bind(interested_only)
     .bind(comment)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
     let mut new_state = None;
-    if let Some(target) = run.state.after_bid_by(run.role) {
-        // Only reachable from planning, where `lock` is `Update`.
+    if let Some(target) = moves_to {
         let state = move_run(tx, &run, target).await?;
         let leader: Vec<Uuid> = sqlx::query_scalar(
             "SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader",
@@ -212,8 +288,10 @@ async fn place_in(
         user_id: viewer,
     };
     run.record(tx, event).await?;
-    let total = product_total(tx, run_id, product_id).await?;
-    Ok(BidOutcome { total, new_state })
+    Ok(BidOutcome {
+        total: Quantity::from_thousandths(total),
+        new_state,
+    })
 }
 
 /// Takes the viewer's bid on a product back. They stay a participant; the run keeps its state.

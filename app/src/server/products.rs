@@ -74,21 +74,6 @@ pub async fn create(db: &PgPool, creator: Uuid, fields: &ProductFields) -> AppRe
 }
 
 /// Adds a product in the caller's transaction (a run adds one and bids on it at once).
-/// `PRODUCT_NOT_FOUND` unless the product exists and is not archived.
-pub(crate) async fn ensure_exists(conn: &mut PgConnection, product_id: Uuid) -> AppResult<()> {
-    let exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
-    )
-    .bind(product_id)
-    .fetch_one(conn)
-    .await?;
-    if exists {
-        Ok(())
-    } else {
-        Err(ErrorCode::ProductNotFound.into())
-    }
-}
-
 pub(crate) async fn insert(
     conn: &mut PgConnection,
     creator: Uuid,

@@ -18,6 +18,10 @@ struct Login {
     generation: i32,
     /// Unix seconds of the moment the password was checked.
     logged_in_at: i64,
+    /// Unix seconds of the last time the session was written back, which extends its idle
+    /// expiry (`SessionPolicy::touch_every`). Older sessions have none: they are written at once.
+    #[serde(default)]
+    touched_at: i64,
 }
 
 /// The user behind a request, resolved once per request by the session middleware and kept in the
@@ -28,10 +32,12 @@ pub struct Viewer(pub Account);
 /// Starts a login: a fresh session id (no fixation) bound to the account.
 pub async fn start(session: &Session, account: &Account) -> AppResult<()> {
     session.cycle_id().await.map_err(AppError::internal)?;
+    let now = chrono::Utc::now().timestamp();
     let login = Login {
         user_id: account.id,
         generation: account.session_generation,
-        logged_in_at: chrono::Utc::now().timestamp(),
+        logged_in_at: now,
+        touched_at: now,
     };
     session
         .insert(LOGIN_KEY, login)
@@ -58,7 +64,8 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
     else {
         return Ok(None);
     };
-    let age = chrono::Utc::now().timestamp() - login.logged_in_at;
+    let now = chrono::Utc::now().timestamp();
+    let age = now - login.logged_in_at;
     let too_old = age < 0 || age as u64 > ctx.sessions.absolute_lifetime.as_secs();
     let account = if too_old {
         None
@@ -67,6 +74,16 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
     };
     match account {
         Some(account) if !account.disabled && account.session_generation == login.generation => {
+            if now - login.touched_at >= ctx.sessions.touch_every.as_secs() as i64 {
+                let touched = Login {
+                    touched_at: now,
+                    ..login
+                };
+                session
+                    .insert(LOGIN_KEY, touched)
+                    .await
+                    .map_err(AppError::internal)?;
+            }
             Ok(Some(account))
         }
         _ => {

@@ -15,7 +15,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
 use crate::server::runs::{Lock, LockedRun, lock_run, move_run, notify_state_change};
-use crate::server::{bids, distribution, products};
+use crate::server::{bids, distribution};
 
 /// The group's currency and the run's store.
 async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
@@ -298,8 +298,7 @@ pub async fn add_item(
     let mut tx = db.begin().await?;
     let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
     authorize(run.state, run.role, RunAction::RecordPurchase)?;
-    products::ensure_exists(&mut tx, product_id).await?;
-    bids::make_room_for(&mut tx, run_id, product_id).await?;
+    bids::admit_product(&mut tx, run_id, product_id).await?;
     let inserted = sqlx::query(
         "INSERT INTO shopping_items (run_id, product_id, requested, added_in_store) \
          VALUES ($1, $2, $3::bigint / 1000.0, true) ON CONFLICT DO NOTHING",
