@@ -11,7 +11,7 @@ use app::domain::run_state::{RunRole, RunState};
 use app::error::ErrorCode;
 use app::server::db::MIGRATOR;
 use app::server::runs::NewRun;
-use app::server::{bids, groups, leadership, runs};
+use app::server::{bids, groups, leadership, run_detail, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -25,12 +25,12 @@ async fn a_run_is_opened_by_a_member_who_leads_it(db: PgPool) {
     let outsider = user(&db, "outsider").await;
     let world = world(&db, leader, &[], 0).await;
     let run_id = open_run(&db, leader, &world).await;
-    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Planning);
     assert_eq!(run.viewer_role, RunRole::Leader);
     assert_eq!(run.leader().unwrap().user_id, leader);
 
-    let refused = runs::detail(&db, outsider, run_id).await.unwrap_err();
+    let refused = run_detail::detail(&db, outsider, run_id).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunNotFound, "ids do not leak");
     let new = NewRun {
         group_id: world.group_id,
@@ -116,7 +116,7 @@ async fn bids_make_totals_and_activate_the_run(db: PgPool) {
         .unwrap();
     assert_eq!(outcome.total, Quantity::parse_bid("1.25").unwrap());
 
-    let run = runs::detail(&db, bob, run_id).await.unwrap();
+    let run = run_detail::detail(&db, bob, run_id).await.unwrap();
     let product = &run.products[0];
     assert_eq!(product.bids.len(), 3, "a change replaces the bid");
     assert_eq!(product.interested_count, 1);
@@ -127,7 +127,7 @@ async fn bids_make_totals_and_activate_the_run(db: PgPool) {
     assert_eq!(outcome.total, Quantity::units(1));
     let again = bids::retract(&db, alice, run_id, oil).await.unwrap_err();
     assert_eq!(again.code, ErrorCode::BidNotFound);
-    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(
         run.state,
         RunState::Active,
@@ -173,7 +173,7 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
         1,
         "told once, not on every toggle"
     );
-    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
     assert!(run.everyone_ready());
 
     let refused = runs::confirm(&db, alice, run_id).await.unwrap_err();
@@ -202,7 +202,7 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
     runs::cancel(&db, leader, run_id, "The store is closed")
         .await
         .unwrap();
-    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Cancelled);
     assert_eq!(run.cancel_reason, "The store is closed");
     assert_eq!(notifications(&db, alice, "run_cancelled").await, 1);
@@ -247,14 +247,14 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     .unwrap();
     let failed = groups::remove_member(&db, admin, world.group_id, bob).await;
     assert_eq!(failed.unwrap_err().code, ErrorCode::Internal);
-    let run = runs::detail(&db, bob, admins_run).await.unwrap();
+    let run = run_detail::detail(&db, bob, admins_run).await.unwrap();
     assert_eq!(
         run.products[0].total,
         Quantity::units(3),
         "bob's bid is still there"
     );
     assert_eq!(
-        runs::detail(&db, bob, bobs_run).await.unwrap().state,
+        run_detail::detail(&db, bob, bobs_run).await.unwrap().state,
         RunState::Active
     );
     assert_eq!(notifications(&db, carol, "run_cancelled").await, 0);
@@ -266,15 +266,15 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     groups::remove_member(&db, admin, world.group_id, bob)
         .await
         .unwrap();
-    let run = runs::detail(&db, carol, admins_run).await.unwrap();
+    let run = run_detail::detail(&db, carol, admins_run).await.unwrap();
     assert_eq!(run.products[0].total, Quantity::units(1), "bob's bid went");
     let gone = run.participants.iter().find(|p| p.user_id == bob).unwrap();
     assert!(gone.removed, "his participation stays for the record");
-    let run = runs::detail(&db, carol, bobs_run).await.unwrap();
+    let run = run_detail::detail(&db, carol, bobs_run).await.unwrap();
     assert_eq!(run.state, RunState::Cancelled);
     assert!(run.leader_left);
     assert_eq!(notifications(&db, carol, "run_cancelled").await, 1);
-    let refused = runs::detail(&db, bob, admins_run).await.unwrap_err();
+    let refused = run_detail::detail(&db, bob, admins_run).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunNotFound);
 }
 
@@ -391,7 +391,7 @@ async fn two_hundred_concurrent_writes(db: PgPool, confirm_midway: bool) -> usiz
             *total = *total + amount;
         }
     }
-    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
     let final_state = if confirm_midway {
         RunState::Confirmed
     } else {
@@ -453,7 +453,7 @@ async fn the_leader_chooses_helpers_among_the_group(db: PgPool) {
     leadership::set_helper(&db, leader, run_id, alice, true)
         .await
         .unwrap();
-    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(
         run.viewer_role,
         RunRole::Helper,
@@ -463,7 +463,7 @@ async fn the_leader_chooses_helpers_among_the_group(db: PgPool) {
     leadership::set_helper(&db, leader, run_id, alice, false)
         .await
         .unwrap();
-    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.viewer_role, RunRole::Participant);
 }
 
@@ -511,7 +511,7 @@ async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
     leadership::answer_transfer(&db, alice, request, true)
         .await
         .unwrap();
-    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, alice);
     assert_eq!(
         run.viewer_role,
@@ -533,7 +533,7 @@ async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(late.code, ErrorCode::TransferNotFound);
-    let run = runs::detail(&db, leader, run_id).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, alice);
 }
 
@@ -574,7 +574,7 @@ async fn a_declined_or_withdrawn_request_changes_nothing(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(late.code, ErrorCode::TransferNotFound);
-    let run = runs::detail(&db, alice, run_id).await.unwrap();
+    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, leader);
 }
 

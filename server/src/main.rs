@@ -18,6 +18,7 @@ use std::sync::Arc;
 use app::domain::group::CurrencyCode;
 use app::server::cache::Cache;
 use app::server::context::SessionPolicy;
+use app::server::run_detail::RunCache;
 use app::server::{AppContext, db, passwords};
 use fred::prelude::{
     Builder, ClientLike, Config as RedisConfig, Pool as RedisPool, ReconnectPolicy,
@@ -129,7 +130,6 @@ async fn serve(config: Config) -> Result<(), String> {
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
         .with_expiry(Expiry::OnInactivity(idle))
-        .with_always_save(true)
         .with_signed(key);
 
     let rate_limits = RateLimits::new(
@@ -147,13 +147,12 @@ async fn serve(config: Config) -> Result<(), String> {
         .build();
     let ctx = AppContext {
         db: pool,
-        sessions: SessionPolicy {
-            absolute_lifetime: config.session_absolute,
-        },
+        sessions: SessionPolicy::new(config.session_absolute, config.session_idle),
         // Checked by `Config::from_lookup` already.
         default_currency: CurrencyCode::parse(&config.default_currency)
             .map_err(|_| "BULQ_DEFAULT_CURRENCY is not an ISO 4217 code".to_owned())?,
         cache: Cache::new(redis.clone(), config.cache_namespace(), config.cache_ttl),
+        runs: RunCache::default(),
     };
     let csrf = CsrfPolicy {
         allowed_origins: Arc::new(config.allowed_origins.clone()),

@@ -15,7 +15,7 @@ use crate::{
         paging::PageRequest,
         run::{BidAmount, parse_note, parse_planned_on},
     },
-    server::{bids, leadership, request, runs},
+    server::{bids, leadership, request, run_detail, runs},
 };
 
 pub const RUNS_PER_PAGE: u32 = 20;
@@ -73,7 +73,7 @@ pub async fn runs_with_product(product_id: Uuid) -> Result<Vec<RunSummary>, AppE
 pub async fn get_run(run_id: Uuid) -> Result<RunDetail, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    runs::detail(&ctx.db, viewer.id, run_id).await
+    run_detail::detail_cached(&ctx.db, &ctx.runs, viewer.id, run_id).await
 }
 
 /// `interested_only` is a checkbox: present ("on") when ticked.

@@ -6,6 +6,7 @@ use sqlx::PgPool;
 
 use crate::domain::group::CurrencyCode;
 use crate::server::cache::Cache;
+use crate::server::run_detail::RunCache;
 
 #[derive(Clone, Debug)]
 pub struct AppContext {
@@ -15,10 +16,26 @@ pub struct AppContext {
     pub default_currency: CurrencyCode,
     /// Read-through cache for hot lists; disabled in tests that do not need Redis.
     pub cache: Cache,
+    /// Runs' page data, per run and revision, in this process.
+    pub runs: RunCache,
 }
 
-/// How long a login lasts regardless of activity (the idle limit lives in the cookie layer).
+/// How long a login lasts regardless of activity, and how often activity is written back to
+/// extend it (the idle limit itself lives in the cookie layer).
 #[derive(Clone, Copy, Debug)]
 pub struct SessionPolicy {
     pub absolute_lifetime: Duration,
+    pub touch_every: Duration,
+}
+
+impl SessionPolicy {
+    /// Writing the session back on every request would double the Redis round trips of every
+    /// request; a tenth of the idle limit (at most ten minutes) keeps the idle expiry sliding
+    /// while ending an idle session at most that much early.
+    pub fn new(absolute_lifetime: Duration, idle: Duration) -> Self {
+        Self {
+            absolute_lifetime,
+            touch_every: (idle / 10).min(Duration::from_secs(600)),
+        }
+    }
 }

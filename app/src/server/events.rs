@@ -11,7 +11,9 @@ use crate::error::{AppError, AppResult};
 use crate::model::{EventEnvelope, LiveEvent};
 use crate::server::runs::{is_member, read_run};
 
-/// Records `event` about `run_id` (or the group itself) of `group_id`.
+/// Records `event` about `run_id` (or the group itself) of `group_id`. An event about a run also
+/// counts one change of the run (`run_revisions`, which the run page's cache is keyed on), on
+/// one of `REVISION_SHARDS` rows picked by the connection.
 pub(crate) async fn record(
     conn: &mut PgConnection,
     group_id: Uuid,
@@ -19,13 +21,31 @@ pub(crate) async fn record(
     event: LiveEvent,
 ) -> AppResult<()> {
     let json = serde_json::to_value(&event).map_err(AppError::internal)?;
-    sqlx::query("INSERT INTO event_outbox (group_id, run_id, event) VALUES ($1, $2, $3)")
-        .bind(group_id)
-        .bind(run_id)
-        .bind(json)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "WITH recorded AS ( \
+             INSERT INTO event_outbox (group_id, run_id, event) VALUES ($1, $2, $3)) \
+         INSERT INTO run_revisions (run_id, shard, changes) \
+         SELECT $2, pg_backend_pid() % $4, 1 WHERE $2 IS NOT NULL \
+         ON CONFLICT (run_id, shard) DO UPDATE SET changes = run_revisions.changes + 1",
+    )
+    .bind(group_id)
+    .bind(run_id)
+    .bind(json)
+    .bind(REVISION_SHARDS)
+    .execute(conn)
+    .await?;
     Ok(())
+}
+
+const REVISION_SHARDS: i32 = 16;
+
+/// Whether any recorded event waits to be taken.
+pub async fn any_waiting(db: &sqlx::PgPool) -> AppResult<bool> {
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM event_outbox)")
+            .fetch_one(db)
+            .await?,
+    )
 }
 
 /// Takes up to `limit` recorded events, oldest first, for the caller's transaction: rows other

@@ -11,7 +11,7 @@ use crate::domain::money::format_plain;
 use crate::domain::run_state::{RunAction, authorize};
 use crate::error::AppResult;
 use crate::model::{RunDetail, ShoppingList};
-use crate::server::{runs, shopping};
+use crate::server::{run_detail, shopping};
 
 /// A file to download.
 pub struct Download {
@@ -21,7 +21,7 @@ pub struct Download {
 }
 
 async fn load(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<(RunDetail, ShoppingList)> {
-    let run = runs::detail(db, viewer, run_id).await?;
+    let run = run_detail::detail(db, viewer, run_id).await?;
     authorize(run.state, run.viewer_role, RunAction::Export)?;
     let list = shopping::list(db, viewer, run_id).await?;
     Ok((run, list))

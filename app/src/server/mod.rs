@@ -17,6 +17,7 @@ pub mod passwords;
 pub mod prices;
 pub mod products;
 pub mod request;
+pub mod run_detail;
 pub mod runs;
 pub mod search;
 pub mod sessions;

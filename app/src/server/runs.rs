@@ -1,4 +1,4 @@
-//! Runs: opening one, a group's runs, a run as its group sees it, readiness, and the leader's
+//! Runs: opening one, a group's runs, readiness, and the leader's
 //! moves (confirm, reopen, cancel). Every change locks the run row and asks the state machine
 //! (`domain::run_state`) first: state changes take the lock `FOR UPDATE`, bids take it
 //! `FOR SHARE`, so no bid lands after a change took the run out of a biddable state. Lock order
@@ -10,16 +10,13 @@ use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::paging::{Page, PageRequest};
-use crate::domain::quantity::Quantity;
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::model::{
-    BidView, LiveEvent, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
-};
+use crate::model::{LiveEvent, RunSummary};
 use crate::server::groups::lock_group_as_member;
 use crate::server::notifications::notify;
-use crate::server::{distribution, events, leadership};
+use crate::server::{events, leadership};
 
 /// How a use case holds the run row while it works.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -56,7 +53,7 @@ fn ended_states() -> Vec<&'static str> {
         .collect()
 }
 
-fn stored_state(name: &str) -> AppResult<RunState> {
+pub(crate) fn stored_state(name: &str) -> AppResult<RunState> {
     RunState::parse(name).ok_or_else(|| AppError::internal(format!("unknown run state {name:?}")))
 }
 
@@ -110,7 +107,7 @@ async fn run_and_role(
     })
 }
 
-async fn role_of(
+pub(crate) async fn role_of(
     conn: &mut PgConnection,
     run_id: Uuid,
     group_id: Uuid,
@@ -381,199 +378,6 @@ pub async fn runs_with_product(
     rows.into_iter().map(SummaryRow::into_summary).collect()
 }
 
-#[derive(FromRow)]
-struct RunRow {
-    group_id: Uuid,
-    group_name: String,
-    currency: String,
-    store_id: Uuid,
-    store_name: String,
-    state: String,
-    comment: String,
-    planned_on: Option<NaiveDate>,
-    cancel_reason: String,
-    leader_left: bool,
-    created_at: DateTime<Utc>,
-}
-
-#[derive(FromRow)]
-struct ParticipantRow {
-    user_id: Uuid,
-    display_name: String,
-    is_leader: bool,
-    is_helper: bool,
-    is_ready: bool,
-    removed: bool,
-    bid_count: i64,
-}
-
-#[derive(FromRow)]
-struct BidRow {
-    product_id: Uuid,
-    name: String,
-    brand: String,
-    unit: String,
-    user_id: Uuid,
-    thousandths: i64,
-    interested_only: bool,
-    comment: String,
-}
-
-/// A run as a member of its group sees it: who takes part and every product with its bids.
-pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDetail> {
-    let mut conn = db.acquire().await?;
-    let run: RunRow = sqlx::query_as(
-        "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
-                r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at \
-         FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
-         WHERE r.id = $1",
-    )
-    .bind(run_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(ErrorCode::RunNotFound)?;
-    let role = role_of(&mut conn, run_id, run.group_id, viewer).await?;
-    let state = stored_state(&run.state)?;
-    authorize(state, role, RunAction::View)?;
-
-    let participants: Vec<ParticipantRow> = sqlx::query_as(
-        "SELECT p.user_id, u.display_name, p.is_leader, p.is_helper, p.is_ready, \
-                p.removed_at IS NOT NULL AS removed, \
-                (SELECT count(*) FROM bids b WHERE b.run_id = p.run_id AND b.user_id = p.user_id) \
-                    AS bid_count \
-         FROM run_participants p JOIN users u ON u.id = p.user_id \
-         WHERE p.run_id = $1 ORDER BY p.is_leader DESC, p.created_at, u.display_name",
-    )
-    .bind(run_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let bids: Vec<BidRow> = sqlx::query_as(
-        "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, \
-                (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment \
-         FROM bids b JOIN products p ON p.id = b.product_id \
-         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
-    )
-    .bind(run_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut product_ids: Vec<Uuid> = bids.iter().map(|bid| bid.product_id).collect();
-    product_ids.dedup();
-    let prices: Vec<(Uuid, i64, String)> = sqlx::query_as(
-        "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
-         FROM price_observations WHERE store_id = $1 AND product_id = ANY($2) \
-         ORDER BY product_id, observed_at DESC, created_at DESC",
-    )
-    .bind(run.store_id)
-    .bind(&product_ids)
-    .fetch_all(&mut *conn)
-    .await?;
-
-    let bought: std::collections::HashMap<Uuid, Quantity> = sqlx::query_as::<_, (Uuid, i64)>(
-        "SELECT product_id, (purchased * 1000)::bigint FROM shopping_items \
-         WHERE run_id = $1 AND purchased IS NOT NULL",
-    )
-    .bind(run_id)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|(product_id, thousandths)| (product_id, Quantity::from_thousandths(thousandths)))
-    .collect();
-    let distribution = distribution::shares_of(&mut conn, run_id).await?;
-    let pending_transfer = leadership::pending_transfer(&mut conn, run_id).await?;
-    let group_members: Vec<PersonRef> = if role == RunRole::Leader {
-        sqlx::query_as::<_, (Uuid, String)>(
-            "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id \
-             WHERE m.group_id = $1 AND m.user_id <> $2 ORDER BY lower(u.display_name), u.id",
-        )
-        .bind(run.group_id)
-        .bind(viewer)
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|(user_id, display_name)| PersonRef {
-            user_id,
-            display_name,
-        })
-        .collect()
-    } else {
-        Vec::new()
-    };
-
-    let index_of: std::collections::HashMap<Uuid, usize> = participants
-        .iter()
-        .enumerate()
-        .map(|(index, p)| (p.user_id, index))
-        .collect();
-    let mut products: Vec<RunProduct> = Vec::new();
-    for bid in bids {
-        if products.last().map(|p| p.product_id) != Some(bid.product_id) {
-            let price = prices.iter().find(|(id, _, _)| *id == bid.product_id);
-            products.push(RunProduct {
-                product_id: bid.product_id,
-                name: bid.name,
-                brand: bid.brand,
-                unit: bid.unit,
-                current_price: price.map(|(_, amount, _)| *amount),
-                price_currency: price.map(|(_, _, c)| c.clone()).unwrap_or_default(),
-                total: Quantity::ZERO,
-                interested_count: 0,
-                bids: Vec::new(),
-                bought: bought.get(&bid.product_id).copied(),
-            });
-        }
-        let Some(product) = products.last_mut() else {
-            continue;
-        };
-        let quantity = Quantity::from_thousandths(bid.thousandths);
-        if bid.interested_only {
-            product.interested_count += 1;
-        } else {
-            product.total = product.total + quantity;
-        }
-        let Some(&participant) = index_of.get(&bid.user_id) else {
-            continue;
-        };
-        product.bids.push(BidView {
-            participant,
-            quantity,
-            interested_only: bid.interested_only,
-            comment: bid.comment,
-        });
-    }
-    Ok(RunDetail {
-        id: run_id,
-        group_id: run.group_id,
-        group_name: run.group_name,
-        store_id: run.store_id,
-        store_name: run.store_name,
-        state,
-        comment: run.comment,
-        planned_on: run.planned_on,
-        cancel_reason: run.cancel_reason,
-        leader_left: run.leader_left,
-        created_at: run.created_at,
-        viewer_id: viewer,
-        viewer_role: role,
-        participants: participants
-            .into_iter()
-            .map(|p| ParticipantView {
-                user_id: p.user_id,
-                display_name: p.display_name,
-                is_leader: p.is_leader,
-                is_helper: p.is_helper,
-                is_ready: p.is_ready,
-                bid_count: p.bid_count,
-                removed: p.removed,
-            })
-            .collect(),
-        products,
-        pending_transfer,
-        group_members,
-        currency: run.currency,
-        distribution,
-    })
-}
-
 /// Whether everyone but the leader still taking part who bid is ready (and someone bid).
 async fn everyone_ready(conn: &mut PgConnection, run_id: Uuid) -> AppResult<bool> {
     Ok(sqlx::query_scalar(
@@ -699,6 +503,8 @@ pub(crate) async fn withdraw_member(
         .execute(&mut *conn)
         .await?;
         leadership::drop_transfers_involving(conn, run_id, member).await?;
+        run.record(conn, LiveEvent::PeopleChanged { run_id })
+            .await?;
         if leads {
             let state = move_run(conn, &run, RunState::Cancelled).await?;
             sqlx::query("UPDATE runs SET leader_left = true WHERE id = $1")

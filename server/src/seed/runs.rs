@@ -14,7 +14,7 @@ use app::server::cache::Cache;
 use app::server::distribution::{self, PickUp};
 use app::server::runs::NewRun;
 use app::server::shopping::{self, Entry, Record};
-use app::server::{bids, runs};
+use app::server::{bids, run_detail, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -184,7 +184,7 @@ pub async fn ensure(
     let existing = runs::list_for_group(db, leader, group_id, PageRequest::new(None, 100)).await?;
     let mut comments = Vec::new();
     for run in &existing.items {
-        comments.push(runs::detail(db, leader, run.id).await?.comment);
+        comments.push(run_detail::detail(db, leader, run.id).await?.comment);
     }
     for demo in RUNS {
         if comments.iter().any(|comment| comment == demo.comment) {
@@ -233,7 +233,7 @@ pub async fn ensure(
                     }
                     AfterShopping::HandOut => {
                         shopping::complete(db, leader, run_id).await?;
-                        let run = runs::detail(db, leader, run_id).await?;
+                        let run = run_detail::detail(db, leader, run_id).await?;
                         for person in &run.distribution {
                             distribution::set_picked_up(
                                 db,

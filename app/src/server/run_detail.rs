@@ -1,0 +1,354 @@
+//! A run as a member of its group sees it, and the per-process cache that lets twenty friends
+//! watching one run reload it after every bid without reading a thousand bids each time.
+//!
+//! The page's data has a viewer's part (their role, and the members a leader may pick as
+//! helpers) and a shared body (participants, products with bids and purchases, shares, the open
+//! transfer). The body is cached per run under the run's *revision*: every live event recorded
+//! about a run counts one change in `run_revisions`, in the transaction of the change
+//! (`events::record`). A reader reads the revision first and the body after, so a cached body is
+//! never older than what the reader's own snapshot sees: after your bid commits, your next read
+//! counts it and misses the cache. What changes a run without an event about it (a renamed
+//! product, a new display name) shows within `FRESH_FOR`. Prices are read fresh every time.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{FromRow, PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::quantity::Quantity;
+use crate::domain::run_state::{RunAction, RunRole, authorize};
+use crate::error::{AppResult, ErrorCode};
+use crate::model::{
+    BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
+};
+use crate::server::runs::{role_of, stored_state};
+use crate::server::{distribution, leadership};
+
+/// How long a cached body may be served for changes that record no event about the run.
+const FRESH_FOR: Duration = Duration::from_secs(10);
+/// Runs kept; past it the stalest entries go.
+const CAPACITY: usize = 512;
+
+/// Cached run bodies of this process. Clones share the cache.
+#[derive(Clone, Debug, Default)]
+pub struct RunCache {
+    entries: Arc<Mutex<HashMap<Uuid, Entry>>>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    revision: i64,
+    fetched: Instant,
+    body: Arc<RunBody>,
+}
+
+impl RunCache {
+    fn get(&self, run_id: Uuid, revision: i64) -> Option<Arc<RunBody>> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(&run_id)
+            .filter(|entry| entry.revision == revision && entry.fetched.elapsed() < FRESH_FOR)
+            .map(|entry| entry.body.clone())
+    }
+
+    fn put(&self, run_id: Uuid, revision: i64, body: Arc<RunBody>) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if entries.len() >= CAPACITY && !entries.contains_key(&run_id) {
+            entries.retain(|_, entry| entry.fetched.elapsed() < FRESH_FOR);
+            if entries.len() >= CAPACITY {
+                entries.clear();
+            }
+        }
+        // A slower reader must not replace a newer body with an older one.
+        if entries
+            .get(&run_id)
+            .is_some_and(|entry| entry.revision > revision)
+        {
+            return;
+        }
+        entries.insert(
+            run_id,
+            Entry {
+                revision,
+                fetched: Instant::now(),
+                body,
+            },
+        );
+    }
+}
+
+/// What every member sees of a run, whoever looks.
+#[derive(Debug)]
+struct RunBody {
+    participants: Vec<ParticipantView>,
+    /// Without prices: those are read fresh.
+    products: Vec<RunProduct>,
+    distribution: Vec<PersonShares>,
+    pending_transfer: Option<TransferView>,
+}
+
+#[derive(FromRow)]
+struct RunRow {
+    group_id: Uuid,
+    group_name: String,
+    currency: String,
+    store_id: Uuid,
+    store_name: String,
+    state: String,
+    comment: String,
+    planned_on: Option<NaiveDate>,
+    cancel_reason: String,
+    leader_left: bool,
+    created_at: DateTime<Utc>,
+    revision: i64,
+}
+
+#[derive(FromRow)]
+struct ParticipantRow {
+    user_id: Uuid,
+    display_name: String,
+    is_leader: bool,
+    is_helper: bool,
+    is_ready: bool,
+    removed: bool,
+    bid_count: i64,
+}
+
+#[derive(FromRow)]
+struct BidRow {
+    product_id: Uuid,
+    name: String,
+    brand: String,
+    unit: String,
+    user_id: Uuid,
+    thousandths: i64,
+    interested_only: bool,
+    comment: String,
+}
+
+/// A run as a member of its group sees it, read in full.
+pub async fn detail(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunDetail> {
+    detail_with(db, None, viewer, run_id).await
+}
+
+/// The same, with the shared body from `cache` when the run has not changed since.
+pub async fn detail_cached(
+    db: &PgPool,
+    cache: &RunCache,
+    viewer: Uuid,
+    run_id: Uuid,
+) -> AppResult<RunDetail> {
+    detail_with(db, Some(cache), viewer, run_id).await
+}
+
+async fn detail_with(
+    db: &PgPool,
+    cache: Option<&RunCache>,
+    viewer: Uuid,
+    run_id: Uuid,
+) -> AppResult<RunDetail> {
+    let mut conn = db.acquire().await?;
+    let run: RunRow = sqlx::query_as(
+        "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
+                r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at, \
+                (SELECT coalesce(sum(v.changes), 0)::bigint FROM run_revisions v \
+                 WHERE v.run_id = r.id) AS revision \
+         FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
+         WHERE r.id = $1",
+    )
+    .bind(run_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(ErrorCode::RunNotFound)?;
+    let role = role_of(&mut conn, run_id, run.group_id, viewer).await?;
+    let state = stored_state(&run.state)?;
+    authorize(state, role, RunAction::View)?;
+
+    let cached = cache.and_then(|cache| cache.get(run_id, run.revision));
+    let body = match cached {
+        Some(body) => body,
+        None => {
+            let body = Arc::new(read_body(&mut conn, run_id).await?);
+            if let Some(cache) = cache {
+                cache.put(run_id, run.revision, body.clone());
+            }
+            body
+        }
+    };
+    let mut products = body.products.clone();
+    add_prices(&mut conn, run.store_id, &mut products).await?;
+    let group_members = if role == RunRole::Leader {
+        helper_candidates(&mut conn, run.group_id, viewer).await?
+    } else {
+        Vec::new()
+    };
+    Ok(RunDetail {
+        id: run_id,
+        group_id: run.group_id,
+        group_name: run.group_name,
+        store_id: run.store_id,
+        store_name: run.store_name,
+        state,
+        comment: run.comment,
+        planned_on: run.planned_on,
+        cancel_reason: run.cancel_reason,
+        leader_left: run.leader_left,
+        created_at: run.created_at,
+        viewer_id: viewer,
+        viewer_role: role,
+        participants: body.participants.clone(),
+        products,
+        pending_transfer: body.pending_transfer.clone(),
+        group_members,
+        currency: run.currency,
+        distribution: body.distribution.clone(),
+    })
+}
+
+async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> {
+    let participants: Vec<ParticipantRow> = sqlx::query_as(
+        "SELECT p.user_id, u.display_name, p.is_leader, p.is_helper, p.is_ready, \
+                p.removed_at IS NOT NULL AS removed, \
+                (SELECT count(*) FROM bids b WHERE b.run_id = p.run_id AND b.user_id = p.user_id) \
+                    AS bid_count \
+         FROM run_participants p JOIN users u ON u.id = p.user_id \
+         WHERE p.run_id = $1 ORDER BY p.is_leader DESC, p.created_at, u.display_name",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let bids: Vec<BidRow> = sqlx::query_as(
+        "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, \
+                (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment \
+         FROM bids b JOIN products p ON p.id = b.product_id \
+         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let bought: HashMap<Uuid, Quantity> = sqlx::query_as::<_, (Uuid, i64)>(
+        "SELECT product_id, (purchased * 1000)::bigint FROM shopping_items \
+         WHERE run_id = $1 AND purchased IS NOT NULL",
+    )
+    .bind(run_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(product_id, thousandths)| (product_id, Quantity::from_thousandths(thousandths)))
+    .collect();
+    let distribution = distribution::shares_of(conn, run_id).await?;
+    let pending_transfer = leadership::pending_transfer(conn, run_id).await?;
+
+    let index_of: HashMap<Uuid, usize> = participants
+        .iter()
+        .enumerate()
+        .map(|(index, p)| (p.user_id, index))
+        .collect();
+    let mut products: Vec<RunProduct> = Vec::new();
+    for bid in bids {
+        if products.last().map(|p| p.product_id) != Some(bid.product_id) {
+            products.push(RunProduct {
+                product_id: bid.product_id,
+                name: bid.name,
+                brand: bid.brand,
+                unit: bid.unit,
+                current_price: None,
+                price_currency: String::new(),
+                total: Quantity::ZERO,
+                interested_count: 0,
+                bids: Vec::new(),
+                bought: bought.get(&bid.product_id).copied(),
+            });
+        }
+        let Some(product) = products.last_mut() else {
+            continue;
+        };
+        let quantity = Quantity::from_thousandths(bid.thousandths);
+        if bid.interested_only {
+            product.interested_count += 1;
+        } else {
+            product.total = product.total + quantity;
+        }
+        let Some(&participant) = index_of.get(&bid.user_id) else {
+            continue;
+        };
+        product.bids.push(BidView {
+            participant,
+            quantity,
+            interested_only: bid.interested_only,
+            comment: bid.comment,
+        });
+    }
+    Ok(RunBody {
+        participants: participants
+            .into_iter()
+            .map(|p| ParticipantView {
+                user_id: p.user_id,
+                display_name: p.display_name,
+                is_leader: p.is_leader,
+                is_helper: p.is_helper,
+                is_ready: p.is_ready,
+                bid_count: p.bid_count,
+                removed: p.removed,
+            })
+            .collect(),
+        products,
+        distribution,
+        pending_transfer,
+    })
+}
+
+/// The newest price seen at the run's store of each product.
+async fn add_prices(
+    conn: &mut PgConnection,
+    store_id: Uuid,
+    products: &mut [RunProduct],
+) -> AppResult<()> {
+    let product_ids: Vec<Uuid> = products.iter().map(|p| p.product_id).collect();
+    let prices: HashMap<Uuid, (i64, String)> = sqlx::query_as::<_, (Uuid, i64, String)>(
+        "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
+         FROM price_observations WHERE store_id = $1 AND product_id = ANY($2) \
+         ORDER BY product_id, observed_at DESC, created_at DESC",
+    )
+    .bind(store_id)
+    .bind(&product_ids)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|(product_id, amount, currency)| (product_id, (amount, currency)))
+    .collect();
+    for product in products {
+        if let Some((amount, currency)) = prices.get(&product.product_id) {
+            product.current_price = Some(*amount);
+            product.price_currency = currency.clone();
+        }
+    }
+    Ok(())
+}
+
+/// Who the leader may make a helper: the group's members but the leader.
+async fn helper_candidates(
+    conn: &mut PgConnection,
+    group_id: Uuid,
+    leader: Uuid,
+) -> AppResult<Vec<PersonRef>> {
+    Ok(sqlx::query_as::<_, (Uuid, String)>(
+        "SELECT u.id, u.display_name FROM group_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.group_id = $1 AND m.user_id <> $2 ORDER BY lower(u.display_name), u.id",
+    )
+    .bind(group_id)
+    .bind(leader)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|(user_id, display_name)| PersonRef {
+        user_id,
+        display_name,
+    })
+    .collect())
+}
