@@ -71,7 +71,10 @@ async fn every_change_shows_on_the_next_cached_read(db: PgPool) {
     prices::record(&db, &Cache::disabled(), leader, price)
         .await
         .unwrap();
-    assert_eq!(read(bob).await.unwrap().products[0].current_price, Some(349));
+    assert_eq!(
+        read(bob).await.unwrap().products[0].current_price,
+        Some(349)
+    );
 
     // What the cache serves is what a full read says.
     assert_eq!(
