@@ -126,7 +126,7 @@ pub async fn place(
     comment: &str,
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
-    let outcome = match place_in(
+    let shared = place_in(
         &mut tx,
         viewer,
         run_id,
@@ -135,13 +135,14 @@ pub async fn place(
         comment,
         Lock::Share,
     )
-    .await
-    {
+    .await?;
+    let outcome = match shared {
+        Some(outcome) => outcome,
         // This bid moves the run: start over holding the run the way state changes do.
-        Err(Placed::NeedsRunUpdate) => {
+        None => {
             tx.rollback().await?;
             tx = db.begin().await?;
-            place_in(
+            let held = place_in(
                 &mut tx,
                 viewer,
                 run_id,
@@ -150,9 +151,9 @@ pub async fn place(
                 comment,
                 Lock::Update,
             )
-            .await?
+            .await?;
+            held.ok_or_else(held_for_update)?
         }
-        outcome => outcome?,
     };
     tx.commit().await?;
     Ok(outcome)
@@ -168,7 +169,7 @@ pub async fn place_on_new_product(
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
     let product_id = products::insert(&mut tx, viewer, product).await?;
-    let outcome = place_in(
+    let held = place_in(
         &mut tx,
         viewer,
         run_id,
@@ -178,46 +179,20 @@ pub async fn place_on_new_product(
         Lock::Update,
     )
     .await?;
+    let outcome = held.ok_or_else(held_for_update)?;
     tx.commit().await?;
     Ok(outcome)
 }
 
-/// Why placing a bid stopped: a refusal, or the run held too weakly for a bid that moves it.
-enum Placed {
-    NeedsRunUpdate,
-    Refused(AppError),
-}
-
-impl From<AppError> for Placed {
-    fn from(error: AppError) -> Self {
-        Placed::Refused(error)
-    }
-}
-
-impl From<ErrorCode> for Placed {
-    fn from(code: ErrorCode) -> Self {
-        Placed::Refused(code.into())
-    }
-}
-
-impl From<sqlx::Error> for Placed {
-    fn from(error: sqlx::Error) -> Self {
-        Placed::Refused(error.into())
-    }
-}
-
-impl From<Placed> for AppError {
-    fn from(placed: Placed) -> Self {
-        match placed {
-            Placed::Refused(error) => error,
-            Placed::NeedsRunUpdate => AppError::internal("a bid that moves the run held it shared"),
-        }
-    }
+/// `place_in` only asks for the stronger lock while it holds the weaker one.
+fn held_for_update() -> AppError {
+    AppError::internal("a bid holding the run FOR UPDATE asked for it again")
 }
 
 /// Bids hold the run `FOR SHARE`, so friends bid at once; only a bid the state machine says
 /// moves the run (a member's first bid on a planned run) needs it `FOR UPDATE`, so two such bids
-/// cannot both move it. Whether it does is only known once the run is locked, hence the retry.
+/// cannot both move it. Whether it does is only known once the run is locked: `None` means "held
+/// too weakly, start over with `Lock::Update`".
 async fn place_in(
     tx: &mut PgConnection,
     viewer: Uuid,
@@ -226,12 +201,12 @@ async fn place_in(
     amount: BidAmount,
     comment: &str,
     lock: Lock,
-) -> Result<BidOutcome, Placed> {
+) -> AppResult<Option<BidOutcome>> {
     let run = lock_run(tx, run_id, viewer, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
     let moves_to = run.state.after_bid_by(run.role);
     if moves_to.is_some() && lock == Lock::Share {
-        return Err(Placed::NeedsRunUpdate);
+        return Ok(None);
     }
     if run.state.bid_rule() == BidRule::Rebalance {
         check_rebalance(tx, viewer, run_id, product_id, amount.committed()).await?;
@@ -288,10 +263,10 @@ async fn place_in(
         user_id: viewer,
     };
     run.record(tx, event).await?;
-    Ok(BidOutcome {
+    Ok(Some(BidOutcome {
         total: Quantity::from_thousandths(total),
         new_state,
-    })
+    }))
 }
 
 /// Takes the viewer's bid on a product back. They stay a participant; the run keeps its state.
