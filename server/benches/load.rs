@@ -285,6 +285,8 @@ async fn main() {
     }
     let mut figures = hammer(1, Duration::from_secs(secs.min(5)), page.clone()).await;
     figures.print("run page (GET /runs/:id, full SSR, one client: the cost of one page)");
+    let mut figures = hammer(10, Duration::from_secs(secs.min(15)), page.clone()).await;
+    figures.print("run page (GET /runs/:id, full SSR, 10 concurrent clients)");
     let mut figures = hammer(PAGE_CLIENTS, Duration::from_secs(secs.min(15)), page).await;
     figures.print("run page (GET /runs/:id, full SSR, 50 concurrent clients)");
     let mut figures = hammer(PAGE_CLIENTS, Duration::from_secs(secs.min(15)), {

@@ -165,7 +165,7 @@ pub(super) fn ProductCard(
             </p>
             {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
             <ul class="bidders" data-testid="bidders">
-                {bidders.into_iter().map(|(name, bid)| view! { <Bidder name bid unit=unit.clone()/> }).collect_view()}
+                {bidders.into_iter().map(|(name, bid)| bidder_chip(i18n, name, bid, &unit)).collect_view()}
             </ul>
             {range_hint.map(|hint| view! { <p class="adjust-hint" data-testid="adjust-hint">{hint}</p> })}
             {can_bid.then(|| view! {
@@ -176,26 +176,17 @@ pub(super) fn ProductCard(
     }
 }
 
-#[component]
-fn Bidder(name: String, bid: BidView, unit: String) -> impl IntoView {
-    let i18n = use_i18n();
+/// One bid as a chip: name and amount (or "interested"), and its comment. A plain function, not
+/// a component: a run can show a thousand of these, and each component costs a context lookup.
+fn bidder_chip(i18n: I18n, name: String, bid: BidView, unit: &str) -> impl IntoView + use<> {
     let amount = if bid.interested_only {
-        None
+        i18n.t(Key::InterestedOnlyShort).to_owned()
     } else {
-        Some(with_unit(bid.quantity.to_string(), &unit))
+        with_unit(bid.quantity.to_string(), unit)
     };
-    view! {
-        <li>
-            <span class="bidder-name">{name}</span>
-            <span class="bidder-amount">
-                {match amount {
-                    Some(amount) => amount.into_any(),
-                    None => view! { <em>{t!(i18n, InterestedOnlyShort)}</em> }.into_any(),
-                }}
-            </span>
-            {(!bid.comment.is_empty()).then(|| view! { <span class="muted bid-comment">{bid.comment.clone()}</span> })}
-        </li>
-    }
+    let class = bid.interested_only.then_some("interested");
+    let comment = (!bid.comment.is_empty()).then(|| view! { <small>{bid.comment}</small> });
+    view! { <li class=class>{name}<b>{amount}</b>{comment}</li> }
 }
 
 /// Place or change the viewer's bid on one product.

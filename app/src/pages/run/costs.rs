@@ -3,6 +3,8 @@
 //! cost and the pick-up marks (leader and helpers tick goods off as they hand them over; the
 //! viewer's own card comes first).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -19,7 +21,7 @@ use super::bidding::with_unit;
 
 /// Each participant's committed bids at the newest prices seen at the store.
 #[component]
-pub(super) fn EstimatedCosts(run: RunDetail) -> impl IntoView {
+pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let currency = run.currency.clone();
     let mut people: Vec<(String, i64, bool)> = run
@@ -76,7 +78,7 @@ pub(super) fn EstimatedCosts(run: RunDetail) -> impl IntoView {
 /// The distribution: one card per person, the viewer's first.
 #[component]
 pub(super) fn Distribution(
-    run: RunDetail,
+    run: Arc<RunDetail>,
     can_mark: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {

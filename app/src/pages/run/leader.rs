@@ -1,6 +1,8 @@
 //! The people side of a run page: who takes part and whether they are ready, the viewer's own
 //! "I'm ready" switch, and the leader's panel (confirm, reopen, cancel with a reason).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::confirm::ConfirmSubmit;
@@ -15,7 +17,7 @@ use super::RunActions;
 use super::leadership::LeadershipPanel;
 
 #[component]
-pub(super) fn ReadyToggle(run: RunDetail, actions: RunActions) -> impl IntoView {
+pub(super) fn ReadyToggle(run: Arc<RunDetail>, actions: RunActions) -> impl IntoView {
     let i18n = use_i18n();
     let state = FormState::of(actions.ready);
     let ready_now = run.viewer().is_some_and(|me| me.is_ready);
@@ -48,7 +50,7 @@ fn cancel_question(state: RunState) -> Key {
 
 #[component]
 pub(super) fn LeaderPanel(
-    run: RunDetail,
+    run: Arc<RunDetail>,
     actions: RunActions,
     offered: Vec<RunAction>,
 ) -> impl IntoView {
@@ -139,7 +141,7 @@ pub(super) fn LeaderPanel(
 }
 
 #[component]
-pub(super) fn Participants(run: RunDetail) -> impl IntoView {
+pub(super) fn Participants(run: Arc<RunDetail>) -> impl IntoView {
     let i18n = use_i18n();
     // Ready chips matter while participants may still say they are ready.
     let show_ready = authorize(run.state, RunRole::Participant, RunAction::ToggleReady).is_ok();
@@ -148,7 +150,7 @@ pub(super) fn Participants(run: RunDetail) -> impl IntoView {
         <section class="card">
             <h2>{move || i18n.count(count, Key::ParticipantCountOne, Key::ParticipantCountOther)}</h2>
             <ul class="member-list" data-testid="participants">
-                {run.participants.into_iter().map(|person| {
+                {run.participants.iter().map(|person| {
                     let ready = person.is_ready;
                     view! {
                         <li class="list-row" class:removed=person.removed

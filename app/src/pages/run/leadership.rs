@@ -1,6 +1,8 @@
 //! Helpers and handing the lead over, on the run page: the banner for someone asked to take the
 //! run over, and the leader's forms to choose helpers and to ask someone to take over.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
@@ -43,7 +45,7 @@ pub(super) fn TransferBanner(transfer: TransferView, actions: RunActions) -> imp
 /// The leader's helpers and handover, where the state machine offers them.
 #[component]
 pub(super) fn LeadershipPanel(
-    run: RunDetail,
+    run: Arc<RunDetail>,
     actions: RunActions,
     offered: Vec<RunAction>,
 ) -> impl IntoView {

@@ -9,6 +9,8 @@ mod leader;
 mod leadership;
 mod stages;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -124,6 +126,8 @@ pub fn RunPage() -> impl IntoView {
 
 #[component]
 fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
+    // Shared by the sections below: a run can hold a thousand bids, not worth a copy each.
+    let run = Arc::new(run);
     let i18n = use_i18n();
     let offered = offered_actions(run.state, run.viewer_role);
     let may = |action: RunAction| offered.contains(&action);
@@ -144,7 +148,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         (true, BidRule::Free) => BidMode::Free,
         (true, BidRule::Rebalance) => BidMode::Rebalance,
     };
-    let products = run.products.clone();
+    let product_count = run.products.len().to_string();
     let mut ordered: Vec<&RunProduct> = run.products.iter().collect();
     ordered.sort_by_key(|product| attention(product));
     let shared_out = !run.distribution.is_empty();
@@ -193,7 +197,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         })}
         <Participants run=run.clone()/>
         <section class="card">
-            <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &products.len().to_string())])}</h2>
+            <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &product_count)])}</h2>
             {if run.products.is_empty() {
                 let empty = if can_bid { Key::NoBidsYet } else { Key::NoProductsInRun };
                 view! { <p class="empty">{move || i18n.t(empty)}</p> }.into_any()
@@ -232,7 +236,7 @@ fn attention(product: &RunProduct) -> u8 {
 }
 
 #[component]
-fn CancelledNote(run: RunDetail) -> impl IntoView {
+fn CancelledNote(run: Arc<RunDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let reason = run.cancel_reason.clone();
     view! {

@@ -2,6 +2,8 @@
 //! to the list, finish adjusting (or force it), complete the run once everything is picked up;
 //! and the exports (print views, CSV, JSON) for those who run the run.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -17,7 +19,7 @@ use super::RunActions;
 
 #[component]
 pub(super) fn StagePanel(
-    run: RunDetail,
+    run: Arc<RunDetail>,
     actions: RunActions,
     offered: Vec<RunAction>,
 ) -> impl IntoView {
