@@ -234,6 +234,29 @@ async fn logging_in_issues_a_new_session_id() {
 }
 
 #[tokio::test]
+async fn a_session_in_use_is_extended_without_a_write_on_every_request() {
+    // With an idle limit of one minute the session is written back at most every six seconds.
+    let server = TestServer::start_with(&[("BULQ_SESSION_IDLE_MINUTES", "1")]).await;
+    let client = server.client();
+    let username = unique_username("idle");
+    server.register(&client, &username).await;
+    let soon = server.call(&client, "session", &[]).await;
+    assert!(
+        session_cookie(&soon).is_none(),
+        "not written right after login"
+    );
+
+    tokio::time::sleep(std::time::Duration::from_millis(6_200)).await;
+    let later = server.call(&client, "session", &[]).await;
+    let cookie = session_cookie(&later).expect("written back: its idle expiry moves on");
+    assert!(cookie.contains("Max-Age=60"), "{cookie}");
+    assert_eq!(
+        server.whoami(&client).await.as_deref(),
+        Some(username.as_str())
+    );
+}
+
+#[tokio::test]
 async fn the_session_survives_a_server_restart() {
     let mut server = TestServer::start().await;
     let client = server.client();
