@@ -29,3 +29,17 @@ die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
 as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+
+# Incremental compilation caches only grow (every edit and build flavour adds to them) and once
+# filled this machine's disk. They are a speed-up, not state: past 15 GB they are dropped.
+prune_incremental() {
+  local dir kib
+  for dir in "$CARGO_TARGET_DIR"/*/incremental "$CARGO_TARGET_DIR"/*/*/incremental; do
+    [ -d "$dir" ] || continue
+    kib=$(du -sk "$dir" 2>/dev/null | cut -f1)
+    if [ "${kib:-0}" -gt $((15 * 1024 * 1024)) ]; then
+      log "dropping $dir ($((kib / 1024 / 1024)) GB of incremental build cache)"
+      rm -rf "$dir"
+    fi
+  done
+}
