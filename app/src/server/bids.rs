@@ -19,7 +19,7 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
 use crate::server::products;
-use crate::server::runs::{Lock, lock_run, move_run};
+use crate::server::runs::{Lock, ProductInRun, lock_run, lock_run_for_product, move_run};
 
 async fn product_total(
     conn: &mut PgConnection,
@@ -78,15 +78,13 @@ async fn check_rebalance(
 }
 
 /// A product a run takes in must exist (`PRODUCT_NOT_FOUND`) and, when it is new to the run,
-/// fit under the per-run limit. New products are serialised per run with an advisory lock (bids
-/// on products already there never take it), so two people adding the 100th and 101st product
-/// at once cannot both get in.
+/// fit under the per-run limit.
 pub(crate) async fn admit_product(
     conn: &mut PgConnection,
     run_id: Uuid,
     product_id: Uuid,
 ) -> AppResult<()> {
-    let (exists, already_there): (bool, bool) = sqlx::query_as(
+    let (in_catalogue, in_run): (bool, bool) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM products WHERE id = $2 AND archived_at IS NULL), \
                 EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
     )
@@ -94,10 +92,21 @@ pub(crate) async fn admit_product(
     .bind(product_id)
     .fetch_one(&mut *conn)
     .await?;
-    if !exists {
+    let product = ProductInRun {
+        in_catalogue,
+        in_run,
+    };
+    admit(conn, run_id, product).await
+}
+
+/// `admit_product` once what the run has of the product is known. New products are serialised
+/// per run with an advisory lock (bids on products already there never take it), so two people
+/// adding the 100th and 101st product at once cannot both get in.
+async fn admit(conn: &mut PgConnection, run_id: Uuid, product: ProductInRun) -> AppResult<()> {
+    if !product.in_catalogue {
         return Err(ErrorCode::ProductNotFound.into());
     }
-    if already_there {
+    if product.in_run {
         return Ok(());
     }
     sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))")
@@ -202,7 +211,7 @@ async fn place_in(
     comment: &str,
     lock: Lock,
 ) -> AppResult<Option<BidOutcome>> {
-    let run = lock_run(tx, run_id, viewer, lock).await?;
+    let (run, product) = lock_run_for_product(tx, run_id, viewer, product_id, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
     let moves_to = run.state.after_bid_by(run.role);
     if moves_to.is_some() && lock == Lock::Share {
@@ -220,7 +229,7 @@ async fn place_in(
         .execute(&mut *tx)
         .await?;
     }
-    admit_product(tx, run_id, product_id).await?;
+    admit(tx, run_id, product).await?;
     let interested_only = amount == BidAmount::InterestedOnly;
     // The product's new total in the same statement: the other bids as this statement sees them,
     // plus this one.

@@ -57,6 +57,21 @@ pub(crate) fn stored_state(name: &str) -> AppResult<RunState> {
     RunState::parse(name).ok_or_else(|| AppError::internal(format!("unknown run state {name:?}")))
 }
 
+/// The statement reading what the viewer (`$3`) is to run `$1` of group `$2`, with `$extra`
+/// columns after the role's three.
+macro_rules! role_query {
+    ($extra:literal) => {
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                            WHERE m.group_id = $2 AND m.user_id = $3 AND g.archived_at IS NULL), \
+                    p.is_leader, p.is_helper",
+            $extra,
+            " FROM (SELECT 1) one LEFT JOIN run_participants p \
+                   ON p.run_id = $1 AND p.user_id = $3 AND p.removed_at IS NULL"
+        )
+    };
+}
+
 /// Locks the run and works out the viewer's role. Membership is read after the lock is held, in a
 /// statement of its own, so a removal that committed while we waited is seen.
 pub(crate) async fn lock_run(
@@ -65,11 +80,61 @@ pub(crate) async fn lock_run(
     viewer: Uuid,
     lock: Lock,
 ) -> AppResult<LockedRun> {
-    let sql = match lock {
+    run_and_role(conn, run_id, viewer, lock_sql(lock)).await
+}
+
+/// What a run has of one product: whether the product is in the catalogue at all, and whether
+/// the run already has bids on it.
+#[derive(Clone, Copy)]
+pub(crate) struct ProductInRun {
+    pub in_catalogue: bool,
+    pub in_run: bool,
+}
+
+/// `lock_run` for a use case about one product (a bid): what the run has of the product is read
+/// in the same statement as the viewer's role, after the lock.
+pub(crate) async fn lock_run_for_product(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    viewer: Uuid,
+    product_id: Uuid,
+    lock: Lock,
+) -> AppResult<(LockedRun, ProductInRun)> {
+    let (group_id, state) = run_row(conn, run_id, lock_sql(lock)).await?;
+    let (member, leader, helper, in_catalogue, in_run): (
+        bool,
+        Option<bool>,
+        Option<bool>,
+        bool,
+        bool,
+    ) = sqlx::query_as(role_query!(
+        ", EXISTS (SELECT 1 FROM products WHERE id = $4 AND archived_at IS NULL), \
+               EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $4)"
+    ))
+    .bind(run_id)
+    .bind(group_id)
+    .bind(viewer)
+    .bind(product_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let run = LockedRun {
+        id: run_id,
+        group_id,
+        state,
+        role: role_from(member, leader, helper),
+    };
+    let product = ProductInRun {
+        in_catalogue,
+        in_run,
+    };
+    Ok((run, product))
+}
+
+fn lock_sql(lock: Lock) -> &'static str {
+    match lock {
         Lock::Share => "SELECT group_id, state FROM runs WHERE id = $1 FOR SHARE",
         Lock::Update => "SELECT group_id, state FROM runs WHERE id = $1 FOR UPDATE",
-    };
-    run_and_role(conn, run_id, viewer, sql).await
+    }
 }
 
 /// The run's state and what the viewer is to it, without a lock: for reads.
@@ -91,20 +156,29 @@ async fn run_and_role(
     conn: &mut PgConnection,
     run_id: Uuid,
     viewer: Uuid,
-    sql: &str,
+    sql: &'static str,
 ) -> AppResult<LockedRun> {
+    let (group_id, state) = run_row(conn, run_id, sql).await?;
+    let role = role_of(conn, run_id, group_id, viewer).await?;
+    Ok(LockedRun {
+        id: run_id,
+        group_id,
+        state,
+        role,
+    })
+}
+
+async fn run_row(
+    conn: &mut PgConnection,
+    run_id: Uuid,
+    sql: &'static str,
+) -> AppResult<(Uuid, RunState)> {
     let row: Option<(Uuid, String)> = sqlx::query_as(sql)
         .bind(run_id)
         .fetch_optional(&mut *conn)
         .await?;
     let (group_id, state) = row.ok_or(ErrorCode::RunNotFound)?;
-    let role = role_of(conn, run_id, group_id, viewer).await?;
-    Ok(LockedRun {
-        id: run_id,
-        group_id,
-        state: stored_state(&state)?,
-        role,
-    })
+    Ok((group_id, stored_state(&state)?))
 }
 
 pub(crate) async fn role_of(
@@ -113,25 +187,24 @@ pub(crate) async fn role_of(
     group_id: Uuid,
     viewer: Uuid,
 ) -> AppResult<RunRole> {
-    let (member, leader, helper): (bool, Option<bool>, Option<bool>) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
-                        WHERE m.group_id = $2 AND m.user_id = $3 AND g.archived_at IS NULL), \
-                p.is_leader, p.is_helper \
-         FROM (SELECT 1) one LEFT JOIN run_participants p \
-              ON p.run_id = $1 AND p.user_id = $3 AND p.removed_at IS NULL",
-    )
-    .bind(run_id)
-    .bind(group_id)
-    .bind(viewer)
-    .fetch_one(conn)
-    .await?;
-    Ok(match (member, leader, helper) {
+    let (member, leader, helper): (bool, Option<bool>, Option<bool>) =
+        sqlx::query_as(role_query!(""))
+            .bind(run_id)
+            .bind(group_id)
+            .bind(viewer)
+            .fetch_one(conn)
+            .await?;
+    Ok(role_from(member, leader, helper))
+}
+
+fn role_from(member: bool, leader: Option<bool>, helper: Option<bool>) -> RunRole {
+    match (member, leader, helper) {
         (false, _, _) => RunRole::Outsider,
         (true, None, _) => RunRole::Member,
         (true, Some(true), _) => RunRole::Leader,
         (true, Some(false), Some(true)) => RunRole::Helper,
         (true, Some(false), _) => RunRole::Participant,
-    })
+    }
 }
 
 /// Moves a locked run along the state machine and stamps when it entered the new state.
