@@ -1,5 +1,5 @@
 // Live updates: friends watching one run see each other's bids and readiness arrive without
-// reloading, each on a different app instance (scripts/e2e starts two on one database and
+// reloading (and a group page its new members), each on a different app instance (scripts/e2e starts two on one database and
 // Redis; BULQ_OTHER_URL is the second). Hydrated only: without JavaScript a page shows what was
 // true when it loaded.
 import { expect, test } from '@playwright/test';
@@ -16,11 +16,18 @@ test('a bid and a ready flag made on one instance show up on a friend\'s page on
   const runUrl = await openRun(leader, testInfo, groupUrl, storeName);
   await bid(leader, testInfo, rice, '1');
 
-  // The friend uses the other instance.
+  // The leader watches the group page while the friend joins, on the other instance: the
+  // member list and count follow without a reload.
+  await leader.goto(groupUrl);
+  await live(leader, testInfo);
+  const members = leader.getByTestId('members');
+  await expect(members).not.toContainText('Fay Friend');
   const other = process.env.BULQ_OTHER_URL ?? baseURL ?? '';
   const onOther = (url: string) => url.replace(baseURL ?? '', other);
   const friend = await person(browser, testInfo, 'Fay Friend', onOther(invite));
   await joinWith(friend, testInfo);
+  await expect(members).toContainText('Fay Friend');
+  await expect(leader.locator('.page-header')).toContainText('2 members');
   await friend.goto(onOther(runUrl));
   expect(friend.url().startsWith(other)).toBe(true);
   await live(friend, testInfo);

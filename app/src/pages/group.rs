@@ -1,4 +1,5 @@
-//! `/groups/:id`: a group as its members see it: who is in it and its runs.
+//! `/groups/:id`: a group as its members see it: who is in it and its runs. Both follow the
+//! group's live events: its runs reload, and so does the page of members shown.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::groups::get_group;
+use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::error::{AppError, ErrorCode};
@@ -71,23 +73,52 @@ pub fn GroupPage() -> impl IntoView {
 #[component]
 fn GroupView(group: GroupDetail) -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
     let title = group.name.clone();
-    let count = group.member_count;
     let group_id = group.id;
+    let viewer = group.viewer_id;
+    let refresh = RwSignal::new(0_usize);
+    live_refresh(format!("/events/groups/{group_id}"), refresh);
+    // The header and the actions above come with the page; only the members follow live, so a
+    // friend joining never disturbs a form being filled in here.
+    let members = RwSignal::new(group.members);
+    let count = RwSignal::new(group.member_count);
+    Effect::new(move |_| {
+        if refresh.get() == 0 {
+            return;
+        }
+        let page = query
+            .read_untracked()
+            .get("members")
+            .and_then(|p| p.parse::<u32>().ok());
+        leptos::task::spawn_local(async move {
+            // A failed reload keeps what is shown; the next event or reconnect tries again.
+            if let Ok(group) = get_group(group_id, page).await {
+                let _ = members.try_set(group.members);
+                let _ = count.try_set(group.member_count);
+            }
+        });
+    });
     view! {
         <Title text=title/>
         <header class="page-header">
             <h1>{group.name.clone()}</h1>
-            <p class="muted">{move || i18n.count(count, Key::MemberCountOne, Key::MemberCountOther)}</p>
+            <p class="muted">{move || i18n.count(count.get(), Key::MemberCountOne, Key::MemberCountOther)}</p>
             <a class="button small" href=format!("/groups/{group_id}/manage") data-testid="manage-group">
                 {t!(i18n, ManageGroupLink)}
             </a>
         </header>
-        <GroupRuns group_id/>
+        <GroupRuns group_id refresh/>
         <section class="card">
             <h2>{t!(i18n, GroupMembersTitle)}</h2>
-            <MemberList members=group.members.items.clone() viewer=group.viewer_id/>
-            <Pager page=group.members href_for=move |n| format!("/groups/{group_id}?members={n}")/>
+            {move || {
+                let page = members.get();
+                view! {
+                    <MemberList members=page.items.clone() viewer/>
+                    <Pager page href_for=move |n| format!("/groups/{group_id}?members={n}")/>
+                }
+                .into_any()
+            }}
         </section>
     }
     .into_any()

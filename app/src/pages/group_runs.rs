@@ -8,19 +8,17 @@ use uuid::Uuid;
 use crate::api::catalogue::list_stores;
 use crate::api::runs::{CreateRun, list_group_runs};
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
-use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
 use crate::domain::run::COMMENT_MAX;
 use crate::i18n::{Key, use_i18n};
 use crate::t;
 
+/// `refresh` is the group page's live reload signal.
 #[component]
-pub fn GroupRuns(group_id: Uuid) -> impl IntoView {
+pub fn GroupRuns(group_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let refresh = RwSignal::new(0_usize);
-    live_refresh(format!("/events/groups/{group_id}"), refresh);
     let runs = Resource::new(
         move || {
             (
