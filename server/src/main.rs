@@ -4,6 +4,7 @@
 mod config;
 mod exports;
 mod health;
+mod metrics;
 mod middleware;
 mod realtime;
 mod router;

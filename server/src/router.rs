@@ -22,6 +22,7 @@ use tower_sessions_redis_store::RedisStore;
 
 use crate::exports;
 use crate::health::{self, Dependencies};
+use crate::metrics::{self, MetricsState};
 use crate::middleware::{csrf, rate_limit, security_headers, viewer};
 use crate::realtime::stream::{self, LiveState};
 use crate::server_fns;
@@ -109,9 +110,17 @@ pub fn build(parts: Parts) -> Router {
             redis,
         });
 
+    let metrics = Router::new()
+        .route("/metrics", get(metrics::render))
+        .with_state(MetricsState {
+            db: state.ctx.db.clone(),
+            counters: state.live.counters.clone(),
+        });
+
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .merge(health)
+        .merge(metrics)
         .merge(assets)
         .merge(app)
         .layer(from_fn_with_state(csrf, csrf::protect))

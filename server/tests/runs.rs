@@ -569,6 +569,27 @@ async fn stream_says(response: &mut reqwest::Response, needle: &str, wait: Durat
     true
 }
 
+/// `/metrics` once the relay has counted at least one published event (it counts after its
+/// commit, which can come just after the event reached a stream).
+async fn published_metrics(server: &TestServer) -> String {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let response = server
+            .client()
+            .get(server.url("/metrics"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let text = response.text().await.unwrap();
+        let published = !text.contains("\nbulq_live_events_published_total 0\n");
+        if published || tokio::time::Instant::now() > deadline {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_runs_live_events_reach_those_who_may_see_it_and_stop_when_they_leave() {
     let server = TestServer::start().await;
@@ -638,6 +659,19 @@ async fn a_runs_live_events_reach_those_who_may_see_it_and_stop_when_they_leave(
     for other in [&mut group_stream, &mut dashboard] {
         assert!(stream_says(other, "\"kind\":\"bid_changed\"", Duration::from_secs(5)).await);
     }
+
+    // The operator's view: the relay published the bid and three streams are open.
+    let metrics = published_metrics(&server).await;
+    assert!(
+        !metrics.contains("\nbulq_live_events_published_total 0\n"),
+        "published events counted: {metrics}"
+    );
+    assert!(
+        metrics.contains("\nbulq_live_open_streams 3\n"),
+        "open streams counted: {metrics}"
+    );
+    assert!(metrics.contains("# TYPE bulq_live_events_published_total counter\n"));
+    assert!(metrics.contains("\nbulq_live_publish_failures_total 0\n"));
 
     // Removed from the group, the member's stream says so and ends.
     let member = user_id(&server, &cast.member).await;
