@@ -124,6 +124,15 @@ async fn admit(conn: &mut PgConnection, run_id: Uuid, product: ProductInRun) -> 
     Ok(())
 }
 
+/// One bid as a use case places it.
+struct Bid<'a> {
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    amount: BidAmount,
+    comment: &'a str,
+}
+
 /// Places or changes the viewer's bid on a product. A member's first bid makes them a
 /// participant; a bid by anyone but the leader moves a planned run to active.
 pub async fn place(
@@ -134,38 +143,23 @@ pub async fn place(
     amount: BidAmount,
     comment: &str,
 ) -> AppResult<BidOutcome> {
-    let mut tx = db.begin().await?;
-    let shared = place_in(
-        &mut tx,
+    let bid = Bid {
         viewer,
         run_id,
         product_id,
         amount,
         comment,
-        Lock::Share,
-    )
-    .await?;
-    let outcome = match shared {
-        Some(outcome) => outcome,
-        // This bid moves the run: start over holding the run the way state changes do.
-        None => {
-            tx.rollback().await?;
-            tx = db.begin().await?;
-            let held = place_in(
-                &mut tx,
-                viewer,
-                run_id,
-                product_id,
-                amount,
-                comment,
-                Lock::Update,
-            )
-            .await?;
-            held.ok_or_else(held_for_update)?
-        }
     };
-    tx.commit().await?;
-    Ok(outcome)
+    // A bid that moves the run starts over holding it the way state changes do.
+    for lock in [Lock::Share, Lock::Update] {
+        let mut tx = db.begin().await?;
+        if let Some(outcome) = place_in(&mut tx, &bid, lock).await? {
+            tx.commit().await?;
+            return Ok(outcome);
+        }
+        tx.rollback().await?;
+    }
+    Err(held_for_update())
 }
 
 /// A product that is not in the catalogue yet, added and bid on at once: both or neither.
@@ -178,17 +172,16 @@ pub async fn place_on_new_product(
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
     let product_id = products::insert(&mut tx, viewer, product).await?;
-    let held = place_in(
-        &mut tx,
+    let bid = Bid {
         viewer,
         run_id,
         product_id,
         amount,
-        "",
-        Lock::Update,
-    )
-    .await?;
-    let outcome = held.ok_or_else(held_for_update)?;
+        comment: "",
+    };
+    let outcome = place_in(&mut tx, &bid, Lock::Update)
+        .await?
+        .ok_or_else(held_for_update)?;
     tx.commit().await?;
     Ok(outcome)
 }
@@ -204,13 +197,16 @@ fn held_for_update() -> AppError {
 /// too weakly, start over with `Lock::Update`".
 async fn place_in(
     tx: &mut PgConnection,
-    viewer: Uuid,
-    run_id: Uuid,
-    product_id: Uuid,
-    amount: BidAmount,
-    comment: &str,
+    bid: &Bid<'_>,
     lock: Lock,
 ) -> AppResult<Option<BidOutcome>> {
+    let Bid {
+        viewer,
+        run_id,
+        product_id,
+        amount,
+        comment,
+    } = *bid;
     let (run, product) = lock_run_for_product(tx, run_id, viewer, product_id, lock).await?;
     authorize(run.state, run.role, RunAction::PlaceBid)?;
     let moves_to = run.state.after_bid_by(run.role);
