@@ -278,6 +278,64 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     assert_eq!(refused.code, ErrorCode::RunNotFound);
 }
 
+/// Someone removed from the group while their bids are in flight: every bid either landed before
+/// the removal (and went with it) or is refused; none lands after.
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn no_bid_lands_after_its_bidder_left_the_group(db: PgPool) {
+    let admin = user(&db, "admin").await;
+    let bob = user(&db, "bob").await;
+    let world = world(&db, admin, &[bob], 2).await;
+    let run_id = open_run(&db, admin, &world).await;
+    for product in &world.products {
+        bids::place(&db, admin, run_id, *product, qty("1"), "")
+            .await
+            .unwrap();
+    }
+    bids::place(&db, bob, run_id, world.products[0], qty("1"), "")
+        .await
+        .unwrap();
+
+    let mut tasks = Vec::new();
+    for i in 0..4 {
+        let db = db.clone();
+        let product = world.products[i % 2];
+        tasks.push(tokio::spawn(async move {
+            let (mut landed, mut refused) = (0, 0);
+            for step in 1..=200 {
+                let amount = qty(&format!("{}", step % 9 + 1));
+                match bids::place(&db, bob, run_id, product, amount, "").await {
+                    Ok(_) => landed += 1,
+                    Err(error) if error.code == ErrorCode::RunNotFound => refused += 1,
+                    Err(error) => panic!("unexpected refusal: {error:?}"),
+                }
+            }
+            (landed, refused)
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    groups::remove_member(&db, admin, world.group_id, bob)
+        .await
+        .unwrap();
+    let (mut landed, mut refused) = (0, 0);
+    for task in tasks {
+        let (landed_here, refused_here) = task.await.unwrap();
+        landed += landed_here;
+        refused += refused_here;
+    }
+    assert!(
+        landed > 0 && refused > 0,
+        "the removal came mid-way: {landed} landed, {refused} refused"
+    );
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM bids WHERE run_id = $1 AND user_id = $2")
+            .bind(run_id)
+            .bind(bob)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(left, 0, "no bid of bob's outlived his leaving");
+}
+
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn a_run_takes_at_most_100_products(db: PgPool) {
     let leader = user(&db, "leader").await;

@@ -137,6 +137,15 @@ impl RunState {
         (self == RunState::Planning && bidder < RunRole::Leader).then_some(RunState::Active)
     }
 
+    /// Whether `bidder` may bid in this state with nothing else to do: the bid moves no run and
+    /// follows no re-balancing rule. `server::plain_bids` places these in one statement when the
+    /// bidder already takes part; every other bid takes the general path.
+    pub fn takes_plain_bid_from(self, bidder: RunRole) -> bool {
+        authorize(self, bidder, RunAction::PlaceBid).is_ok()
+            && self.after_bid_by(bidder).is_none()
+            && self.bid_rule() == BidRule::Free
+    }
+
     /// The rule bids follow in this state (when `PlaceBid` is allowed at all).
     pub fn bid_rule(self) -> BidRule {
         if self == RunState::Adjusting {
@@ -405,6 +414,24 @@ mod tests {
                 if authorize(state, RunRole::Leader, action).is_ok() {
                     assert!(state.move_to(target).is_ok(), "{action:?} from {state:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_bids_are_allowed_bids_that_change_nothing_else() {
+        use RunState::*;
+        for state in RunState::ALL {
+            for role in ROLES {
+                let plain = state.takes_plain_bid_from(role);
+                let expected = matches!(
+                    (state, role),
+                    (
+                        Active,
+                        RunRole::Member | RunRole::Participant | RunRole::Helper | RunRole::Leader
+                    ) | (Planning, RunRole::Leader)
+                );
+                assert_eq!(plain, expected, "{state:?} {role:?}");
             }
         }
     }

@@ -1,4 +1,6 @@
-//! Bids: placing, changing and retracting one. Each is one transaction that holds the run row
+//! Bids: placing, changing and retracting one. A plain bid (someone taking part, a product the
+//! run has, nothing else to do) is one statement in `plain_bids`; every other bid, and every
+//! retraction, is one transaction here that holds the run row
 //! `FOR SHARE` (so many friends bid at once, but none after a state change took the run out of a
 //! biddable state), upserts on the (run, product, user) key (no duplicates, no lost updates) and
 //! reads the product's new total before committing. A bid that moves a planned run to active
@@ -18,8 +20,8 @@ use crate::domain::run_state::{BidRule, RunAction, RunRole, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
-use crate::server::products;
 use crate::server::runs::{Lock, ProductInRun, lock_run, lock_run_for_product, move_run};
+use crate::server::{plain_bids, products};
 
 async fn product_total(
     conn: &mut PgConnection,
@@ -124,17 +126,48 @@ async fn admit(conn: &mut PgConnection, run_id: Uuid, product: ProductInRun) -> 
     Ok(())
 }
 
+/// The common table expression `placed` that writes bid `$4` (thousandths; `$5` interested
+/// only, `$6` comment) of user `$2` on product `$3` in run `$1` once per row of `$source`: a new
+/// bid or a change of theirs (the `(run, product, user)` key), never a second row.
+macro_rules! placing_cte {
+    (source: $source:literal) => {
+        concat!(
+            "placed AS ( \
+                 INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
+                 SELECT $1, $2, $3, $4::bigint / 1000.0, $5, $6 FROM ", $source,
+            " ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
+                 SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
+                     comment = EXCLUDED.comment \
+                 RETURNING 1)"
+        )
+    };
+}
+pub(crate) use placing_cte;
+
+/// The product's new total (thousandths) after `placing_cte`, once it placed the bid: the other
+/// bids as the statement sees them, plus this one.
+macro_rules! new_total {
+    () => {
+        "SELECT CASE WHEN $5 THEN 0 ELSE $4 END \
+              + (SELECT (coalesce(sum(quantity), 0) * 1000)::bigint FROM bids \
+                 WHERE run_id = $1 AND product_id = $3 AND user_id <> $2 AND NOT interested_only) \
+         FROM placed"
+    };
+}
+pub(crate) use new_total;
+
 /// One bid as a use case places it.
-struct Bid<'a> {
-    viewer: Uuid,
-    run_id: Uuid,
-    product_id: Uuid,
-    amount: BidAmount,
-    comment: &'a str,
+pub(crate) struct Bid<'a> {
+    pub viewer: Uuid,
+    pub run_id: Uuid,
+    pub product_id: Uuid,
+    pub amount: BidAmount,
+    pub comment: &'a str,
 }
 
 /// Places or changes the viewer's bid on a product. A member's first bid makes them a
-/// participant; a bid by anyone but the leader moves a planned run to active.
+/// participant; a bid by anyone but the leader moves a planned run to active. Most bids are
+/// plain (`plain_bids`): one statement; the rest, and refusals, take a transaction here.
 pub async fn place(
     db: &PgPool,
     viewer: Uuid,
@@ -150,6 +183,9 @@ pub async fn place(
         amount,
         comment,
     };
+    if let Some(outcome) = plain_bids::place(db, &bid).await? {
+        return Ok(outcome);
+    }
     // A bid that moves the run starts over holding it the way state changes do.
     for lock in [Lock::Share, Lock::Update] {
         let mut tx = db.begin().await?;
@@ -227,20 +263,12 @@ async fn place_in(
     }
     admit(tx, run_id, product).await?;
     let interested_only = amount == BidAmount::InterestedOnly;
-    // The product's new total in the same statement: the other bids as this statement sees them,
-    // plus this one.
-    let total: i64 = sqlx::query_scalar(
-        "WITH placed AS ( \
-             INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
-             VALUES ($1, $2, $3, $4::bigint / 1000.0, $5, $6) \
-             ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
-             SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
-                 comment = EXCLUDED.comment \
-             RETURNING 1) \
-         SELECT CASE WHEN $5 THEN 0 ELSE $4 END \
-              + (SELECT (coalesce(sum(quantity), 0) * 1000)::bigint FROM bids \
-                 WHERE run_id = $1 AND product_id = $3 AND user_id <> $2 AND NOT interested_only)",
-    )
+    let total: i64 = sqlx::query_scalar(concat!(
+        "WITH ",
+        placing_cte!(source: "(VALUES (1)) AS once"),
+        " ",
+        new_total!()
+    ))
     .bind(run_id)
     .bind(viewer)
     .bind(product_id)

@@ -11,9 +11,42 @@ use crate::error::{AppError, AppResult};
 use crate::model::{EventEnvelope, LiveEvent};
 use crate::server::runs::{is_member, read_run};
 
-/// Records `event` about `run_id` (or the group itself) of `group_id`. An event about a run also
-/// counts one change of the run (`run_revisions`, which the run page's cache is keyed on), on
-/// one of `REVISION_SHARDS` rows picked by the connection.
+/// The common table expressions that record an event for each row of `$source`: `recorded`
+/// (its outbox row, `$event` about run `$run` of group `$group`) and `revised` (one more change
+/// of the run, counted in `run_revisions`, which the run page's cache is keyed on, on one of 16
+/// rows picked by the connection so concurrent writers do not queue on one row; none for an
+/// event about the group itself). A statement that changes something records its event with
+/// these in the same statement.
+macro_rules! recording_ctes {
+    (group: $group:literal, run: $run:literal, event: $event:literal, source: $source:literal) => {
+        concat!(
+            "recorded AS ( \
+                 INSERT INTO event_outbox (group_id, run_id, event) \
+                 SELECT ",
+            $group,
+            ", ",
+            $run,
+            ", ",
+            $event,
+            " FROM ",
+            $source,
+            "), \
+             revised AS ( \
+                 INSERT INTO run_revisions (run_id, shard, changes) \
+                 SELECT ",
+            $run,
+            ", pg_backend_pid() % 16, 1 FROM ",
+            $source,
+            " WHERE ",
+            $run,
+            " IS NOT NULL \
+                 ON CONFLICT (run_id, shard) DO UPDATE SET changes = run_revisions.changes + 1)"
+        )
+    };
+}
+pub(crate) use recording_ctes;
+
+/// Records `event` about `run_id` (or the group itself) of `group_id`.
 pub(crate) async fn record(
     conn: &mut PgConnection,
     group_id: Uuid,
@@ -21,23 +54,18 @@ pub(crate) async fn record(
     event: LiveEvent,
 ) -> AppResult<()> {
     let json = serde_json::to_value(&event).map_err(AppError::internal)?;
-    sqlx::query(
-        "WITH recorded AS ( \
-             INSERT INTO event_outbox (group_id, run_id, event) VALUES ($1, $2, $3)) \
-         INSERT INTO run_revisions (run_id, shard, changes) \
-         SELECT $2, pg_backend_pid() % $4, 1 WHERE $2 IS NOT NULL \
-         ON CONFLICT (run_id, shard) DO UPDATE SET changes = run_revisions.changes + 1",
-    )
+    sqlx::query(concat!(
+        "WITH ",
+        recording_ctes!(group: "$1::uuid", run: "$2::uuid", event: "$3::jsonb", source: "(VALUES (1)) AS once"),
+        " SELECT 1"
+    ))
     .bind(group_id)
     .bind(run_id)
     .bind(json)
-    .bind(REVISION_SHARDS)
     .execute(conn)
     .await?;
     Ok(())
 }
-
-const REVISION_SHARDS: i32 = 16;
 
 /// Whether any recorded event waits to be taken. The outbox is a queue: until vacuum comes by,
 /// its table is mostly rows already taken. Walking the key from the oldest skips those cheaply

@@ -14,6 +14,7 @@ pub mod groups;
 pub mod leadership;
 pub mod notifications;
 pub mod passwords;
+pub(crate) mod plain_bids;
 pub mod prices;
 pub mod products;
 pub mod request;

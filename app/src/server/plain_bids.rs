@@ -1,0 +1,99 @@
+//! Plain bids: the bid friends place most, by someone already taking part, on a product the run
+//! already has, in a state where the bid changes nothing but itself (the state machine's
+//! `takes_plain_bid_from`). Such a bid is one autocommit statement: lock, check, upsert, total
+//! and its event, with no round trips between them. Anything else, or anything this statement
+//! cannot vouch for, returns `None` and the caller takes the general path (`bids`), which also
+//! says why a bid is refused.
+//!
+//! The state machine still decides: its answer for every state and standing is bound as data
+//! (the states in which a participant, a helper and a leader may place a plain bid), and the
+//! statement only looks the run's state up in it.
+//!
+//! Locks: the statement holds the run row and the bidder's participation row `FOR SHARE`. When
+//! it has to wait for a writer of either, Postgres re-reads those two rows as committed and
+//! checks them again, but everything else the statement reads is as of its start. So all a plain
+//! bid relies on lives on those rows: the run's state, and the bidder's standing (leader, helper,
+//! removed). Leaving the group marks the participation removed under the run's lock
+//! (`runs::withdraw_member`), so no bid of someone who left can land after they left.
+
+use std::sync::LazyLock;
+
+use sqlx::PgPool;
+
+use crate::domain::quantity::Quantity;
+use crate::domain::run::BidAmount;
+use crate::domain::run_state::{RunRole, RunState};
+use crate::error::{AppError, AppResult};
+use crate::model::{BidOutcome, LiveEvent};
+use crate::server::bids::{Bid, new_total, placing_cte};
+use crate::server::events::recording_ctes;
+
+/// The stored names of the states in which each standing may place a plain bid.
+struct PlainBidStates {
+    participant: Vec<&'static str>,
+    helper: Vec<&'static str>,
+    leader: Vec<&'static str>,
+}
+
+static PLAIN_BID_STATES: LazyLock<PlainBidStates> = LazyLock::new(|| {
+    let states = |role: RunRole| {
+        RunState::ALL
+            .into_iter()
+            .filter(|state| state.takes_plain_bid_from(role))
+            .map(RunState::as_str)
+            .collect()
+    };
+    PlainBidStates {
+        participant: states(RunRole::Participant),
+        helper: states(RunRole::Helper),
+        leader: states(RunRole::Leader),
+    }
+});
+
+/// Places `bid` if it is a plain bid, returning the product's new total; `None` when it is not
+/// one (or is refused), and nothing was written.
+pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOutcome>> {
+    let event = LiveEvent::BidChanged {
+        run_id: bid.run_id,
+        product_id: bid.product_id,
+        user_id: bid.viewer,
+    };
+    let event = serde_json::to_value(&event).map_err(AppError::internal)?;
+    let states = &*PLAIN_BID_STATES;
+    let total: Option<i64> = sqlx::query_scalar(concat!(
+        "WITH bidder AS ( \
+             SELECT r.group_id FROM runs r \
+             JOIN run_participants p \
+               ON p.run_id = r.id AND p.user_id = $2 AND p.removed_at IS NULL \
+             WHERE r.id = $1 \
+               AND r.state = ANY(CASE WHEN p.is_leader THEN $9::text[] \
+                                      WHEN p.is_helper THEN $8::text[] ELSE $7::text[] END) \
+               AND EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                           WHERE m.group_id = r.group_id AND m.user_id = $2 \
+                             AND g.archived_at IS NULL) \
+               AND EXISTS (SELECT 1 FROM products WHERE id = $3 AND archived_at IS NULL) \
+               AND EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $3) \
+             FOR SHARE OF r, p), ",
+        placing_cte!(source: "bidder"),
+        ", ",
+        recording_ctes!(group: "bidder.group_id", run: "$1::uuid", event: "$10::jsonb", source: "bidder, placed"),
+        " ",
+        new_total!()
+    ))
+    .bind(bid.run_id)
+    .bind(bid.viewer)
+    .bind(bid.product_id)
+    .bind(bid.amount.committed().thousandths())
+    .bind(bid.amount == BidAmount::InterestedOnly)
+    .bind(bid.comment)
+    .bind(&states.participant)
+    .bind(&states.helper)
+    .bind(&states.leader)
+    .bind(event)
+    .fetch_optional(db)
+    .await?;
+    Ok(total.map(|total| BidOutcome {
+        total: Quantity::from_thousandths(total),
+        new_state: None,
+    }))
+}
