@@ -99,11 +99,29 @@ impl std::fmt::Display for Quantity {
         let abs = self.0.abs();
         let (whole, fraction) = (abs / SCALE, abs % SCALE);
         if fraction == 0 {
-            write!(f, "{sign}{whole}")
-        } else {
-            let digits = format!("{fraction:03}");
-            write!(f, "{sign}{whole}.{}", digits.trim_end_matches('0'))
+            return write!(f, "{sign}{whole}");
         }
+        // Thousandths without their trailing zeros: 500 → "5", 50 → "05", 5 → "005".
+        let (mut digits, mut width) = (fraction, 3);
+        while digits % 10 == 0 {
+            digits /= 10;
+            width -= 1;
+        }
+        write!(f, "{sign}{whole}.{digits:0width$}")
+    }
+}
+
+impl Quantity {
+    /// The quantity as people read it, followed by its unit when there is one: "2.5 kg".
+    pub fn with_unit(self, unit: &str) -> String {
+        use std::fmt::Write;
+        let mut text = String::with_capacity(16 + unit.len());
+        let _ = write!(text, "{self}");
+        if !unit.is_empty() {
+            text.push(' ');
+            text.push_str(unit);
+        }
+        text
     }
 }
 
@@ -136,11 +154,20 @@ mod tests {
 
     #[test]
     fn quantities_print_without_trailing_zeros_and_parse_back() {
-        for (thousandths, text) in [(1500, "1.5"), (2000, "2"), (125, "0.125"), (1, "0.001")] {
+        for (thousandths, text) in [
+            (1500, "1.5"),
+            (2000, "2"),
+            (125, "0.125"),
+            (1, "0.001"),
+            (1050, "1.05"),
+            (999_010, "999.01"),
+        ] {
             assert_eq!(Quantity(thousandths).to_string(), text);
             assert_eq!(Quantity::parse_bid(text), Ok(Quantity(thousandths)));
         }
         assert_eq!(Quantity(-500).to_string(), "-0.5");
+        assert_eq!(Quantity(2500).with_unit("kg"), "2.5 kg");
+        assert_eq!(Quantity(3000).with_unit(""), "3");
     }
 
     #[test]

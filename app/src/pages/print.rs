@@ -13,7 +13,6 @@ use crate::components::page_error::PageError;
 use crate::domain::money::format_amount;
 use crate::i18n::{Key, use_i18n};
 use crate::model::RunDetail;
-use crate::pages::run::with_unit;
 use crate::t;
 
 fn run_resource() -> Resource<Result<RunDetail, crate::error::AppError>> {
@@ -92,7 +91,7 @@ fn ShoppingSheet(run: RunDetail) -> impl IntoView {
                             <tr>
                                 <td class="tick">"☐"</td>
                                 <td>{product.name.clone()}{(!product.brand.is_empty()).then(|| format!(" · {}", product.brand))}</td>
-                                <td>{with_unit(product.total.to_string(), &product.unit)}</td>
+                                <td>{product.total.with_unit(&product.unit)}</td>
                                 <td>{price}</td>
                             </tr>
                         }
@@ -139,7 +138,7 @@ fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
                     .filter(|share| !share.quantity.is_zero())
                     .map(|share| SheetLine {
                         product: share.product_name.clone(),
-                        quantity: with_unit(share.quantity.to_string(), &share.unit),
+                        quantity: share.quantity.with_unit(&share.unit),
                         cost: Some(format_amount(share.cost_minor, &run.currency)),
                     })
                     .collect();
@@ -162,7 +161,7 @@ fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
                         .find(|bid| bid.participant == index && !bid.interested_only)?;
                     Some(SheetLine {
                         product: product.name.clone(),
-                        quantity: with_unit(bid.quantity.to_string(), &product.unit),
+                        quantity: bid.quantity.with_unit(&product.unit),
                         cost: None,
                     })
                 })

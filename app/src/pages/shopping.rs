@@ -26,7 +26,6 @@ use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, fill, use_i18n};
 use crate::model::{SeenPrice, ShoppingItemView, ShoppingList};
-use crate::pages::run::with_unit;
 use crate::t;
 
 #[component]
@@ -162,7 +161,7 @@ fn ItemCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let unit = item.unit.clone();
-    let requested = with_unit(item.requested.to_string(), &unit);
+    let requested = item.requested.with_unit(&unit);
     let seen = item.last_price.as_ref().map(|seen| seen_text(i18n, seen));
     let last_minor = item
         .last_price
@@ -176,7 +175,7 @@ fn ItemCard(
             let text = fill(
                 i18n.t_now(Key::BoughtFor),
                 &[
-                    ("quantity", &with_unit(purchase.quantity.to_string(), &unit)),
+                    ("quantity", &purchase.quantity.with_unit(&unit)),
                     (
                         "price",
                         &format_amount(purchase.unit_price_minor, &currency),

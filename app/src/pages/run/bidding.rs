@@ -2,6 +2,7 @@
 //! finding a product to add. Bid forms are plain forms (they work without JavaScript); hydrated,
 //! a successful bid reloads the run in place.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -20,17 +21,9 @@ use crate::domain::quantity::Quantity;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
 use crate::i18n::{I18n, Key, fill, use_i18n};
-use crate::model::{BidView, RunProduct};
+use crate::model::{BidView, RunDetail};
 use crate::pages::search::urlencode;
 use crate::t;
-
-pub(crate) fn with_unit(quantity: String, unit: &str) -> String {
-    if unit.is_empty() {
-        quantity
-    } else {
-        format!("{quantity} {unit}")
-    }
-}
 
 /// What was bought of a product next to what is asked, once shoppers recorded it; once the goods
 /// are shared out, how the difference was settled.
@@ -41,26 +34,20 @@ fn bought_line(
     unit: &str,
     shared_out: bool,
 ) -> (String, &'static str) {
-    let bought_text = with_unit(bought.to_string(), unit);
+    let bought_text = bought.with_unit(unit);
     match balance(bought, total) {
         Balance::NotBought => (i18n.t(Key::NotBought).to_owned(), "status-bad"),
         Balance::Short(_) if shared_out => (
             fill(
                 i18n.t(Key::BoughtShortShared),
-                &[
-                    ("bought", &bought_text),
-                    ("asked", &with_unit(total.to_string(), unit)),
-                ],
+                &[("bought", &bought_text), ("asked", &total.with_unit(unit))],
             ),
             "status-warn",
         ),
         Balance::Over(extra) if shared_out => (
             fill(
                 i18n.t(Key::BoughtOverShared),
-                &[
-                    ("bought", &bought_text),
-                    ("extra", &with_unit(extra.to_string(), unit)),
-                ],
+                &[("bought", &bought_text), ("extra", &extra.with_unit(unit))],
             ),
             "status-warn",
         ),
@@ -69,7 +56,7 @@ fn bought_line(
                 i18n.t(Key::BoughtShort),
                 &[
                     ("bought", &bought_text),
-                    ("missing", &with_unit(missing.to_string(), unit)),
+                    ("missing", &missing.with_unit(unit)),
                 ],
             ),
             "status-warn",
@@ -77,10 +64,7 @@ fn bought_line(
         Balance::Over(extra) => (
             fill(
                 i18n.t(Key::BoughtOver),
-                &[
-                    ("bought", &bought_text),
-                    ("extra", &with_unit(extra.to_string(), unit)),
-                ],
+                &[("bought", &bought_text), ("extra", &extra.with_unit(unit))],
             ),
             "status-warn",
         ),
@@ -99,18 +83,20 @@ pub(super) enum BidMode {
     Rebalance,
 }
 
-/// One product of the run: `bidders` are its bids with the bidder's name, `mine` the viewer's.
+/// Product `index` of the run: its total, who bid what and the viewer's own bid form. It reads
+/// the run everyone's sections share rather than a copy of the product and its bids.
 #[component]
 pub(super) fn ProductCard(
-    run_id: Uuid,
-    product: RunProduct,
-    bidders: Vec<(String, BidView)>,
-    mine: Option<BidView>,
+    run: Arc<RunDetail>,
+    index: usize,
     mode: BidMode,
     can_retract: bool,
     shared_out: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
+    let run_id = run.id;
+    let product = &run.products[index];
+    let mine = run.viewer_bid(product).cloned();
     let i18n = use_i18n();
     let status = product
         .bought
@@ -133,13 +119,18 @@ pub(super) fn ProductCard(
         fill(
             i18n.t(Key::AdjustRange),
             &[
-                ("min", &with_unit(range.min.to_string(), &product.unit)),
-                ("max", &with_unit(range.max.to_string(), &product.unit)),
+                ("min", &range.min.with_unit(&product.unit)),
+                ("max", &range.max.with_unit(&product.unit)),
             ],
         )
     });
     let unit = product.unit.clone();
-    let total = with_unit(product.total.to_string(), &unit);
+    let total = product.total.with_unit(&unit);
+    let bidders = product.bids.iter().map(|bid| {
+        let bidder = run.bidder(bid).map_or("", |p| p.display_name.as_str());
+        (bidder, bid)
+    });
+    let chips = bidder_chips(bidders, &unit, i18n.t(Key::InterestedOnlyShort));
     let interested = product.interested_count;
     let price = product
         .current_price
@@ -164,9 +155,7 @@ pub(super) fn ProductCard(
                 })}
             </p>
             {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
-            <ul class="bidders" data-testid="bidders">
-                {bidders.into_iter().map(|(name, bid)| bidder_chip(i18n, name, bid, &unit)).collect_view()}
-            </ul>
+            <ul class="bidders" data-testid="bidders" inner_html=chips></ul>
             {range_hint.map(|hint| view! { <p class="adjust-hint" data-testid="adjust-hint">{hint}</p> })}
             {can_bid.then(|| view! {
                 <BidForm run_id product_id unit=unit.clone() current=mine.clone() refresh/>
@@ -176,17 +165,38 @@ pub(super) fn ProductCard(
     }
 }
 
-/// One bid as a chip: name and amount (or "interested"), and its comment. A plain function, not
-/// a component: a run can show a thousand of these, and each component costs a context lookup.
-fn bidder_chip(i18n: I18n, name: String, bid: BidView, unit: &str) -> impl IntoView + use<> {
-    let amount = if bid.interested_only {
-        i18n.t(Key::InterestedOnlyShort).to_owned()
-    } else {
-        with_unit(bid.quantity.to_string(), unit)
-    };
-    let class = bid.interested_only.then_some("interested");
-    let comment = (!bid.comment.is_empty()).then(|| view! { <small>{bid.comment}</small> });
-    view! { <li class=class>{name}<b>{amount}</b>{comment}</li> }
+/// A product's bids as chips (bidder, amount or `interested`, comment), as one string of HTML.
+/// A run can show a thousand of these and nothing in them reacts, so they are written straight
+/// into a string rather than built as a thousand views; every text from people is escaped.
+fn bidder_chips<'a>(
+    bids: impl Iterator<Item = (&'a str, &'a BidView)>,
+    unit: &str,
+    interested: &str,
+) -> String {
+    use html_escape::encode_text_to_string as escaped;
+    let mut html = String::new();
+    for (bidder, bid) in bids {
+        html.push_str(if bid.interested_only {
+            "<li class=\"interested\">"
+        } else {
+            "<li>"
+        });
+        escaped(bidder, &mut html);
+        html.push_str("<b>");
+        if bid.interested_only {
+            escaped(interested, &mut html);
+        } else {
+            escaped(bid.quantity.with_unit(unit), &mut html);
+        }
+        html.push_str("</b>");
+        if !bid.comment.is_empty() {
+            html.push_str("<small>");
+            escaped(&bid.comment, &mut html);
+            html.push_str("</small>");
+        }
+        html.push_str("</li>");
+    }
+    html
 }
 
 /// Place or change the viewer's bid on one product.
@@ -376,5 +386,35 @@ pub(super) fn AddProduct(
                 }}
             </Transition>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bid(quantity: &str, interested_only: bool, comment: &str) -> BidView {
+        BidView {
+            participant: 0,
+            quantity: Quantity::parse_bid(quantity).unwrap(),
+            interested_only,
+            comment: comment.to_owned(),
+        }
+    }
+
+    #[test]
+    fn chips_show_who_bid_what_and_escape_what_people_typed() {
+        let bids = [
+            bid("2.5", false, ""),
+            bid("1", true, "if <b>ripe</b> & cheap"),
+        ];
+        let bidders = [("Ada", &bids[0]), ("<script>alert(1)</script>", &bids[1])];
+        let html = bidder_chips(bidders.into_iter(), "kg", "interested");
+        assert_eq!(
+            html,
+            "<li>Ada<b>2.5 kg</b></li>\
+             <li class=\"interested\">&lt;script&gt;alert(1)&lt;/script&gt;<b>interested</b>\
+             <small>if &lt;b&gt;ripe&lt;/b&gt; &amp; cheap</small></li>"
+        );
     }
 }

@@ -17,8 +17,6 @@ use crate::i18n::{Key, fill, use_i18n};
 use crate::model::{PersonShares, RunDetail, ShareView};
 use crate::t;
 
-use super::bidding::with_unit;
-
 /// Each participant's committed bids at the newest prices seen at the store.
 #[component]
 pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
@@ -147,9 +145,9 @@ fn ShareRow(
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let quantity = with_unit(share.quantity.to_string(), &share.unit);
-    let asked = with_unit(share.asked.to_string(), &share.unit);
-    let extra = with_unit((share.quantity - share.asked).to_string(), &share.unit);
+    let quantity = share.quantity.with_unit(&share.unit);
+    let asked = share.asked.with_unit(&share.unit);
+    let extra = (share.quantity - share.asked).with_unit(&share.unit);
     let price = format_amount(share.unit_price_minor, &currency);
     let cost = format_amount(share.cost_minor, &currency);
     let why = match share.reason {

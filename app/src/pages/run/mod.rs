@@ -31,7 +31,6 @@ use crate::i18n::{Key, fill, use_i18n};
 use crate::model::{RunDetail, RunProduct};
 use crate::t;
 
-pub(crate) use bidding::with_unit;
 use bidding::{AddProduct, BidMode, ProductCard};
 use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
@@ -149,8 +148,8 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         (true, BidRule::Rebalance) => BidMode::Rebalance,
     };
     let product_count = run.products.len().to_string();
-    let mut ordered: Vec<&RunProduct> = run.products.iter().collect();
-    ordered.sort_by_key(|product| attention(product));
+    let mut ordered: Vec<usize> = (0..run.products.len()).collect();
+    ordered.sort_by_key(|&index| attention(&run.products[index]));
     let shared_out = !run.distribution.is_empty();
     view! {
         <Title text=run.store_name.clone()/>
@@ -204,16 +203,9 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             } else {
                 view! {
                     <ul class="product-cards" data-testid="run-products">
-                        {ordered.into_iter().map(|product| {
-                            let bidders = product.bids.iter().map(|bid| {
-                                let name = run.bidder(bid).map(|p| p.display_name.clone()).unwrap_or_default();
-                                (name, bid.clone())
-                            }).collect();
-                            let mine = run.viewer_bid(product).cloned();
-                            view! {
-                                <ProductCard run_id=run.id product=product.clone() bidders mine mode
-                                    can_retract=may(RunAction::RetractBid) shared_out refresh=actions.refresh/>
-                            }
+                        {ordered.into_iter().map(|index| view! {
+                            <ProductCard run=run.clone() index mode
+                                can_retract=may(RunAction::RetractBid) shared_out refresh=actions.refresh/>
                         }).collect_view()}
                     </ul>
                 }.into_any()
