@@ -1,6 +1,7 @@
 //! Serialisable shapes shared by pages and server functions. Never carries a secret.
 
 mod account;
+mod bid_wire;
 mod catalogue;
 mod events;
 mod group;

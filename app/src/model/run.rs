@@ -36,20 +36,15 @@ pub struct ParticipantView {
     pub removed: bool,
 }
 
-/// One bid. The bidder is an index into `RunDetail::participants`, and defaults are left out,
-/// which keeps a run of 50 people × 20 products small on the wire and in the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One bid. The bidder is an index into `RunDetail::participants`; on the wire a bid is a short
+/// array (`model::bid_wire`), which keeps a run of 50 people × 20 products small on the wire
+/// and in the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BidView {
     pub participant: usize,
     pub quantity: Quantity,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub interested_only: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 /// A product of the run with every bid on it.
