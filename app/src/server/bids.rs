@@ -20,7 +20,10 @@ use crate::domain::run_state::{BidRule, RunAction, RunRole, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
-use crate::server::runs::{Lock, ProductInRun, lock_run, lock_run_for_product, move_run};
+use crate::server::runs::{
+    Lock, ProductInRun, lock_run, lock_run_for_product, move_run, product_in_catalogue,
+    product_in_run,
+};
 use crate::server::{plain_bids, products};
 
 async fn product_total(
@@ -86,10 +89,12 @@ pub(crate) async fn admit_product(
     run_id: Uuid,
     product_id: Uuid,
 ) -> AppResult<()> {
-    let (in_catalogue, in_run): (bool, bool) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $2 AND archived_at IS NULL), \
-                EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $2)",
-    )
+    let (in_catalogue, in_run): (bool, bool) = sqlx::query_as(concat!(
+        "SELECT ",
+        product_in_catalogue!(product: "$2"),
+        ", ",
+        product_in_run!(product: "$2")
+    ))
     .bind(run_id)
     .bind(product_id)
     .fetch_one(&mut *conn)

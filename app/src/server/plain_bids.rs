@@ -27,8 +27,10 @@ use crate::error::{AppError, AppResult};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::bids::{Bid, new_total, placing_cte};
 use crate::server::events::recording_ctes;
+use crate::server::runs::{is_group_member, product_in_catalogue, product_in_run};
 
-/// The stored names of the states in which each standing may place a plain bid.
+/// The stored names of the states in which each standing may place a plain bid. The statement
+/// picks the list by the participation's flags, leader before helper, as `runs::role_from` does.
 struct PlainBidStates {
     participant: Vec<&'static str>,
     helper: Vec<&'static str>,
@@ -68,12 +70,13 @@ pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOut
              WHERE r.id = $1 \
                AND r.state = ANY(CASE WHEN p.is_leader THEN $9::text[] \
                                       WHEN p.is_helper THEN $8::text[] ELSE $7::text[] END) \
-               AND EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
-                           WHERE m.group_id = r.group_id AND m.user_id = $2 \
-                             AND g.archived_at IS NULL) \
-               AND EXISTS (SELECT 1 FROM products WHERE id = $3 AND archived_at IS NULL) \
-               AND EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $3) \
-             FOR SHARE OF r, p), ",
+               AND ",
+        is_group_member!(group: "r.group_id", user: "$2"),
+        " AND ",
+        product_in_catalogue!(product: "$3"),
+        " AND ",
+        product_in_run!(product: "$3"),
+        " FOR SHARE OF r, p), ",
         placing_cte!(source: "bidder"),
         ", ",
         recording_ctes!(group: "bidder.group_id", run: "$1::uuid", event: "$10::jsonb", source: "bidder, placed"),

@@ -57,15 +57,54 @@ pub(crate) fn stored_state(name: &str) -> AppResult<RunState> {
     RunState::parse(name).ok_or_else(|| AppError::internal(format!("unknown run state {name:?}")))
 }
 
+/// SQL: whether user `$user` is a member of group `$group`, a group not archived.
+macro_rules! is_group_member {
+    (group: $group:literal, user: $user:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
+                     WHERE m.group_id = ",
+            $group,
+            " AND m.user_id = ",
+            $user,
+            " AND g.archived_at IS NULL)"
+        )
+    };
+}
+pub(crate) use is_group_member;
+
+/// SQL: whether product `$product` is in the catalogue (`ProductInRun::in_catalogue`).
+macro_rules! product_in_catalogue {
+    (product: $product:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM products WHERE id = ",
+            $product,
+            " AND archived_at IS NULL)"
+        )
+    };
+}
+pub(crate) use product_in_catalogue;
+
+/// SQL: whether run `$1` already has bids on product `$product` (`ProductInRun::in_run`).
+macro_rules! product_in_run {
+    (product: $product:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = ",
+            $product,
+            ")"
+        )
+    };
+}
+pub(crate) use product_in_run;
+
 /// The statement reading what the viewer (`$3`) is to run `$1` of group `$2`, with `$extra`
 /// columns after the role's three.
 macro_rules! role_query {
-    ($extra:literal) => {
+    ($($extra:expr),*) => {
         concat!(
-            "SELECT EXISTS (SELECT 1 FROM group_members m JOIN groups g ON g.id = m.group_id \
-                            WHERE m.group_id = $2 AND m.user_id = $3 AND g.archived_at IS NULL), \
-                    p.is_leader, p.is_helper",
-            $extra,
+            "SELECT ",
+            is_group_member!(group: "$2", user: "$3"),
+            ", p.is_leader, p.is_helper",
+            $(", ", $extra,)*
             " FROM (SELECT 1) one LEFT JOIN run_participants p \
                    ON p.run_id = $1 AND p.user_id = $3 AND p.removed_at IS NULL"
         )
@@ -108,8 +147,8 @@ pub(crate) async fn lock_run_for_product(
         bool,
         bool,
     ) = sqlx::query_as(role_query!(
-        ", EXISTS (SELECT 1 FROM products WHERE id = $4 AND archived_at IS NULL), \
-               EXISTS (SELECT 1 FROM bids WHERE run_id = $1 AND product_id = $4)"
+        product_in_catalogue!(product: "$4"),
+        product_in_run!(product: "$4")
     ))
     .bind(run_id)
     .bind(group_id)
@@ -188,7 +227,7 @@ pub(crate) async fn role_of(
     viewer: Uuid,
 ) -> AppResult<RunRole> {
     let (member, leader, helper): (bool, Option<bool>, Option<bool>) =
-        sqlx::query_as(role_query!(""))
+        sqlx::query_as(role_query!())
             .bind(run_id)
             .bind(group_id)
             .bind(viewer)
