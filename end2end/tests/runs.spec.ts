@@ -40,6 +40,15 @@ test('friends bid, get ready, and the leader confirms, reopens and confirms agai
   await expect(boCard.getByTestId('bidders')).toContainText('Ada Bidder2.5 kg');
   await expect(boCard.getByTestId('bidders')).toContainText('Bo Curiousinterested');
 
+  // Bo removes his bid and marks his interest again.
+  await live(bo, testInfo);
+  await boCard.getByRole('button', { name: 'Remove my bid' }).click();
+  await expect(boCard.getByTestId('bidders')).not.toContainText('Bo Curious');
+  await expect(boCard.getByTestId('total')).not.toContainText('interested');
+  await expect(boCard.getByRole('button', { name: 'Remove my bid' })).toHaveCount(0);
+  await bid(bo, testInfo, oats, 'interested');
+  await expect(boCard.getByTestId('total')).toContainText('1 interested');
+
   // The leader waits for both, who say they are ready.
   await leader.reload();
   await expect(leader.getByTestId('readiness')).toHaveText('Waiting for: Ada Bidder, Bo Curious');

@@ -182,6 +182,24 @@ async fn every_run_function_checks_who_is_calling() {
             ],
         ),
         (
+            // The bid form's "remove" button: the quantity is not read, the bid is retracted.
+            "runs/bid",
+            vec![
+                ("run_id", r),
+                ("product_id", p),
+                ("quantity", "lots"),
+                ("retract", "true"),
+            ],
+            vec![
+                (401, "AUTH_REQUIRED"),
+                (404, "RUN_NOT_FOUND"),
+                (403, "NOT_RUN_PARTICIPANT"),
+                (404, "BID_NOT_FOUND"),
+                (404, "BID_NOT_FOUND"),
+                (404, "BID_NOT_FOUND"),
+            ],
+        ),
+        (
             "runs/bid",
             vec![("run_id", r), ("product_id", p), ("quantity", "2")],
             vec![

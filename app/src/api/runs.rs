@@ -76,7 +76,8 @@ pub async fn get_run(run_id: Uuid) -> Result<RunDetail, AppError> {
     run_detail::detail_cached(&ctx.db, &ctx.runs, viewer.id, run_id).await
 }
 
-/// `interested_only` is a checkbox: present ("on") when ticked.
+/// `interested_only` is a checkbox: present ("on") when ticked. `retract` is the bid form's
+/// second button: present when the bidder takes the bid back, and then the rest is not read.
 #[server(prefix = "/api", endpoint = "runs/bid")]
 pub async fn place_bid(
     run_id: Uuid,
@@ -84,9 +85,13 @@ pub async fn place_bid(
     #[server(default)] quantity: String,
     #[server(default)] interested_only: Option<String>,
     #[server(default)] comment: String,
+    #[server(default)] retract: Option<String>,
 ) -> Result<BidOutcome, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
+    if retract.is_some() {
+        return bids::retract(&ctx.db, viewer.id, run_id, product_id).await;
+    }
     let amount = BidAmount::parse(&quantity, interested_only.is_some())?;
     let comment = parse_note(&comment)?;
     bids::place(&ctx.db, viewer.id, run_id, product_id, amount, &comment).await

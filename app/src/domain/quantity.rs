@@ -95,33 +95,67 @@ impl std::iter::Sum for Quantity {
 /// "1.5", "2", "0.125": no trailing zeros, the plain number for inputs and labels.
 impl std::fmt::Display for Quantity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.abs();
-        let (whole, fraction) = (abs / SCALE, abs % SCALE);
-        if fraction == 0 {
-            return write!(f, "{sign}{whole}");
-        }
-        // Thousandths without their trailing zeros: 500 → "5", 50 → "05", 5 → "005".
-        let (mut digits, mut width) = (fraction, 3);
-        while digits % 10 == 0 {
-            digits /= 10;
-            width -= 1;
-        }
-        write!(f, "{sign}{whole}.{digits:0width$}")
+        let (buffer, start) = self.digits();
+        // Only ASCII digits, '-' and '.' were written.
+        f.write_str(std::str::from_utf8(&buffer[start..]).unwrap_or_default())
     }
 }
 
 impl Quantity {
     /// The quantity as people read it, followed by its unit when there is one: "2.5 kg".
     pub fn with_unit(self, unit: &str) -> String {
-        use std::fmt::Write;
         let mut text = String::with_capacity(16 + unit.len());
-        let _ = write!(text, "{self}");
+        self.push_to(&mut text);
         if !unit.is_empty() {
             text.push(' ');
             text.push_str(unit);
         }
         text
+    }
+
+    /// Appends the quantity as `Display` writes it. A run page prints a thousand of these, and
+    /// the formatting machinery costs more than the digits.
+    pub fn push_to(self, out: &mut String) {
+        let (buffer, start) = self.digits();
+        // Only ASCII digits, '-' and '.' were written.
+        out.push_str(std::str::from_utf8(&buffer[start..]).unwrap_or_default());
+    }
+
+    /// The text, right-aligned in a buffer: the whole units, then a point and the thousandths
+    /// without their trailing zeros (500 → ".5", 50 → ".05", 5 → ".005").
+    fn digits(self) -> ([u8; 24], usize) {
+        let mut buffer = [0u8; 24];
+        let mut start = buffer.len();
+        let mut put = |byte: u8| {
+            start -= 1;
+            buffer[start] = byte;
+        };
+        let abs = self.0.unsigned_abs();
+        let scale = SCALE.unsigned_abs();
+        let (mut whole, mut fraction) = (abs / scale, abs % scale);
+        if fraction != 0 {
+            let mut width = 3;
+            while fraction % 10 == 0 {
+                fraction /= 10;
+                width -= 1;
+            }
+            for _ in 0..width {
+                put(b'0' + (fraction % 10) as u8);
+                fraction /= 10;
+            }
+            put(b'.');
+        }
+        loop {
+            put(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        if self.0 < 0 {
+            put(b'-');
+        }
+        (buffer, start)
     }
 }
 
@@ -166,6 +200,12 @@ mod tests {
             assert_eq!(Quantity::parse_bid(text), Ok(Quantity(thousandths)));
         }
         assert_eq!(Quantity(-500).to_string(), "-0.5");
+        assert_eq!(Quantity(0).to_string(), "0");
+        assert_eq!(Quantity(-20).to_string(), "-0.02");
+        assert_eq!(Quantity(i64::MIN).to_string(), "-9223372036854775.808");
+        let mut text = String::from("x");
+        Quantity(12_340).push_to(&mut text);
+        assert_eq!(text, "x12.34");
         assert_eq!(Quantity(2500).with_unit("kg"), "2.5 kg");
         assert_eq!(Quantity(3000).with_unit(""), "3");
     }

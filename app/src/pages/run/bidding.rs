@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::similar_products;
-use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct, RetractBid};
+use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
 use crate::components::form::{Field, FormError, FormState, SubmitButton, refresh_after};
 use crate::domain::adjusting::{Balance, adjust_range, balance};
@@ -158,9 +158,8 @@ pub(super) fn ProductCard(
             <ul class="bidders" data-testid="bidders" inner_html=chips></ul>
             {range_hint.map(|hint| view! { <p class="adjust-hint" data-testid="adjust-hint">{hint}</p> })}
             {can_bid.then(|| view! {
-                <BidForm run_id product_id unit=unit.clone() current=mine.clone() refresh/>
+                <BidForm run_id product_id unit=unit.clone() current=mine.clone() can_retract refresh/>
             })}
-            {can_retract.then(|| view! { <RetractForm run_id product_id refresh/> })}
         </li>
     }
 }
@@ -174,7 +173,7 @@ fn bidder_chips<'a>(
     interested: &str,
 ) -> String {
     use html_escape::encode_text_to_string as escaped;
-    let mut html = String::new();
+    let mut html = String::with_capacity(48 * bids.size_hint().0);
     for (bidder, bid) in bids {
         html.push_str(if bid.interested_only {
             "<li class=\"interested\">"
@@ -186,7 +185,11 @@ fn bidder_chips<'a>(
         if bid.interested_only {
             escaped(interested, &mut html);
         } else {
-            escaped(bid.quantity.with_unit(unit), &mut html);
+            bid.quantity.push_to(&mut html);
+            if !unit.is_empty() {
+                html.push(' ');
+                escaped(unit, &mut html);
+            }
         }
         html.push_str("</b>");
         if !bid.comment.is_empty() {
@@ -199,19 +202,31 @@ fn bidder_chips<'a>(
     html
 }
 
-/// Place or change the viewer's bid on one product.
+/// Place, change or take back the viewer's bid on one product: one form, whose second button
+/// (`retract`) takes the bid back.
 #[component]
 fn BidForm(
     run_id: Uuid,
     product_id: Uuid,
     unit: String,
     current: Option<BidView>,
+    can_retract: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<PlaceBid>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    // The button whose submission is under way says "working"; both wait. The sent input is
+    // only looked at while something is pending, so a page render never reads it.
+    let retracting = move || {
+        state.is_pending()
+            && action
+                .input()
+                .try_with(|input| input.as_ref().is_some_and(|input| input.retract.is_some()))
+                .unwrap_or(false)
+    };
+    let placing = move || state.is_pending() && !retracting();
     let quantity_id = format!("quantity-{product_id}");
     let interested_id = format!("interested-{product_id}");
     let comment_id = format!("comment-{product_id}");
@@ -239,7 +254,10 @@ fn BidForm(
                 </label>
                 <input id=quantity_id name="quantity" class="quantity-input" inputmode="decimal"
                     autocomplete="off" value=quantity pattern="[0-9]*([.,][0-9]{1,3})?"/>
-                <SubmitButton state label/>
+                <button type="submit" class="button primary" disabled=move || state.is_pending()
+                    aria-busy=move || placing().to_string()>
+                    {move || i18n.t(if placing() { Key::Working } else { label })}
+                </button>
             </div>
             <div class="bid-options">
                 <label class="check">
@@ -250,21 +268,13 @@ fn BidForm(
                 <input id=comment_id name="comment" class="bid-comment-input" maxlength=COMMENT_MAX
                     value=comment placeholder=move || i18n.t(Key::BidCommentLabel)/>
             </div>
-        </ActionForm>
-    }
-}
-
-#[component]
-fn RetractForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
-    let action = ServerAction::<RetractBid>::new();
-    let state = FormState::of(action);
-    refresh_after(action, refresh);
-    view! {
-        <ActionForm action attr:class="inline-form retract-form">
-            <input type="hidden" name="run_id" value=run_id.to_string()/>
-            <input type="hidden" name="product_id" value=product_id.to_string()/>
-            <FormError state form=format!("retract-{product_id}")/>
-            <SubmitButton state label=Key::RetractBidSubmit/>
+            {can_retract.then(|| view! {
+                <button type="submit" name="retract" value="true" formnovalidate=true
+                    class="button retract-button" disabled=move || state.is_pending()
+                    aria-busy=move || retracting().to_string()>
+                    {move || i18n.t(if retracting() { Key::Working } else { Key::RetractBidSubmit })}
+                </button>
+            })}
         </ActionForm>
     }
 }
@@ -374,7 +384,7 @@ pub(super) fn AddProduct(
                                             } else {
                                                 view! {
                                                     <BidForm run_id product_id=product.id unit=product.unit.clone()
-                                                        current=None refresh/>
+                                                        current=None can_retract=false refresh/>
                                                 }.into_any()
                                             }}
                                         </li>
