@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     session::provide_session();
+    components::form::SentForm::provide();
     let i18n = use_i18n();
     // Tells tests (and curious humans) that the page is live; effects only run in the browser.
     Effect::new(|_| {

@@ -13,9 +13,8 @@ use crate::i18n::{Key, fill, use_i18n};
 /// already disposed, and a plain `get` there would panic; the methods read as "idle" instead.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    pending: Signal<bool>,
-    error: Signal<Option<AppError>>,
-    succeeded: Signal<bool>,
+    pending: Memo<bool>,
+    outcome: Signal<Option<Result<(), AppError>>>,
 }
 
 impl FormState {
@@ -26,9 +25,14 @@ impl FormState {
     {
         let value = action.value();
         Self {
-            pending: action.pending().into(),
-            error: Signal::derive(move || value.get().and_then(Result::err)),
-            succeeded: Signal::derive(move || matches!(value.get(), Some(Ok(_)))),
+            pending: action.pending(),
+            outcome: Signal::derive(move || {
+                value.with(|value| {
+                    value
+                        .as_ref()
+                        .map(|result| result.as_ref().map(drop).map_err(Clone::clone))
+                })
+            }),
         }
     }
 
@@ -37,11 +41,31 @@ impl FormState {
     }
 
     pub fn error(&self) -> Option<AppError> {
-        self.error.try_get().flatten()
+        self.outcome.try_get().flatten().and_then(Result::err)
     }
 
     pub fn succeeded(&self) -> bool {
-        self.succeeded.try_get().unwrap_or(false)
+        matches!(self.outcome.try_get(), Some(Some(Ok(()))))
+    }
+}
+
+/// Which of a page's repeated forms a no-JS post came from (its `__form` name, sent along and
+/// returned in the URL): read once per page rather than once per form.
+#[derive(Clone, Copy)]
+pub struct SentForm(Memo<Option<String>>);
+
+impl SentForm {
+    /// Call once inside the router; every `FormError` below reads it.
+    pub fn provide() {
+        let query = leptos_router::hooks::use_query_map();
+        provide_context(SentForm(Memo::new(move |_| query.read().get("__form"))));
+    }
+
+    fn current() -> Self {
+        use_context().unwrap_or_else(|| {
+            Self::provide();
+            expect_context()
+        })
     }
 }
 
@@ -51,15 +75,15 @@ impl FormState {
 #[component]
 pub fn FormError(state: FormState, #[prop(optional, into)] form: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let query = leptos_router::hooks::use_query_map();
+    let SentForm(sent) = SentForm::current();
     let name = form.clone();
     let mine = move || {
-        let sent = query.read().get("__form");
-        match (&sent, &name) {
+        sent.try_with(|sent| match (sent, &name) {
             (Some(sent), Some(name)) => sent == name,
             (Some(_), None) => false,
             (None, _) => true,
-        }
+        })
+        .unwrap_or(false)
     };
     view! {
         {form.map(|form| view! {

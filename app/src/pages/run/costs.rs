@@ -22,55 +22,58 @@ use crate::t;
 pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let currency = run.currency.clone();
-    let mut people: Vec<(String, i64, bool)> = run
+    // (cost, some bid has no price yet) per participant, in one pass over the bids.
+    let mut estimates = vec![(0_i64, false); run.participants.len()];
+    for product in &run.products {
+        for bid in product.bids.iter().filter(|bid| !bid.interested_only) {
+            let Some((cost, unpriced)) = estimates.get_mut(bid.participant) else {
+                continue;
+            };
+            match product.current_price {
+                Some(price) => *cost += line_total(bid.quantity, price),
+                None => *unpriced = true,
+            }
+        }
+    }
+    let mut people: Vec<(&str, i64, bool)> = run
         .participants
         .iter()
-        .enumerate()
-        .map(|(index, person)| {
-            let mut unpriced = false;
-            let cost: i64 = run
-                .products
-                .iter()
-                .filter_map(|product| {
-                    let bid = product
-                        .bids
-                        .iter()
-                        .find(|bid| bid.participant == index && !bid.interested_only)?;
-                    match product.current_price {
-                        Some(price) => Some(line_total(bid.quantity, price)),
-                        None => {
-                            unpriced = true;
-                            None
-                        }
-                    }
-                })
-                .sum();
-            (person.display_name.clone(), cost, unpriced)
-        })
-        .filter(|(_, cost, unpriced)| *cost > 0 || *unpriced)
+        .zip(estimates)
+        .filter(|(_, (cost, unpriced))| *cost > 0 || *unpriced)
+        .map(|(person, (cost, unpriced))| (person.display_name.as_str(), cost, unpriced))
         .collect();
-    people.sort_by_key(|person| person.0.to_lowercase());
+    people.sort_by_cached_key(|person| person.0.to_lowercase());
     // Without a single price seen there is nothing to estimate from.
     let priced = run.products.iter().any(|p| p.current_price.is_some());
+    let rows = estimate_rows(&people, &currency);
     (priced && !people.is_empty()).then(|| {
         view! {
             <section class="card" data-testid="estimated-costs">
                 <h2>{t!(i18n, EstimatedCostsTitle)}</h2>
                 <p class="muted">{t!(i18n, EstimatedCostsHelp)}</p>
-                <ul class="cost-list">
-                    {people.into_iter().map(|(name, cost, unpriced)| {
-                        let amount = format_amount(cost, &currency);
-                        view! {
-                            <li class="list-row">
-                                <span class="list-title">{name}</span>
-                                <span class="amount">"≈ "{amount}{unpriced.then_some(" +")}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <ul class="cost-list" inner_html=rows></ul>
             </section>
         }
     })
+}
+
+/// The estimate's rows (name, then "≈ amount", with "+" when some bid has no price yet) as one
+/// string of HTML: up to one per participant and nothing in them reacts, as with the bid chips
+/// (ADR 17); names are escaped.
+fn estimate_rows(people: &[(&str, i64, bool)], currency: &str) -> String {
+    use html_escape::encode_text_to_string as escaped;
+    let mut html = String::with_capacity(96 * people.len());
+    for &(name, cost, unpriced) in people {
+        html.push_str("<li class=\"list-row\"><span class=\"list-title\">");
+        escaped(name, &mut html);
+        html.push_str("</span><span class=\"amount\">≈ ");
+        escaped(format_amount(cost, currency), &mut html);
+        if unpriced {
+            html.push_str(" +");
+        }
+        html.push_str("</span></li>");
+    }
+    html
 }
 
 /// The distribution: one card per person, the viewer's first.
@@ -211,4 +214,19 @@ fn PickUpForm(
         </ActionForm>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn estimate_rows_escape_names_and_mark_unpriced_bids() {
+        let html = estimate_rows(&[("<b>Ann</b>", 1250, false), ("Bo & Co", 0, true)], "EUR");
+        assert!(html.contains("&lt;b&gt;Ann&lt;/b&gt;"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(html.contains("Bo &amp; Co"), "{html}");
+        assert_eq!(html.matches("<li class=\"list-row\">").count(), 2);
+        assert!(html.contains(" +</span>"), "{html}");
+    }
 }
