@@ -24,8 +24,22 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{
     BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
 };
-use crate::server::runs::{role_of, stored_state};
+use crate::server::runs::{is_group_member, role_from, stored_state};
 use crate::server::{distribution, leadership};
+
+/// SQL: the newest price seen at store `$store` of each product in the array `$products`.
+macro_rules! newest_prices {
+    (store: $store:literal, products: $products:literal) => {
+        concat!(
+            "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
+             FROM price_observations WHERE store_id = ",
+            $store,
+            " AND product_id = ANY(",
+            $products,
+            ") ORDER BY product_id, observed_at DESC, created_at DESC"
+        )
+    };
+}
 
 /// How long a cached body may be served for changes that record no event about the run.
 const FRESH_FOR: Duration = Duration::from_secs(10);
@@ -46,12 +60,14 @@ struct Entry {
 }
 
 impl RunCache {
-    fn get(&self, run_id: Uuid, revision: i64) -> Option<Arc<RunBody>> {
+    /// The newest body held for the run, whatever its revision: a guess at what a reader will
+    /// get, good enough to read the prices of its products along with the run.
+    fn latest(&self, run_id: Uuid) -> Option<(i64, Arc<RunBody>)> {
         let entries = self.entries.lock().ok()?;
         entries
             .get(&run_id)
-            .filter(|entry| entry.revision == revision && entry.fetched.elapsed() < FRESH_FOR)
-            .map(|entry| entry.body.clone())
+            .filter(|entry| entry.fetched.elapsed() < FRESH_FOR)
+            .map(|entry| (entry.revision, entry.body.clone()))
     }
 
     fn put(&self, run_id: Uuid, revision: i64, body: Arc<RunBody>) {
@@ -106,6 +122,14 @@ struct RunRow {
     leader_left: bool,
     created_at: DateTime<Utc>,
     revision: i64,
+    /// The viewer's standing, as `runs::role_from` reads it.
+    member: bool,
+    is_leader: Option<bool>,
+    is_helper: Option<bool>,
+    /// The newest prices of the products asked about, as parallel arrays.
+    price_products: Vec<Uuid>,
+    price_amounts: Vec<i64>,
+    price_currencies: Vec<String>,
 }
 
 #[derive(FromRow)]
@@ -153,35 +177,71 @@ async fn detail_with(
     run_id: Uuid,
 ) -> AppResult<RunDetail> {
     let mut conn = db.acquire().await?;
-    let run: RunRow = sqlx::query_as(
+    // Most reads find the run as the cache last saw it: the prices of its products come with
+    // the run in one statement. If the guess is off, they are read once the body is known.
+    let guess = cache.and_then(|cache| cache.latest(run_id));
+    let guessed_products: Vec<Uuid> = guess
+        .as_ref()
+        .map(|(_, body)| body.products.iter().map(|p| p.product_id).collect())
+        .unwrap_or_default();
+    let run: RunRow = sqlx::query_as(concat!(
         "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
                 r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at, \
                 (SELECT coalesce(sum(v.changes), 0)::bigint FROM run_revisions v \
-                 WHERE v.run_id = r.id) AS revision \
+                 WHERE v.run_id = r.id) AS revision, ",
+        is_group_member!(group: "r.group_id", user: "$2"),
+        " AS member, p.is_leader, p.is_helper, \
+                coalesce(pr.products, '{}') AS price_products, \
+                coalesce(pr.amounts, '{}') AS price_amounts, \
+                coalesce(pr.currencies, '{}') AS price_currencies \
          FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
+         LEFT JOIN run_participants p \
+                ON p.run_id = r.id AND p.user_id = $2 AND p.removed_at IS NULL \
+         CROSS JOIN LATERAL (SELECT array_agg(n.product_id) AS products, \
+                                    array_agg(n.amount_minor) AS amounts, \
+                                    array_agg(n.currency) AS currencies \
+                             FROM (",
+        newest_prices!(store: "r.store_id", products: "$3"),
+        ") n) pr \
          WHERE r.id = $1",
-    )
+    ))
     .bind(run_id)
+    .bind(viewer)
+    .bind(&guessed_products)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(ErrorCode::RunNotFound)?;
-    let role = role_of(&mut conn, run_id, run.group_id, viewer).await?;
+    let role = role_from(run.member, run.is_leader, run.is_helper);
     let state = stored_state(&run.state)?;
     authorize(state, role, RunAction::View)?;
 
-    let cached = cache.and_then(|cache| cache.get(run_id, run.revision));
-    let body = match cached {
-        Some(body) => body,
-        None => {
+    let (body, prices) = match guess {
+        Some((revision, body)) if revision == run.revision => {
+            let prices = run
+                .price_products
+                .iter()
+                .zip(&run.price_amounts)
+                .zip(&run.price_currencies)
+                .map(|((&product_id, &amount), currency)| (product_id, (amount, currency.clone())))
+                .collect();
+            (body, prices)
+        }
+        _ => {
             let body = Arc::new(read_body(&mut conn, run_id).await?);
             if let Some(cache) = cache {
                 cache.put(run_id, run.revision, body.clone());
             }
-            body
+            let prices = prices_of(&mut conn, run.store_id, &body.products).await?;
+            (body, prices)
         }
     };
     let mut products = body.products.clone();
-    add_prices(&mut conn, run.store_id, &mut products).await?;
+    for product in &mut products {
+        if let Some((amount, currency)) = prices.get(&product.product_id) {
+            product.current_price = Some(*amount);
+            product.price_currency = currency.clone();
+        }
+    }
     let group_members = if role == RunRole::Leader {
         helper_candidates(&mut conn, run.group_id, viewer).await?
     } else {
@@ -303,32 +363,23 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
     })
 }
 
-/// The newest price seen at the run's store of each product.
-async fn add_prices(
+/// The newest price seen at the run's store of each product: amount and currency.
+async fn prices_of(
     conn: &mut PgConnection,
     store_id: Uuid,
-    products: &mut [RunProduct],
-) -> AppResult<()> {
+    products: &[RunProduct],
+) -> AppResult<HashMap<Uuid, (i64, String)>> {
     let product_ids: Vec<Uuid> = products.iter().map(|p| p.product_id).collect();
-    let prices: HashMap<Uuid, (i64, String)> = sqlx::query_as::<_, (Uuid, i64, String)>(
-        "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
-         FROM price_observations WHERE store_id = $1 AND product_id = ANY($2) \
-         ORDER BY product_id, observed_at DESC, created_at DESC",
+    Ok(
+        sqlx::query_as::<_, (Uuid, i64, String)>(newest_prices!(store: "$1", products: "$2"))
+            .bind(store_id)
+            .bind(&product_ids)
+            .fetch_all(conn)
+            .await?
+            .into_iter()
+            .map(|(product_id, amount, currency)| (product_id, (amount, currency)))
+            .collect(),
     )
-    .bind(store_id)
-    .bind(&product_ids)
-    .fetch_all(conn)
-    .await?
-    .into_iter()
-    .map(|(product_id, amount, currency)| (product_id, (amount, currency)))
-    .collect();
-    for product in products {
-        if let Some((amount, currency)) = prices.get(&product.product_id) {
-            product.current_price = Some(*amount);
-            product.price_currency = currency.clone();
-        }
-    }
-    Ok(())
 }
 
 /// Who the leader may make a helper: the group's members but the leader.

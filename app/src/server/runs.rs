@@ -236,7 +236,7 @@ pub(crate) async fn role_of(
     Ok(role_from(member, leader, helper))
 }
 
-fn role_from(member: bool, leader: Option<bool>, helper: Option<bool>) -> RunRole {
+pub(crate) fn role_from(member: bool, leader: Option<bool>, helper: Option<bool>) -> RunRole {
     match (member, leader, helper) {
         (false, _, _) => RunRole::Outsider,
         (true, None, _) => RunRole::Member,
