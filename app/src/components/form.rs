@@ -57,15 +57,16 @@ pub struct SentForm(Memo<Option<String>>);
 impl SentForm {
     /// Call once inside the router; every `FormError` below reads it.
     pub fn provide() {
+        provide_context(Self::from_query());
+    }
+
+    fn from_query() -> Self {
         let query = leptos_router::hooks::use_query_map();
-        provide_context(SentForm(Memo::new(move |_| query.read().get("__form"))));
+        SentForm(Memo::new(move |_| query.read().get("__form")))
     }
 
     fn current() -> Self {
-        use_context().unwrap_or_else(|| {
-            Self::provide();
-            expect_context()
-        })
+        use_context().unwrap_or_else(Self::from_query)
     }
 }
 

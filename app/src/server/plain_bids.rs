@@ -27,7 +27,7 @@ use crate::error::{AppError, AppResult};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::bids::{Bid, new_total, placing_cte};
 use crate::server::events::recording_ctes;
-use crate::server::runs::{is_group_member, product_in_catalogue, product_in_run};
+use crate::server::runs::{is_group_member, product_in_catalogue, product_in_run, taking_part};
 
 /// The stored names of the states in which each standing may place a plain bid. The statement
 /// picks the list by the participation's flags, leader before helper, as `runs::role_from` does.
@@ -64,10 +64,9 @@ pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOut
     let states = &*PLAIN_BID_STATES;
     let total: Option<i64> = sqlx::query_scalar(concat!(
         "WITH bidder AS ( \
-             SELECT r.group_id FROM runs r \
-             JOIN run_participants p \
-               ON p.run_id = r.id AND p.user_id = $2 AND p.removed_at IS NULL \
-             WHERE r.id = $1 \
+             SELECT r.group_id FROM runs r JOIN ",
+        taking_part!(run: "r.id", user: "$2"),
+        " WHERE r.id = $1 \
                AND r.state = ANY(CASE WHEN p.is_leader THEN $9::text[] \
                                       WHEN p.is_helper THEN $8::text[] ELSE $7::text[] END) \
                AND ",

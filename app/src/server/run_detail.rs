@@ -24,7 +24,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{
     BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
 };
-use crate::server::runs::{is_group_member, role_from, stored_state};
+use crate::server::runs::{is_group_member, role_from, stored_state, taking_part};
 use crate::server::{distribution, leadership};
 
 /// SQL: the newest price seen at store `$store` of each product in the array `$products`.
@@ -195,9 +195,9 @@ async fn detail_with(
                 coalesce(pr.amounts, '{}') AS price_amounts, \
                 coalesce(pr.currencies, '{}') AS price_currencies \
          FROM runs r JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
-         LEFT JOIN run_participants p \
-                ON p.run_id = r.id AND p.user_id = $2 AND p.removed_at IS NULL \
-         CROSS JOIN LATERAL (SELECT array_agg(n.product_id) AS products, \
+         LEFT JOIN ",
+        taking_part!(run: "r.id", user: "$2"),
+        " CROSS JOIN LATERAL (SELECT array_agg(n.product_id) AS products, \
                                     array_agg(n.amount_minor) AS amounts, \
                                     array_agg(n.currency) AS currencies \
                              FROM (",

@@ -96,6 +96,21 @@ macro_rules! product_in_run {
 }
 pub(crate) use product_in_run;
 
+/// SQL: `run_participants p` joined on user `$user` taking part in run `$run` (not removed); the
+/// join's flags are what `role_from` reads.
+macro_rules! taking_part {
+    (run: $run:literal, user: $user:literal) => {
+        concat!(
+            "run_participants p ON p.run_id = ",
+            $run,
+            " AND p.user_id = ",
+            $user,
+            " AND p.removed_at IS NULL"
+        )
+    };
+}
+pub(crate) use taking_part;
+
 /// The statement reading what the viewer (`$3`) is to run `$1` of group `$2`, with `$extra`
 /// columns after the role's three.
 macro_rules! role_query {
@@ -105,8 +120,8 @@ macro_rules! role_query {
             is_group_member!(group: "$2", user: "$3"),
             ", p.is_leader, p.is_helper",
             $(", ", $extra,)*
-            " FROM (SELECT 1) one LEFT JOIN run_participants p \
-                   ON p.run_id = $1 AND p.user_id = $3 AND p.removed_at IS NULL"
+            " FROM (SELECT 1) one LEFT JOIN ",
+            taking_part!(run: "$1", user: "$3")
         )
     };
 }

@@ -45,8 +45,8 @@ pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
     people.sort_by_cached_key(|person| person.0.to_lowercase());
     // Without a single price seen there is nothing to estimate from.
     let priced = run.products.iter().any(|p| p.current_price.is_some());
-    let rows = estimate_rows(&people, &currency);
     (priced && !people.is_empty()).then(|| {
+        let rows = estimate_rows(&people, &currency);
         view! {
             <section class="card" data-testid="estimated-costs">
                 <h2>{t!(i18n, EstimatedCostsTitle)}</h2>
