@@ -76,10 +76,13 @@ pub enum ErrorCode {
     Unavailable,
     Network,
     Internal,
+    CurrencyInvalid,
+    CurrencyLocked,
+    TimeZoneInvalid,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 66] = [
+    pub const ALL: [ErrorCode; 69] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -146,6 +149,9 @@ impl ErrorCode {
         ErrorCode::Unavailable,
         ErrorCode::Network,
         ErrorCode::Internal,
+        ErrorCode::CurrencyInvalid,
+        ErrorCode::CurrencyLocked,
+        ErrorCode::TimeZoneInvalid,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -212,6 +218,8 @@ impl ErrorCode {
             ErrorCode::Unavailable => 503,
             ErrorCode::Network => 502,
             ErrorCode::Internal => 500,
+            ErrorCode::CurrencyInvalid | ErrorCode::TimeZoneInvalid => 422,
+            ErrorCode::CurrencyLocked => 409,
         }
     }
 
@@ -283,6 +291,9 @@ impl ErrorCode {
             ErrorCode::Unavailable => "UNAVAILABLE",
             ErrorCode::Network => "NETWORK",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::CurrencyInvalid => "CURRENCY_INVALID",
+            ErrorCode::CurrencyLocked => "CURRENCY_LOCKED",
+            ErrorCode::TimeZoneInvalid => "TIME_ZONE_INVALID",
         }
     }
 }

@@ -20,6 +20,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::top_bar::TopBar;
 use crate::domain::language::Language;
+use crate::i18n::zone::Zone;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
@@ -34,6 +35,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     server::csp::apply_to_page();
     let language = initial_language();
+    #[cfg(feature = "ssr")]
+    let zone = {
+        let zone = server::request::zone();
+        provide_context(zone.clone());
+        zone.encode()
+    };
+    #[cfg(not(feature = "ssr"))]
+    let zone = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=language.code()>
@@ -42,6 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 <meta name="color-scheme" content="light dark"/>
                 <meta name="theme-color" content="#0f766e"/>
+                <meta name="bulq-zone" content=zone/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -77,10 +87,40 @@ fn initial_language() -> Language {
     }
 }
 
+/// The viewer's time zone and the page's moment: the server writes them into
+/// `<meta name="bulq-zone">`, which the browser reads back so hydration shows the same times.
+fn initial_zone() -> Zone {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<Zone>().unwrap_or_else(server::request::zone)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        #[cfg(feature = "hydrate")]
+        {
+            web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| {
+                    document
+                        .query_selector("meta[name=bulq-zone]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|meta| meta.get_attribute("content"))
+                .and_then(|content| Zone::decode(&content))
+                .unwrap_or_else(Zone::utc)
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            Zone::utc()
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_i18n(initial_language());
+    provide_i18n(initial_language(), initial_zone());
     components::live::provide_live_tick();
     view! {
         <Stylesheet id="leptos" href="/pkg/bulq.css"/>

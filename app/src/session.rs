@@ -53,6 +53,13 @@ pub fn provide_session() -> (AccountActions, SessionResource) {
     Effect::new(move |_| {
         if let Some(Ok(info)) = session.get() {
             i18n.set_language(info.language);
+            #[cfg(feature = "hydrate")]
+            if let Some(root) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.document_element())
+            {
+                let _ = root.set_attribute("lang", info.language.code());
+            }
         }
     });
     provide_context(actions);

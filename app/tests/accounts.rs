@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use app::domain::language::Language;
+use app::domain::language::TimeZoneName;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::ErrorCode;
 use app::server::accounts::{self, Registration};
@@ -16,6 +17,7 @@ fn registration(username: &str) -> Registration {
         username: Username::parse(username).unwrap(),
         display_name: DisplayName::parse("Test Person").unwrap(),
         password: NewPassword::parse(PASSWORD, PASSWORD).unwrap(),
+        time_zone: TimeZoneName::parse("Europe/Belgrade").unwrap(),
         is_admin: false,
     }
 }

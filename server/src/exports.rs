@@ -48,7 +48,8 @@ async fn serve(
     let result = if json {
         exports::json(&ctx.db, account.id, run_id).await
     } else {
-        exports::csv(&ctx.db, account.id, run_id).await
+        let language = account.view().language.unwrap_or_default();
+        exports::csv(&ctx.db, account.id, run_id, language).await
     };
     match result {
         Ok(download) => send(download),

@@ -2,6 +2,7 @@
 //! again changes nothing.
 
 use app::domain::group::{CurrencyCode, GroupName};
+use app::domain::language::TimeZoneName;
 use app::domain::paging::PageRequest;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::AppError;
@@ -52,6 +53,7 @@ pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
             username: Username::parse(username)?,
             display_name: DisplayName::parse(name)?,
             password: NewPassword::parse(DEMO_PASSWORD, DEMO_PASSWORD)?,
+            time_zone: TimeZoneName::parse("Europe/Belgrade")?,
             is_admin,
         };
         people.insert(username, accounts::ensure(db, registration).await?);

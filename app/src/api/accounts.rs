@@ -9,7 +9,7 @@ use crate::model::{ProfileStats, SessionInfo};
 use crate::{
     api::safe_next_path,
     domain::{
-        language::Language,
+        language::{Language, TimeZoneName},
         validation::{DisplayName, NewPassword, Username},
     },
     error::ErrorCode,
@@ -40,12 +40,14 @@ pub async fn register(
     password: String,
     confirm_password: String,
     next: Option<String>,
+    time_zone: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let registration = accounts::Registration {
         username: Username::parse(&username)?,
         display_name: DisplayName::parse(&display_name)?,
         password: NewPassword::parse(&password, &confirm_password)?,
+        time_zone: TimeZoneName::from_browser_or(time_zone.as_deref(), request::language()),
         is_admin: false,
     };
     let account = accounts::register(&ctx.db, registration).await?;
@@ -100,15 +102,42 @@ pub async fn update_display_name(display_name: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// `language` is a language code, or empty to follow the browser.
+/// `language` is a language code, or empty to follow the browser. A logged-in person's choice
+/// is saved on the profile; before logging in it is kept in a cookie. Without JavaScript the
+/// browser goes back to `next`.
 #[server(prefix = "/api", endpoint = "language")]
-pub async fn update_language(language: String) -> Result<(), AppError> {
+pub async fn update_language(language: String, next: Option<String>) -> Result<(), AppError> {
     let ctx = request::app_context()?;
-    let viewer = request::require_viewer()?;
     let language = match language.trim() {
         "" => None,
         code => Some(Language::from_code(code).ok_or(ErrorCode::InvalidInput)?),
     };
-    accounts::update_language(&ctx.db, viewer.id, language).await?;
+    match request::viewer() {
+        Some(viewer) => {
+            accounts::update_language(&ctx.db, viewer.id, language).await?;
+        }
+        None => request::remember_language(language),
+    }
+    if next.is_some() {
+        leptos_axum::redirect(&safe_next_path(next.as_deref()));
+    }
     Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "time-zone")]
+pub async fn update_time_zone(time_zone: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let time_zone = TimeZoneName::parse(&time_zone)?;
+    accounts::update_time_zone(&ctx.db, viewer.id, &time_zone).await?;
+    Ok(())
+}
+
+/// The time zones a person may pick in their profile.
+#[server(prefix = "/api", endpoint = "time-zones")]
+pub async fn time_zones() -> Result<Vec<String>, AppError> {
+    Ok(crate::i18n::zone::zone_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
 }

@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::domain::validation::{PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Arg, Key, use_i18n};
 
 /// The state of one form's action, as the pieces below need it. Read it through the methods:
 /// when a refetch swaps a page, Leptos may run a last render effect of a form whose owner is
@@ -136,7 +136,7 @@ pub fn Field(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label_text = move || match &label_value {
-        Some((name, value)) => fill(i18n.t(label), &[(name, value)]),
+        Some((name, value)) => i18n.format(label, &[(name, Arg::Text(value))]),
         None => i18n.t(label).to_owned(),
     };
     view! {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::paging::Page;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
+use crate::tr;
 
 /// `href_for(n)` builds the address of page `n`.
 #[component]
@@ -16,12 +17,12 @@ pub fn Pager<T: 'static>(
     let current = page.page;
     (page.has_previous() || page.has_next()).then(|| {
         view! {
-            <nav class="pager" aria-label="Pages">
+            <nav class="pager" aria-label=move || i18n.t(Key::NavPagesLabel)>
                 {page.has_previous().then(|| view! {
                     <a class="button small" rel="prev" href=href_for(current - 1)>{move || i18n.t(Key::PreviousPage)}</a>
                 })}
                 <span class="muted">
-                    {move || fill(i18n.t(Key::PageOf), &[("page", &current.to_string()), ("pages", &pages.to_string())])}
+                    {move || tr!(i18n, PageOf, page = current, pages = pages)}
                 </span>
                 {page.has_next().then(|| view! {
                     <a class="button small" rel="next" href=href_for(current + 1)>{move || i18n.t(Key::NextPage)}</a>

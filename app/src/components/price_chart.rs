@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::money::format_plain;
+use crate::i18n::{locale, use_i18n};
 use crate::model::PricePoint;
 
 const WIDTH: f64 = 320.0;
@@ -92,6 +92,7 @@ fn layout(history: &[PricePoint]) -> Layout {
 
 #[component]
 pub fn PriceChart(history: Vec<PricePoint>, #[prop(into)] label: String) -> impl IntoView {
+    let i18n = use_i18n();
     if history.is_empty() {
         return ().into_any();
     }
@@ -110,10 +111,10 @@ pub fn PriceChart(history: Vec<PricePoint>, #[prop(into)] label: String) -> impl
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
                 <line class="axis" x1=LEFT y1=TOP x2=LEFT y2=HEIGHT - BOTTOM/>
                 <line class="axis" x1=LEFT y1=HEIGHT - BOTTOM x2=WIDTH - RIGHT y2=HEIGHT - BOTTOM/>
-                <text class="tick" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{format_plain(max_price, &currency)}</text>
-                <text class="tick" x=LEFT - 4.0 y=HEIGHT - BOTTOM text-anchor="end">{format_plain(min_price, &currency)}</text>
-                <text class="tick" x=LEFT y=HEIGHT - 6.0>{first.format("%Y-%m-%d").to_string()}</text>
-                <text class="tick" x=WIDTH - RIGHT y=HEIGHT - 6.0 text-anchor="end">{last.format("%Y-%m-%d").to_string()}</text>
+                <text class="tick" x=LEFT - 4.0 y=TOP + 4.0 text-anchor="end">{locale::amount_number(i18n.language(), max_price, &currency)}</text>
+                <text class="tick" x=LEFT - 4.0 y=HEIGHT - BOTTOM text-anchor="end">{locale::amount_number(i18n.language(), min_price, &currency)}</text>
+                <text class="tick" x=LEFT y=HEIGHT - 6.0>{i18n.day_of(first)}</text>
+                <text class="tick" x=WIDTH - RIGHT y=HEIGHT - 6.0 text-anchor="end">{i18n.day_of(last)}</text>
                 {series.into_iter().map(|series| {
                     let path = series.points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
                     view! {

@@ -28,7 +28,7 @@ pub fn TopBar() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match session.await.ok().and_then(|info| info.user) {
                         Some(user) => view! {
-                            <nav class="top-nav" aria-label="Account">
+                            <nav class="top-nav" aria-label=move || i18n.t(Key::NavAccountLabel)>
                                 <NotificationBell/>
                                 <a class="nav-link" href="/profile" data-testid="nav-profile">
                                     {user.display_name}
@@ -40,7 +40,7 @@ pub fn TopBar() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </nav>
-                            <nav class="section-nav" aria-label="Sections">
+                            <nav class="section-nav" aria-label=move || i18n.t(Key::NavSectionsLabel)>
                                 <a href="/">{t!(i18n, NavGroups)}</a>
                                 <a href="/stores">{t!(i18n, NavStores)}</a>
                                 <a href="/products">{t!(i18n, NavProducts)}</a>
@@ -48,7 +48,7 @@ pub fn TopBar() -> impl IntoView {
                             <SearchBox/>
                         }.into_any(),
                         None => view! {
-                            <nav class="top-nav" aria-label="Account">
+                            <nav class="top-nav" aria-label=move || i18n.t(Key::NavAccountLabel)>
                                 <a class="nav-link" href="/login">{t!(i18n, NavLogIn)}</a>
                                 <a class="button primary small" href="/register">{t!(i18n, NavSignUp)}</a>
                             </nav>

@@ -1,4 +1,5 @@
-//! The languages Bulq speaks and how a visitor's language is chosen.
+//! The languages Bulq speaks, how a visitor's language is chosen, and the time zone a person
+//! reads times in.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,15 +8,30 @@ pub enum Language {
     #[default]
     #[serde(rename = "en")]
     En,
+    #[serde(rename = "ru")]
+    Ru,
+    /// Serbian in Cyrillic, the script Serbian defaults to.
+    #[serde(rename = "sr-Cyrl")]
+    SrCyrl,
+    #[serde(rename = "sr-Latn")]
+    SrLatn,
 }
 
 impl Language {
-    pub const ALL: [Language; 1] = [Language::En];
+    pub const ALL: [Language; 4] = [
+        Language::En,
+        Language::Ru,
+        Language::SrCyrl,
+        Language::SrLatn,
+    ];
 
     /// The BCP 47 tag, as stored on the profile and written into `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
+            Language::Ru => "ru",
+            Language::SrCyrl => "sr-Cyrl",
+            Language::SrLatn => "sr-Latn",
         }
     }
 
@@ -23,14 +39,29 @@ impl Language {
     pub fn native_name(self) -> &'static str {
         match self {
             Language::En => "English",
+            Language::Ru => "Русский",
+            Language::SrCyrl => "Српски (ћирилица)",
+            Language::SrLatn => "Srpski (latinica)",
         }
     }
 
+    /// Reads a BCP 47 tag: the language, and for Serbian the script (`sr-Latn`, `sr-Latn-RS`);
+    /// Serbian without a script is Cyrillic. Case and `_` for `-` are forgiven.
     pub fn from_code(code: &str) -> Option<Language> {
-        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code() == primary)
+        let lowered = code.trim().to_ascii_lowercase().replace('_', "-");
+        let mut subtags = lowered.split('-');
+        match subtags.next()? {
+            "en" => Some(Language::En),
+            "ru" => Some(Language::Ru),
+            "sr" => {
+                if subtags.any(|subtag| subtag == "latn") {
+                    Some(Language::SrLatn)
+                } else {
+                    Some(Language::SrCyrl)
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Picks the best supported language from an `Accept-Language` header, by quality.
@@ -60,6 +91,43 @@ impl Language {
     }
 }
 
+/// A valid IANA time zone name, as stored on the profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeZoneName(String);
+
+impl TimeZoneName {
+    #[cfg(feature = "ssr")]
+    pub fn parse(raw: &str) -> Result<TimeZoneName, crate::error::ErrorCode> {
+        let name = raw.trim();
+        if crate::i18n::zone::is_known_zone(name) {
+            Ok(TimeZoneName(name.to_owned()))
+        } else {
+            Err(crate::error::ErrorCode::TimeZoneInvalid)
+        }
+    }
+
+    /// The zone the browser reported at registration, else the likeliest one for the
+    /// language (a no-JavaScript registration sends none); the profile changes it.
+    #[cfg(feature = "ssr")]
+    pub fn from_browser_or(raw: Option<&str>, language: Language) -> TimeZoneName {
+        raw.and_then(|raw| TimeZoneName::parse(raw).ok())
+            .unwrap_or_else(|| {
+                TimeZoneName(
+                    match language {
+                        Language::En => "UTC",
+                        Language::Ru => "Europe/Moscow",
+                        Language::SrCyrl | Language::SrLatn => "Europe/Belgrade",
+                    }
+                    .to_owned(),
+                )
+            })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +139,11 @@ mod tests {
         }
         assert_eq!(Language::from_code("en-GB"), Some(Language::En));
         assert_eq!(Language::from_code("xx"), None);
+        assert_eq!(Language::from_code("ru-RU"), Some(Language::Ru));
+        assert_eq!(Language::from_code("sr"), Some(Language::SrCyrl));
+        assert_eq!(Language::from_code("sr-RS"), Some(Language::SrCyrl));
+        assert_eq!(Language::from_code("sr-Latn-RS"), Some(Language::SrLatn));
+        assert_eq!(Language::from_code("sr_latn"), Some(Language::SrLatn));
     }
 
     #[test]
@@ -78,6 +151,14 @@ mod tests {
         assert_eq!(Language::negotiate("de-DE,en;q=0.8"), Some(Language::En));
         assert_eq!(Language::negotiate("de, fr;q=0.9"), None);
         assert_eq!(Language::negotiate("en;q=0"), None);
+        assert_eq!(
+            Language::negotiate("de;q=0.9, ru-RU, en;q=0.5"),
+            Some(Language::Ru)
+        );
+        assert_eq!(
+            Language::negotiate("sr-Latn-RS,sr;q=0.9"),
+            Some(Language::SrLatn)
+        );
     }
 
     #[test]

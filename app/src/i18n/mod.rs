@@ -1,14 +1,28 @@
-//! Every user-visible string goes through here. Each language is an exhaustive `match` over
-//! [`Key`], so a language with a missing string does not compile. Placeholders are `{name}`.
+//! Every user-visible string goes through here. The texts live in Fluent files, one per
+//! language (`app/locales/<language>/bulq.ftl`), which a translator edits without touching Rust;
+//! [`Key`] names each message, so Rust cannot ask for one that does not exist, and the tests in
+//! `tests.rs` fail on a message missing in a language, one no key asks for, or a variable that
+//! differs between languages or from what the code passes (ADR 19).
 
-mod en;
+mod catalogue;
+pub mod locale;
+#[cfg(test)]
+mod tests;
+pub mod zone;
 
 use leptos::prelude::*;
 
+pub use self::catalogue::Arg;
+use self::catalogue::catalogue;
+use self::zone::Zone;
 use crate::domain::language::Language;
 use crate::error::{AppError, ErrorCode};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One message of the Fluent files; its id is the kebab-case name (`MemberCount` → `member-count`).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumIter, strum::EnumCount,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Key {
     AppName,
     AppTagline,
@@ -68,8 +82,7 @@ pub enum Key {
     GroupNameLabel,
     GroupNameHint,
     CreateGroupSubmit,
-    MemberCountOne,
-    MemberCountOther,
+    MemberCount,
     AdminBadge,
     YouSuffix,
     PreviousPage,
@@ -181,8 +194,7 @@ pub enum Key {
     StateCompletedHelp,
     StateCancelledHelp,
     LedBy,
-    ParticipantCountOne,
-    ParticipantCountOther,
+    ParticipantCount,
     NewRunTitle,
     AddStoreFirstForRun,
     PlannedOnLabel,
@@ -223,8 +235,7 @@ pub enum Key {
     ReadyChip,
     NotReadyChip,
     TotalLabel,
-    InterestedCountOne,
-    InterestedCountOther,
+    InterestedCount,
     InterestedOnlyShort,
     UpdateBidSubmit,
     PlaceBidSubmit,
@@ -266,8 +277,7 @@ pub enum Key {
     CompleteRunSubmit,
     CompleteShoppingQuestion,
     CompleteShoppingSubmit,
-    CompleteWithLeftOne,
-    CompleteWithLeftOther,
+    CompleteWithLeft,
     DistributionPaid,
     DistributionTitle,
     DownloadCsv,
@@ -289,8 +299,7 @@ pub enum Key {
     OpenShoppingList,
     OutOfStock,
     OutOfStockSubmit,
-    PickUpsLeftOne,
-    PickUpsLeftOther,
+    PickUpsLeft,
     PickedUpChip,
     PriceAboveLast,
     PriceBelowLast,
@@ -312,8 +321,7 @@ pub enum Key {
     SpentSoFar,
     StartShoppingHelp,
     StartShoppingSubmit,
-    StillUnbalancedOne,
-    StillUnbalancedOther,
+    StillUnbalanced,
     ToBuyTitle,
     TotalPaidLabel,
     UndoPickUp,
@@ -338,64 +346,112 @@ pub enum Key {
     NoteTransferDeclined,
     NoteTransferRequested,
     NotificationsTitle,
+    NavAccountLabel,
+    NavSectionsLabel,
+    NavPagesLabel,
+    BreadcrumbLabel,
+    LanguageSwitchLabel,
+    TimeZoneSection,
+    TimeZoneLabel,
+    TimeZoneHint,
+    SaveTimeZone,
+    TimeZoneSaved,
+    GroupCurrencyLabel,
+    GroupCurrencyHint,
+    CurrencySection,
+    SaveCurrency,
+    CurrencyLocked,
+    TimeJustNow,
+    TimeMinutesAgo,
+    TimeHoursAgo,
+    TimeTodayAt,
+    TimeYesterdayAt,
+    DayToday,
+    DayTomorrow,
+    DayYesterday,
+    DayInDays,
+    DayDaysAgo,
+    UnitKg,
+    UnitG,
+    UnitL,
+    UnitMl,
+    UnitEach,
+    UnitPack,
+    CsvProduct,
+    CsvUnit,
+    CsvPerson,
+    CsvAsked,
+    CsvInterestedOnly,
+    CsvGets,
+    CsvWhy,
+    CsvUnitPrice,
+    CsvCost,
+    CsvPickedUp,
+    CsvListRequested,
+    CsvBought,
+    CsvItemPaid,
+    CsvCurrency,
 }
 
-/// The text of `key` in `language`.
-pub fn text(language: Language, key: Key) -> &'static str {
-    match language {
-        Language::En => en::text(key),
+impl Key {
+    /// The Fluent message id.
+    pub fn id(self) -> &'static str {
+        self.into()
     }
+}
+
+/// The text of a message without variables.
+pub fn text(language: Language, key: Key) -> &'static str {
+    catalogue(language).plain(key)
+}
+
+/// A message with its variables filled in; counted messages pick their plural form from `count`.
+pub fn format(language: Language, key: Key, args: &[(&str, Arg)]) -> String {
+    catalogue(language).format(key.id(), args)
 }
 
 /// The message a user sees for an error code.
-pub fn error_text(language: Language, code: ErrorCode) -> &'static str {
-    match language {
-        Language::En => en::error_text(code),
-    }
+pub fn error_text(language: Language, code: ErrorCode) -> String {
+    catalogue(language).format(&error_id(code), &[])
 }
 
-/// "1 member" / "5 members": picks the form for `count` and fills `{count}`.
-pub fn count_text(language: Language, count: i64, one: Key, other: Key) -> String {
-    let template = if count == 1 {
-        text(language, one)
-    } else {
-        text(language, other)
-    };
-    fill(template, &[("count", &count.to_string())])
-}
-
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+/// The Fluent id of an error code's message: `error-` and the code in kebab case.
+pub fn error_id(code: ErrorCode) -> String {
+    format!(
+        "error-{}",
+        code.as_str().to_ascii_lowercase().replace('_', "-")
+    )
 }
 
 /// The full message for an error, with its retry delay or support reference where it has one.
 pub fn describe_error(language: Language, error: &AppError) -> String {
-    let seconds = error.retry_after_secs.unwrap_or(60).to_string();
-    let mut message = fill(error_text(language, error.code), &[("seconds", &seconds)]);
+    let seconds = error.retry_after_secs.unwrap_or(60) as i64;
+    let catalogue = catalogue(language);
+    let mut message = catalogue.format(&error_id(error.code), &[("seconds", Arg::Number(seconds))]);
     if let Some(reference) = &error.reference {
         message.push(' ');
-        message.push_str(&fill(
-            text(language, Key::ErrorReference),
-            &[("reference", reference)],
+        message.push_str(&catalogue.format(
+            Key::ErrorReference.id(),
+            &[("reference", Arg::Text(reference))],
         ));
     }
     message
 }
 
-/// The page's language, provided once at the root and read by every component.
+/// The page's language and time zone, provided once at the root and read by every component.
 #[derive(Clone, Copy)]
 pub struct I18n {
     language: RwSignal<Language>,
+    zone: StoredValue<Zone>,
 }
 
 impl I18n {
     pub fn language(&self) -> Language {
         self.language.get()
+    }
+
+    pub fn language_untracked(&self) -> Language {
+        self.language.get_untracked()
     }
 
     pub fn set_language(&self, language: Language) {
@@ -414,28 +470,87 @@ impl I18n {
         text(self.language.get_untracked(), key)
     }
 
-    pub fn count(&self, count: i64, one: Key, other: Key) -> String {
-        count_text(self.language.get(), count, one, other)
+    /// A message with variables; use through [`tr!`](crate::tr), which names them.
+    pub fn format(&self, key: Key, args: &[(&str, Arg)]) -> String {
+        format(self.language.get(), key, args)
+    }
+
+    /// A counted message: "1 member", "5 members" (and Russian's "5 участников").
+    pub fn count(&self, key: Key, count: i64) -> String {
+        format(self.language.get(), key, &[("count", Arg::Number(count))])
     }
 
     pub fn error(&self, error: &AppError) -> String {
         describe_error(self.language.get(), error)
     }
+
+    /// The viewer's time zone (with the moment the page was made, for "2 hours ago").
+    pub fn zone(&self) -> Zone {
+        self.zone.get_value()
+    }
+
+    /// "€12.99", "12,99 €", "1.234,50 дин.": an amount in the viewer's locale.
+    pub fn money(&self, minor: i64, currency: &str) -> String {
+        locale::money(self.language.get(), minor, currency)
+    }
+
+    /// "1,5 кг": a quantity with the locale's decimal separator and its unit's local name.
+    pub fn quantity(&self, quantity: crate::domain::quantity::Quantity, unit: &str) -> String {
+        locale::quantity(self.language.get(), quantity, unit)
+    }
+
+    /// A calendar day: "Dec 24, 2026", "24 дек. 2026 г.".
+    pub fn day(&self, day: chrono::NaiveDate) -> String {
+        locale::day(self.language.get(), day)
+    }
+
+    /// The viewer's calendar day of a moment.
+    pub fn day_of(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let zone = self.zone.get_value();
+        locale::day(self.language.get(), zone.local(at).date())
+    }
+
+    /// A moment as a local date and time in the viewer's zone.
+    pub fn date_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let zone = self.zone.get_value();
+        locale::date_time(self.language.get(), zone.local(at))
+    }
+
+    /// A recent moment as people say it ("just now", "2 hours ago", "yesterday at 17:04"),
+    /// older ones as a date and time.
+    pub fn relative_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        locale::relative_time(self.language.get(), &self.zone.get_value(), at)
+    }
+
+    /// A shopping day with how far it is, where that helps: "Dec 24, 2026 (tomorrow)".
+    pub fn day_with_distance(&self, day: chrono::NaiveDate) -> String {
+        let date = self.day(day);
+        match self.relative_day(day) {
+            Some(distance) => format!("{date} ({distance})"),
+            None => date,
+        }
+    }
+
+    /// How far a shopping day is: "tomorrow", "in 3 days", "2 days ago".
+    pub fn relative_day(&self, day: chrono::NaiveDate) -> Option<String> {
+        locale::relative_day(self.language.get(), &self.zone.get_value(), day)
+    }
 }
 
-pub fn provide_i18n(language: Language) -> I18n {
+pub fn provide_i18n(language: Language, zone: Zone) -> I18n {
     let i18n = I18n {
         language: RwSignal::new(language),
+        zone: StoredValue::new(zone),
     };
     provide_context(i18n);
     i18n
 }
 
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| provide_i18n(Language::default()))
+    use_context::<I18n>().unwrap_or_else(|| provide_i18n(Language::default(), Zone::utc()))
 }
 
-/// `t!(i18n, Key)` is a reactive text node for a key.
+/// `t!(i18n, Key)` is a reactive text node for a message without variables.
 #[macro_export]
 macro_rules! t {
     ($i18n:expr, $key:ident) => {{
@@ -444,35 +559,14 @@ macro_rules! t {
     }};
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled() {
-        assert_eq!(fill("Hi, {name}!", &[("name", "Ana")]), "Hi, Ana!");
-    }
-
-    #[test]
-    fn every_error_code_has_a_message_in_every_language() {
-        for language in Language::ALL {
-            for code in ErrorCode::ALL {
-                assert!(
-                    !error_text(language, code).is_empty(),
-                    "{language:?} {code:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn rate_limit_message_names_the_wait_and_internal_errors_their_reference() {
-        let limited = describe_error(Language::En, &AppError::rate_limited(42));
-        assert!(limited.contains("42"), "{limited}");
-        let internal = AppError {
-            reference: Some("abc-123".into()),
-            ..ErrorCode::Internal.into()
-        };
-        assert!(describe_error(Language::En, &internal).contains("abc-123"));
-    }
+/// `tr!(i18n, Key, name = value, …)` is the message with its variables filled in, as a `String`.
+/// The tests read every call and compare its names with the message's variables.
+#[macro_export]
+macro_rules! tr {
+    ($i18n:expr, $key:ident $(, $name:ident = $value:expr)* $(,)?) => {
+        $i18n.format(
+            $crate::i18n::Key::$key,
+            &[$((stringify!($name), $crate::i18n::Arg::from(&$value))),*],
+        )
+    };
 }

@@ -13,6 +13,7 @@ pub struct UserView {
     pub display_name: String,
     /// `None` follows the browser's language.
     pub language: Option<Language>,
+    pub time_zone: String,
     pub is_admin: bool,
 }
 

@@ -10,9 +10,10 @@ use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
 use crate::domain::group::GROUP_NAME_MAX;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{GroupSummary, UserView};
 use crate::t;
+use crate::tr;
 
 #[component]
 pub fn Dashboard(user: UserView) -> impl IntoView {
@@ -30,7 +31,7 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
     let name = user.display_name;
     view! {
         <h1 data-testid="greeting">
-            {move || fill(i18n.t(Key::HomeGreeting), &[("name", &name)])}
+            {move || tr!(i18n, HomeGreeting, name = name)}
         </h1>
         <section class="card">
             <h2>{t!(i18n, YourGroups)}</h2>
@@ -86,7 +87,7 @@ fn GroupItem(group: GroupSummary) -> impl IntoView {
         <li>
             <a class="list-row" href=format!("/groups/{}", group.id)>
                 <span class="list-title">{group.name}</span>
-                <span class="muted">{move || i18n.count(count, Key::MemberCountOne, Key::MemberCountOther)}</span>
+                <span class="muted">{move || i18n.count(Key::MemberCount, count)}</span>
                 {group.viewer_is_admin.then(|| view! { <span class="badge">{t!(i18n, AdminBadge)}</span> })}
             </a>
         </li>

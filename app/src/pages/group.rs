@@ -103,7 +103,7 @@ fn GroupView(group: GroupDetail) -> impl IntoView {
         <Title text=title/>
         <header class="page-header">
             <h1>{group.name.clone()}</h1>
-            <p class="muted">{move || i18n.count(count.get(), Key::MemberCountOne, Key::MemberCountOther)}</p>
+            <p class="muted">{move || i18n.count(Key::MemberCount, count.get())}</p>
             <a class="button small" href=format!("/groups/{group_id}/manage") data-testid="manage-group">
                 {t!(i18n, ManageGroupLink)}
             </a>

@@ -14,10 +14,11 @@ use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitBu
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::domain::group::GROUP_NAME_MAX;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{GroupDetail, MemberView};
 use crate::pages::group::group_resource;
 use crate::t;
+use crate::tr;
 
 /// The page's actions and their states live above the data, so a refetch after a change does not
 /// re-create them and each form keeps showing its result.
@@ -73,7 +74,7 @@ fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
     let i18n = use_i18n();
     let group_id = group.id;
     let name = group.name.clone();
-    let title = fill(i18n.t(Key::ManageGroupTitle), &[("name", &name)]);
+    let title = tr!(i18n, ManageGroupTitle, name = name);
     let admin = group.viewer_is_admin;
     view! {
         <Title text=title.clone()/>
@@ -210,7 +211,7 @@ fn ManagedMember(
                                 label=Signal::derive(move || i18n.t(Key::RemoveMember).to_owned())
                                 question=Signal::derive({
                                     let display_name = display_name.clone();
-                                    move || fill(i18n.t(Key::RemoveMemberConfirm), &[("name", &display_name)])
+                                    move || tr!(i18n, RemoveMemberConfirm, name = display_name)
                                 })/>
                         </ActionForm>
                     })}

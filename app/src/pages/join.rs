@@ -8,10 +8,11 @@ use leptos_router::hooks::use_params_map;
 use crate::api::groups::{JoinGroup, preview_invite};
 use crate::components::form::{FormError, FormState, SubmitButton};
 use crate::error::ErrorCode;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::InvitePreview;
 use crate::session::use_session;
 use crate::t;
+use crate::tr;
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
@@ -51,7 +52,7 @@ fn Invitation(preview: InvitePreview, token: String, logged_in: bool) -> impl In
     let i18n = use_i18n();
     let action = ServerAction::<JoinGroup>::new();
     let state = FormState::of(action);
-    let title = fill(i18n.t(Key::JoinTitle), &[("name", &preview.group_name)]);
+    let title = tr!(i18n, JoinTitle, name = preview.group_name);
     let count = preview.member_count;
     let here = format!("/join/{token}");
     let body = if !logged_in {
@@ -86,7 +87,7 @@ fn Invitation(preview: InvitePreview, token: String, logged_in: bool) -> impl In
         <section class="card narrow">
             <p class="muted">{t!(i18n, JoinIntro)}</p>
             <h1>{title}</h1>
-            <p class="muted">{move || i18n.count(count, Key::MemberCountOne, Key::MemberCountOther)}</p>
+            <p class="muted">{move || i18n.count(Key::MemberCount, count)}</p>
             {body}
         </section>
     }

@@ -13,9 +13,10 @@ use crate::components::live::{live_refresh, live_tick};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::run_badge::state_key;
-use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::i18n::{Arg, I18n, Key, use_i18n};
 use crate::model::NotificationView;
 use crate::t;
+use crate::tr;
 
 /// The sentence for one grouped entry.
 fn sentence(i18n: I18n, note: &NotificationView) -> String {
@@ -31,19 +32,17 @@ fn sentence(i18n: I18n, note: &NotificationView) -> String {
         _ => Key::NoteSomethingHappened,
     };
     let state = note.state.map(|s| i18n.t(state_key(s))).unwrap_or_default();
-    let mut text = fill(
-        i18n.t(key),
+    let mut text = i18n.format(
+        key,
         &[
-            ("subject", &note.subject),
-            ("state", state),
-            ("reason", &note.reason),
+            ("subject", Arg::Text(&note.subject)),
+            ("state", Arg::Text(state)),
+            ("reason", Arg::Text(&note.reason)),
         ],
     );
     if note.count > 1 {
-        text.push_str(&fill(
-            i18n.t(Key::NoteTimes),
-            &[("count", &note.count.to_string())],
-        ));
+        text.push(' ');
+        text.push_str(&tr!(i18n, NoteTimes, count = note.count));
     }
     text
 }
@@ -105,7 +104,8 @@ fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
     refresh_after(action, refresh);
     let state = FormState::of(action);
     let text = sentence(i18n, &note);
-    let when = note.latest_at.format("%Y-%m-%d %H:%M").to_string();
+    let when = i18n.relative_time(note.latest_at);
+    let when_exact = note.latest_at.to_rfc3339();
     let form_name = format!(
         "read-{}-{}",
         note.kind.replace('_', "-"),
@@ -118,7 +118,7 @@ fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
                     Some(run_id) => view! { <a href=format!("/runs/{run_id}")>{text}</a> }.into_any(),
                     None => view! { <span>{text}</span> }.into_any(),
                 }}
-                <span class="muted">{when}</span>
+                <time class="muted" datetime=when_exact>{when}</time>
             </div>
             {note.unread.then(|| view! {
                 <ActionForm action attr:class="inline-form">

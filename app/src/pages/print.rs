@@ -10,8 +10,7 @@ use uuid::Uuid;
 
 use crate::api::runs::get_run;
 use crate::components::page_error::PageError;
-use crate::domain::money::format_amount;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::RunDetail;
 use crate::t;
 
@@ -86,12 +85,12 @@ fn ShoppingSheet(run: RunDetail) -> impl IntoView {
                 </thead>
                 <tbody>
                     {items.into_iter().map(|product| {
-                        let price = product.current_price.map(|p| format_amount(p, &product.price_currency)).unwrap_or_default();
+                        let price = product.current_price.map(|p| i18n.money(p, &product.price_currency)).unwrap_or_default();
                         view! {
                             <tr>
                                 <td class="tick">"☐"</td>
                                 <td>{product.name.clone()}{(!product.brand.is_empty()).then(|| format!(" · {}", product.brand))}</td>
-                                <td>{product.total.with_unit(&product.unit)}</td>
+                                <td>{i18n.quantity(product.total, &product.unit)}</td>
                                 <td>{price}</td>
                             </tr>
                         }
@@ -126,7 +125,7 @@ struct SheetLine {
     cost: Option<String>,
 }
 
-fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
+fn sheet_of(i18n: I18n, run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
     if !run.distribution.is_empty() {
         return run
             .distribution
@@ -138,11 +137,11 @@ fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
                     .filter(|share| !share.quantity.is_zero())
                     .map(|share| SheetLine {
                         product: share.product_name.clone(),
-                        quantity: share.quantity.with_unit(&share.unit),
-                        cost: Some(format_amount(share.cost_minor, &run.currency)),
+                        quantity: i18n.quantity(share.quantity, &share.unit),
+                        cost: Some(i18n.money(share.cost_minor, &run.currency)),
                     })
                     .collect();
-                let total = format_amount(person.total_minor(), &run.currency);
+                let total = i18n.money(person.total_minor(), &run.currency);
                 (person.display_name.clone(), lines, Some(total))
             })
             .collect();
@@ -161,7 +160,7 @@ fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
                         .find(|bid| bid.participant == index && !bid.interested_only)?;
                     Some(SheetLine {
                         product: product.name.clone(),
-                        quantity: bid.quantity.with_unit(&product.unit),
+                        quantity: i18n.quantity(bid.quantity, &product.unit),
                         cost: None,
                     })
                 })
@@ -175,7 +174,7 @@ fn sheet_of(run: &RunDetail) -> Vec<(String, Vec<SheetLine>, Option<String>)> {
 #[component]
 fn DistributionSheet(run: RunDetail) -> impl IntoView {
     let i18n = use_i18n();
-    let people = sheet_of(&run);
+    let people = sheet_of(i18n, &run);
     view! {
         <Title text=i18n.t_now(Key::PrintDistribution)/>
         <article class="print-sheet" data-testid="print-distribution">

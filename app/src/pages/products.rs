@@ -20,11 +20,11 @@ use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
 use crate::components::run_list::RunList;
 use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
-use crate::domain::money::format_amount;
 use crate::error::ErrorCode;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{ProductDetail, ProductSummary, StoreSummary};
 use crate::t;
+use crate::tr;
 
 fn product_label(product: &ProductSummary) -> String {
     match (product.brand.is_empty(), product.unit.is_empty()) {
@@ -193,7 +193,7 @@ fn Product(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let product_id = product.id;
-    let chart_label = fill(i18n.t(Key::PriceChartLabel), &[("product", &product.name)]);
+    let chart_label = tr!(i18n, PriceChartLabel, product = product.name);
     let summary = ProductSummary {
         id: product.id,
         name: product.name.clone(),
@@ -217,8 +217,8 @@ fn Product(
                         {product.current_prices.iter().map(|price| view! {
                             <li><a class="list-row" href=format!("/stores/{}", price.store_id)>
                                 <span class="list-title">{price.store_name.clone()}</span>
-                                <span class="price">{format_amount(price.amount_minor, &price.currency)}</span>
-                                <span class="muted">{price.observed_at.format("%Y-%m-%d").to_string()}</span>
+                                <span class="price">{i18n.money(price.amount_minor, &price.currency)}</span>
+                                <span class="muted">{i18n.day_of(price.observed_at)}</span>
                             </a></li>
                         }).collect_view()}
                     </ul>
@@ -319,9 +319,9 @@ fn PriceHistory(product: ProductDetail) -> impl IntoView {
                     <tbody>
                         {product.history.items.iter().map(|point| view! {
                             <tr>
-                                <td>{point.observed_at.format("%Y-%m-%d").to_string()}</td>
+                                <td>{i18n.day_of(point.observed_at)}</td>
                                 <td>{point.store_name.clone()}</td>
-                                <td class="number">{format_amount(point.amount_minor, &point.currency)}</td>
+                                <td class="number">{i18n.money(point.amount_minor, &point.currency)}</td>
                                 <td>{point.note.clone()}</td>
                                 <td>{point.observed_by.clone()}</td>
                             </tr>

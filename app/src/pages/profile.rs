@@ -10,12 +10,12 @@ use crate::components::form::{
     Field, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
 };
 use crate::domain::language::Language;
-use crate::domain::money::format_amount;
 use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX};
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::UserView;
 use crate::session::use_account_actions;
 use crate::t;
+use crate::tr;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -43,7 +43,7 @@ fn Profile(user: UserView) -> impl IntoView {
     view! {
         <h1>{t!(i18n, ProfileTitle)}</h1>
         <p class="muted" data-testid="signed-in-as">
-            {move || fill(i18n.t(Key::ProfileSignedInAs), &[("username", &username)])}
+            {move || tr!(i18n, ProfileSignedInAs, username = username)}
         </p>
         <RunStats/>
         <DisplayNameForm current=user.display_name.clone()/>
@@ -149,7 +149,7 @@ fn RunStats() -> impl IntoView {
                         stats
                             .spent
                             .iter()
-                            .map(|(currency, minor)| format_amount(*minor, currency))
+                            .map(|(currency, minor)| i18n.money(*minor, currency))
                             .collect::<Vec<_>>()
                             .join(" + ")
                     };

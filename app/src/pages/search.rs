@@ -9,16 +9,17 @@ use crate::api::search::search;
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::domain::search::QUERY_MAX;
-use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::SearchHit;
 use crate::t;
+use crate::tr;
 
 /// What kind of thing a hit is, and the line under its name.
 pub fn hit_kind_and_detail(i18n: I18n, hit: &SearchHit) -> (&'static str, String) {
     match hit {
         SearchHit::Group { member_count, .. } => (
             i18n.t(Key::SearchKindGroup),
-            i18n.count(*member_count, Key::MemberCountOne, Key::MemberCountOther),
+            i18n.count(Key::MemberCount, *member_count),
         ),
         SearchHit::Store { address, .. } => (i18n.t(Key::SearchKindStore), address.clone()),
         SearchHit::Product { brand, unit, .. } => {
@@ -66,7 +67,7 @@ pub fn SearchPage() -> impl IntoView {
                         let q = typed();
                         view! {
                             <p class="empty" data-testid="search-empty">
-                                {move || fill(i18n.t(Key::SearchNoResults), &[("query", &q)])}
+                                {move || tr!(i18n, SearchNoResults, query = q)}
                             </p>
                         }.into_any()
                     }
@@ -75,7 +76,7 @@ pub fn SearchPage() -> impl IntoView {
                         let encoded = urlencode(&q);
                         view! {
                             <section class="card">
-                                <h2>{move || fill(i18n.t(Key::SearchResultsFor), &[("query", &q)])}</h2>
+                                <h2>{move || tr!(i18n, SearchResultsFor, query = q)}</h2>
                                 <ul class="group-list" data-testid="search-results">
                                     {found.items.iter().map(|hit| {
                                         let (kind, detail) = hit_kind_and_detail(i18n, hit);

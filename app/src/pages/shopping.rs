@@ -18,15 +18,16 @@ use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
 use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
-use crate::domain::money::{format_amount, format_plain, parse_amount};
+use crate::domain::money::{format_plain, parse_amount};
 use crate::domain::purchase::{line_total, price_jump};
 use crate::domain::quantity::{MAX_PURCHASE, Quantity};
 use crate::domain::run_state::{RunAction, authorize};
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
 use crate::error::ErrorCode;
-use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::i18n::{Arg, I18n, Key, use_i18n};
 use crate::model::{SeenPrice, ShoppingItemView, ShoppingList};
 use crate::t;
+use crate::tr;
 
 #[component]
 pub fn ShoppingPage() -> impl IntoView {
@@ -74,7 +75,7 @@ fn ShoppingView(
     let shops = authorize(list.state, list.viewer_role, RunAction::RecordPurchase).is_ok();
     let may_complete = authorize(list.state, list.viewer_role, RunAction::CompleteShopping).is_ok();
     let run_id = list.run_id;
-    let spent = format_amount(list.spent_minor(), &list.currency);
+    let spent = i18n.money(list.spent_minor(), &list.currency);
     let (to_buy, recorded): (Vec<ShoppingItemView>, Vec<ShoppingItemView>) = list
         .items
         .iter()
@@ -87,16 +88,16 @@ fn ShoppingView(
     let question = if left == 0 {
         i18n.t_now(Key::CompleteShoppingQuestion).to_owned()
     } else {
-        i18n.count(left, Key::CompleteWithLeftOne, Key::CompleteWithLeftOther)
+        i18n.count(Key::CompleteWithLeft, left)
     };
     view! {
         <Title text=i18n.t_now(Key::ShoppingTitle)/>
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label=move || i18n.t(Key::BreadcrumbLabel)>
             <a href=format!("/runs/{run_id}") data-testid="back-to-run">{t!(i18n, BackToRun)}</a>
         </nav>
         <header class="page-header shopping-header">
             <h1>{t!(i18n, ShoppingTitle)}" · "{list.store_name.clone()}</h1>
-            <p class="spent" data-testid="spent">{move || fill(i18n.t(Key::SpentSoFar), &[("amount", &spent)])}</p>
+            <p class="spent" data-testid="spent">{move || tr!(i18n, SpentSoFar, amount = spent)}</p>
         </header>
         {may_complete.then(|| view! {
             <ActionForm action=complete attr:class="inline-form complete-shopping" attr:data-testid="complete-shopping">
@@ -108,7 +109,7 @@ fn ShoppingView(
             </ActionForm>
         })}
         <section class="card">
-            <h2>{move || fill(i18n.t(Key::ToBuyTitle), &[("count", &left.to_string())])}</h2>
+            <h2>{move || tr!(i18n, ToBuyTitle, count = left)}</h2>
             {if to_buy.is_empty() {
                 view! { <p class="empty">{t!(i18n, NothingLeftToBuy)}</p> }.into_any()
             } else {
@@ -123,7 +124,7 @@ fn ShoppingView(
         </section>
         {(!recorded.is_empty()).then(|| view! {
             <section class="card">
-                <h2>{move || fill(i18n.t(Key::RecordedTitle), &[("count", &recorded_count.to_string())])}</h2>
+                <h2>{move || tr!(i18n, RecordedTitle, count = recorded_count)}</h2>
                 <ul class="shopping-items" data-testid="recorded">
                     {recorded.clone().into_iter().map(|item| view! {
                         <ItemCard run_id item currency=currency.clone() shops refresh/>
@@ -137,12 +138,11 @@ fn ShoppingView(
 }
 
 fn seen_text(i18n: I18n, seen: &SeenPrice) -> String {
-    let mut text = fill(
-        i18n.t(Key::LastSeenPrice),
-        &[
-            ("price", &format_amount(seen.amount_minor, &seen.currency)),
-            ("day", &seen.observed_at.format("%Y-%m-%d").to_string()),
-        ],
+    let mut text = tr!(
+        i18n,
+        LastSeenPrice,
+        price = i18n.money(seen.amount_minor, &seen.currency),
+        day = i18n.day_of(seen.observed_at)
     );
     if !seen.note.is_empty() {
         text.push_str(" · ");
@@ -161,7 +161,7 @@ fn ItemCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let unit = item.unit.clone();
-    let requested = item.requested.with_unit(&unit);
+    let requested = i18n.quantity(item.requested, &unit);
     let seen = item.last_price.as_ref().map(|seen| seen_text(i18n, seen));
     let last_minor = item
         .last_price
@@ -172,16 +172,12 @@ fn ItemCard(
         if purchase.quantity.is_zero() {
             (i18n.t_now(Key::OutOfStock).to_owned(), None)
         } else {
-            let text = fill(
-                i18n.t_now(Key::BoughtFor),
-                &[
-                    ("quantity", &purchase.quantity.with_unit(&unit)),
-                    (
-                        "price",
-                        &format_amount(purchase.unit_price_minor, &currency),
-                    ),
-                    ("total", &format_amount(purchase.total_minor, &currency)),
-                ],
+            let text = tr!(
+                i18n,
+                BoughtFor,
+                quantity = i18n.quantity(purchase.quantity, &unit),
+                price = i18n.money(purchase.unit_price_minor, &currency),
+                total = i18n.money(purchase.total_minor, &currency)
             );
             (text, price_jump(last_minor, purchase.unit_price_minor))
         }
@@ -208,7 +204,7 @@ fn ItemCard(
             {seen.map(|seen| view! { <p class="muted seen-price">{seen}</p> })}
             {outcome.map(|(text, jump)| view! {
                 <p class=if differs { "bought-line status-warn" } else { "bought-line status-ok" } data-testid="outcome">{text}</p>
-                {(!by.is_empty()).then(|| view! { <p class="muted">{fill(i18n.t_now(Key::RecordedBy), &[("name", &by)])}</p> })}
+                {(!by.is_empty()).then(|| view! { <p class="muted">{crate::i18n::format(i18n.language_untracked(), Key::RecordedBy, &[("name", Arg::Text(&by))])}</p> })}
                 {jump.map(|percent| view! { <p class="price-warning" role="note">{price_jump_text(i18n, percent)}</p> })}
             })}
             {(shops && !recorded).then(|| view! {
@@ -234,7 +230,7 @@ fn price_jump_text(i18n: I18n, percent: i64) -> String {
     } else {
         Key::PriceBelowLast
     };
-    fill(i18n.t(key), &[("percent", &percent.abs().to_string())])
+    i18n.format(key, &[("percent", Arg::Number(percent.abs()))])
 }
 
 /// Which price field the shopper typed last: it wins when the quantity changes.
@@ -329,7 +325,7 @@ fn PurchaseForm(
                         prop:value=quantity on:input=move |ev| { quantity.set(event_target_value(&ev)); on_change(None); }/>
                 </label>
                 <label for=u_for>
-                    {move || fill(i18n.t(Key::UnitPriceLabel), &[("currency", &currency)])}
+                    {move || tr!(i18n, UnitPriceLabel, currency = currency)}
                     <input id=u_id name="unit_price" inputmode="decimal" autocomplete="off"
                         prop:value=unit on:input=move |ev| { unit.set(event_target_value(&ev)); on_change(Some(Typed::Unit)); }/>
                 </label>

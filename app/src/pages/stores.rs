@@ -11,7 +11,6 @@ use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitBu
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::domain::catalogue::{ADDRESS_MAX, OPENING_HOURS_MAX, STORE_NAME_MAX, STORE_NOTES_MAX};
-use crate::domain::money::format_amount;
 use crate::error::ErrorCode;
 use crate::i18n::{Key, use_i18n};
 use crate::model::StoreDetail;
@@ -155,7 +154,7 @@ fn Store(store: StoreDetail, action: ServerAction<UpdateStore>, state: FormState
                             <li><a class="list-row" href=format!("/products/{}", shelf.product_id)>
                                 <span class="list-title">{shelf.product_name}</span>
                                 <span class="muted">{shelf.brand}</span>
-                                <span class="price">{format_amount(shelf.amount_minor, &shelf.currency)}
+                                <span class="price">{i18n.money(shelf.amount_minor, &shelf.currency)}
                                     {(!shelf.unit.is_empty()).then(|| format!(" / {}", shelf.unit))}</span>
                             </a></li>
                         }).collect_view()}

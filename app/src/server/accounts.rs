@@ -3,7 +3,7 @@
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
-use crate::domain::language::Language;
+use crate::domain::language::{Language, TimeZoneName};
 use crate::domain::validation::{DisplayName, NewPassword, Username};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::UserView;
@@ -16,6 +16,8 @@ pub struct Account {
     pub username: String,
     pub display_name: String,
     pub language: Option<String>,
+    /// An IANA zone name (`Europe/Belgrade`); times are shown in it.
+    pub time_zone: String,
     pub is_admin: bool,
     /// Bumped whenever every existing session of the user must end (password change).
     pub session_generation: i32,
@@ -29,12 +31,13 @@ impl Account {
             username: self.username.clone(),
             display_name: self.display_name.clone(),
             language: self.language.as_deref().and_then(Language::from_code),
+            time_zone: self.time_zone.clone(),
             is_admin: self.is_admin,
         }
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
+const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, time_zone, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
 
 pub async fn find(db: &PgPool, user_id: Uuid) -> AppResult<Option<Account>> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1");
@@ -56,6 +59,7 @@ pub struct Registration {
     pub username: Username,
     pub display_name: DisplayName,
     pub password: NewPassword,
+    pub time_zone: TimeZoneName,
     pub is_admin: bool,
 }
 
@@ -63,14 +67,15 @@ pub struct Registration {
 pub async fn register(db: &PgPool, registration: Registration) -> AppResult<Account> {
     let password_hash = passwords::hash(registration.password.expose().to_owned()).await?;
     let sql = format!(
-        "INSERT INTO users (username, display_name, password_hash, is_admin) \
-         VALUES ($1, $2, $3, $4) RETURNING {ACCOUNT_COLUMNS}"
+        "INSERT INTO users (username, display_name, password_hash, is_admin, time_zone) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING {ACCOUNT_COLUMNS}"
     );
     let inserted = sqlx::query_as::<_, Account>(&sql)
         .bind(registration.username.as_str())
         .bind(registration.display_name.as_str())
         .bind(password_hash)
         .bind(registration.is_admin)
+        .bind(registration.time_zone.as_str())
         .fetch_one(db)
         .await;
     match inserted {
@@ -186,6 +191,20 @@ pub async fn update_language(
     sqlx::query_as::<_, Account>(&sql)
         .bind(user_id)
         .bind(language.map(Language::code))
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ErrorCode::AuthRequired.into())
+}
+
+pub async fn update_time_zone(
+    db: &PgPool,
+    user_id: Uuid,
+    time_zone: &TimeZoneName,
+) -> AppResult<Account> {
+    let sql = format!("UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}");
+    sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .bind(time_zone.as_str())
         .fetch_optional(db)
         .await?
         .ok_or_else(|| ErrorCode::AuthRequired.into())

@@ -7,9 +7,11 @@ use serde::Serialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::language::Language;
 use crate::domain::money::format_plain;
 use crate::domain::run_state::{RunAction, authorize};
 use crate::error::AppResult;
+use crate::i18n::{Key, text};
 use crate::model::{RunDetail, ShoppingList};
 use crate::server::{run_detail, shopping};
 
@@ -65,13 +67,37 @@ struct Line<'a> {
     share: Option<&'a crate::model::ShareView>,
 }
 
-pub async fn csv(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Download> {
+/// The CSV, its column headers in the viewer's `language`; the cells stay machine-readable.
+pub async fn csv(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    language: Language,
+) -> AppResult<Download> {
     let (run, list) = load(db, viewer, run_id).await?;
     let money = |minor: i64| format_plain(minor, &run.currency);
-    let mut out = String::from(
-        "product,unit,person,asked,interested_only,gets,why,unit_price,cost,picked_up,\
-         list_requested,bought,item_paid,currency\n",
-    );
+    let headers = [
+        Key::CsvProduct,
+        Key::CsvUnit,
+        Key::CsvPerson,
+        Key::CsvAsked,
+        Key::CsvInterestedOnly,
+        Key::CsvGets,
+        Key::CsvWhy,
+        Key::CsvUnitPrice,
+        Key::CsvCost,
+        Key::CsvPickedUp,
+        Key::CsvListRequested,
+        Key::CsvBought,
+        Key::CsvItemPaid,
+        Key::CsvCurrency,
+    ];
+    let mut out = headers
+        .iter()
+        .map(|key| field(text(language, *key)))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
     for product in &run.products {
         let item = list
             .items

@@ -1,5 +1,5 @@
 //! What a server function or page render may ask about the request it serves: the app context,
-//! the session, the viewer and the language. Reads Leptos' request context; no I/O.
+//! the session, the viewer, the language and the time zone. Reads Leptos' request context; no I/O.
 
 use http::request::Parts;
 use leptos::prelude::use_context;
@@ -7,6 +7,7 @@ use tower_sessions::Session;
 
 use crate::domain::language::Language;
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::i18n::zone::{Zone, zone_for};
 use crate::server::AppContext;
 use crate::server::accounts::Account;
 use crate::server::sessions::Viewer;
@@ -39,15 +40,65 @@ pub fn require_viewer() -> AppResult<Account> {
     viewer().ok_or_else(|| ErrorCode::AuthRequired.into())
 }
 
-/// The profile's language, else the browser's, else English.
+/// The cookie that keeps the language picked before logging in.
+pub const LANGUAGE_COOKIE: &str = "bulq_language";
+
+/// Every value of a request header, joined with `separator`.
+fn header(name: http::header::HeaderName, separator: &str) -> Option<String> {
+    let parts = parts().ok()?;
+    let values: Vec<&str> = parts
+        .headers
+        .get_all(name)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect();
+    (!values.is_empty()).then(|| values.join(separator))
+}
+
+/// The language picked on the log-in or registration page, from its cookie.
+fn picked_language() -> Option<Language> {
+    let cookies = header(http::header::COOKIE, "; ")?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == LANGUAGE_COOKIE)
+            .then(|| Language::from_code(value))
+            .flatten()
+    })
+}
+
+/// The profile's language, else the one picked before logging in, else the browser's, else
+/// English.
 pub fn language() -> Language {
-    let profile = viewer().and_then(|account| account.view().language);
-    let accept = parts().ok().and_then(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-    });
-    Language::resolve(profile, accept.as_deref())
+    let chosen = viewer()
+        .and_then(|account| account.view().language)
+        .or_else(picked_language);
+    let accept = header(http::header::ACCEPT_LANGUAGE, ", ");
+    Language::resolve(chosen, accept.as_deref())
+}
+
+/// Keeps the language picked before logging in for a year (`None` forgets it).
+pub fn remember_language(language: Option<Language>) {
+    let cookie = match language {
+        Some(language) => format!(
+            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            language.code()
+        ),
+        None => format!("{LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
+    };
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// The viewer's time zone as the page carries it, seen now: the profile's, else UTC.
+pub fn zone() -> Zone {
+    // Whole seconds: the page carries the moment that way, and both sides must count from it.
+    let now =
+        chrono::DateTime::from_timestamp(chrono::Utc::now().timestamp(), 0).unwrap_or_default();
+    viewer()
+        .and_then(|account| zone_for(&account.time_zone, now))
+        .unwrap_or_else(|| Zone::fixed("UTC", 0, now))
 }

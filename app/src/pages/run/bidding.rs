@@ -16,14 +16,16 @@ use crate::components::debounce::Debouncer;
 use crate::components::form::{Field, FormError, FormState, SubmitButton, refresh_after};
 use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
-use crate::domain::money::format_amount;
+use crate::domain::language::Language;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
-use crate::i18n::{I18n, Key, fill, use_i18n};
+use crate::i18n::locale;
+use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::{BidView, RunDetail};
 use crate::pages::search::urlencode;
 use crate::t;
+use crate::tr;
 
 /// What was bought of a product next to what is asked, once shoppers recorded it; once the goods
 /// are shared out, how the difference was settled.
@@ -34,44 +36,46 @@ fn bought_line(
     unit: &str,
     shared_out: bool,
 ) -> (String, &'static str) {
-    let bought_text = bought.with_unit(unit);
+    let bought_text = i18n.quantity(bought, unit);
     match balance(bought, total) {
         Balance::NotBought => (i18n.t(Key::NotBought).to_owned(), "status-bad"),
         Balance::Short(_) if shared_out => (
-            fill(
-                i18n.t(Key::BoughtShortShared),
-                &[("bought", &bought_text), ("asked", &total.with_unit(unit))],
+            tr!(
+                i18n,
+                BoughtShortShared,
+                bought = bought_text,
+                asked = i18n.quantity(total, unit)
             ),
             "status-warn",
         ),
         Balance::Over(extra) if shared_out => (
-            fill(
-                i18n.t(Key::BoughtOverShared),
-                &[("bought", &bought_text), ("extra", &extra.with_unit(unit))],
+            tr!(
+                i18n,
+                BoughtOverShared,
+                bought = bought_text,
+                extra = i18n.quantity(extra, unit)
             ),
             "status-warn",
         ),
         Balance::Short(missing) => (
-            fill(
-                i18n.t(Key::BoughtShort),
-                &[
-                    ("bought", &bought_text),
-                    ("missing", &missing.with_unit(unit)),
-                ],
+            tr!(
+                i18n,
+                BoughtShort,
+                bought = bought_text,
+                missing = i18n.quantity(missing, unit)
             ),
             "status-warn",
         ),
         Balance::Over(extra) => (
-            fill(
-                i18n.t(Key::BoughtOver),
-                &[("bought", &bought_text), ("extra", &extra.with_unit(unit))],
+            tr!(
+                i18n,
+                BoughtOver,
+                bought = bought_text,
+                extra = i18n.quantity(extra, unit)
             ),
             "status-warn",
         ),
-        Balance::Even => (
-            fill(i18n.t(Key::BoughtEven), &[("bought", &bought_text)]),
-            "status-ok",
-        ),
+        Balance::Even => (tr!(i18n, BoughtEven, bought = bought_text), "status-ok"),
     }
 }
 
@@ -116,25 +120,29 @@ pub(super) fn ProductCard(
         && mine.is_some()
         && (mode == BidMode::Free || range.is_some_and(|r| r.min.is_zero()));
     let range_hint = range.map(|range| {
-        fill(
-            i18n.t(Key::AdjustRange),
-            &[
-                ("min", &range.min.with_unit(&product.unit)),
-                ("max", &range.max.with_unit(&product.unit)),
-            ],
+        tr!(
+            i18n,
+            AdjustRange,
+            min = i18n.quantity(range.min, &product.unit),
+            max = i18n.quantity(range.max, &product.unit)
         )
     });
     let unit = product.unit.clone();
-    let total = product.total.with_unit(&unit);
+    let total = i18n.quantity(product.total, &unit);
     let bidders = product.bids.iter().map(|bid| {
         let bidder = run.bidder(bid).map_or("", |p| p.display_name.as_str());
         (bidder, bid)
     });
-    let chips = bidder_chips(bidders, &unit, i18n.t(Key::InterestedOnlyShort));
+    let chips = bidder_chips(
+        i18n.language(),
+        bidders,
+        &unit,
+        i18n.t(Key::InterestedOnlyShort),
+    );
     let interested = product.interested_count;
     let price = product
         .current_price
-        .map(|amount| format_amount(amount, &product.price_currency));
+        .map(|amount| i18n.money(amount, &product.price_currency));
     let details = [product.brand.as_str(), product.unit.as_str()]
         .into_iter()
         .filter(|part| !part.is_empty())
@@ -149,9 +157,9 @@ pub(super) fn ProductCard(
             </div>
             {(!details.is_empty()).then(|| view! { <p class="muted">{details}</p> })}
             <p class="total" data-testid="total">
-                {move || fill(i18n.t(Key::TotalLabel), &[("total", &total)])}
+                {move || tr!(i18n, TotalLabel, total = total)}
                 {(interested > 0).then(|| view! {
-                    <span class="muted">" · "{move || i18n.count(interested, Key::InterestedCountOne, Key::InterestedCountOther)}</span>
+                    <span class="muted">" · "{move || i18n.count(Key::InterestedCount, interested)}</span>
                 })}
             </p>
             {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
@@ -168,12 +176,14 @@ pub(super) fn ProductCard(
 /// A run can show a thousand of these and nothing in them reacts, so they are written straight
 /// into a string rather than built as a thousand views; every text from people is escaped.
 fn bidder_chips<'a>(
+    language: Language,
     bids: impl Iterator<Item = (&'a str, &'a BidView)>,
     unit: &str,
     interested: &str,
 ) -> String {
     use html_escape::encode_text_to_string as escaped;
     let mut html = String::with_capacity(48 * bids.size_hint().0);
+    let unit = locale::unit_name(language, unit);
     for (bidder, bid) in bids {
         html.push_str(if bid.interested_only {
             "<li class=\"interested\">"
@@ -185,7 +195,7 @@ fn bidder_chips<'a>(
         if bid.interested_only {
             escaped(interested, &mut html);
         } else {
-            bid.quantity.push_to(&mut html);
+            locale::push_quantity(&mut html, language, bid.quantity);
             if !unit.is_empty() {
                 html.push(' ');
                 escaped(unit, &mut html);
@@ -419,12 +429,17 @@ mod tests {
             bid("1", true, "if <b>ripe</b> & cheap"),
         ];
         let bidders = [("Ada", &bids[0]), ("<script>alert(1)</script>", &bids[1])];
-        let html = bidder_chips(bidders.into_iter(), "kg", "interested");
+        let html = bidder_chips(Language::En, bidders.into_iter(), "kg", "interested");
         assert_eq!(
             html,
             "<li>Ada<b>2.5 kg</b></li>\
              <li class=\"interested\">&lt;script&gt;alert(1)&lt;/script&gt;<b>interested</b>\
              <small>if &lt;b&gt;ripe&lt;/b&gt; &amp; cheap</small></li>"
+        );
+        let russian = bidder_chips(Language::Ru, bidders.into_iter(), "kg", "интересуюсь");
+        assert!(
+            russian.starts_with("<li>Ada<b>2,5 кг</b></li>"),
+            "{russian}"
         );
     }
 }

@@ -11,11 +11,13 @@ use uuid::Uuid;
 use crate::api::shopping::SetPickedUp;
 use crate::components::form::{FormError, FormState, refresh_after};
 use crate::domain::allocation::AllocationReason;
-use crate::domain::money::format_amount;
+use crate::domain::language::Language;
 use crate::domain::purchase::line_total;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::locale;
+use crate::i18n::{Key, use_i18n};
 use crate::model::{PersonShares, RunDetail, ShareView};
 use crate::t;
+use crate::tr;
 
 /// Each participant's committed bids at the newest prices seen at the store.
 #[component]
@@ -46,7 +48,7 @@ pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
     // Without a single price seen there is nothing to estimate from.
     let priced = run.products.iter().any(|p| p.current_price.is_some());
     (priced && !people.is_empty()).then(|| {
-        let rows = estimate_rows(&people, &currency);
+        let rows = estimate_rows(i18n.language(), &people, &currency);
         view! {
             <section class="card" data-testid="estimated-costs">
                 <h2>{t!(i18n, EstimatedCostsTitle)}</h2>
@@ -60,14 +62,14 @@ pub(super) fn EstimatedCosts(run: Arc<RunDetail>) -> impl IntoView {
 /// The estimate's rows (name, then "≈ amount", with "+" when some bid has no price yet) as one
 /// string of HTML: up to one per participant and nothing in them reacts, as with the bid chips
 /// (ADR 17); names are escaped.
-fn estimate_rows(people: &[(&str, i64, bool)], currency: &str) -> String {
+fn estimate_rows(language: Language, people: &[(&str, i64, bool)], currency: &str) -> String {
     use html_escape::encode_text_to_string as escaped;
     let mut html = String::with_capacity(96 * people.len());
     for &(name, cost, unpriced) in people {
         html.push_str("<li class=\"list-row\"><span class=\"list-title\">");
         escaped(name, &mut html);
         html.push_str("</span><span class=\"amount\">≈ ");
-        escaped(format_amount(cost, currency), &mut html);
+        escaped(locale::money(language, cost, currency), &mut html);
         if unpriced {
             html.push_str(" +");
         }
@@ -88,11 +90,11 @@ pub(super) fn Distribution(
     people.sort_by_key(|p| p.user_id != run.viewer_id);
     let paid: i64 = people.iter().map(PersonShares::total_minor).sum();
     let currency = run.currency.clone();
-    let paid_text = format_amount(paid, &currency);
+    let paid_text = i18n.money(paid, &currency);
     view! {
         <section class="card" data-testid="distribution">
             <h2>{t!(i18n, DistributionTitle)}</h2>
-            <p class="muted">{move || fill(i18n.t(Key::DistributionPaid), &[("amount", &paid_text)])}</p>
+            <p class="muted">{move || tr!(i18n, DistributionPaid, amount = paid_text)}</p>
             <ul class="person-cards">
                 {people.into_iter().map(|person| {
                     let mine = person.user_id == run.viewer_id;
@@ -114,7 +116,7 @@ fn PersonCard(
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let total = format_amount(person.total_minor(), &currency);
+    let total = i18n.money(person.total_minor(), &currency);
     let done = person.all_picked_up();
     let user_id = person.user_id;
     view! {
@@ -148,19 +150,15 @@ fn ShareRow(
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let quantity = share.quantity.with_unit(&share.unit);
-    let asked = share.asked.with_unit(&share.unit);
-    let extra = (share.quantity - share.asked).with_unit(&share.unit);
-    let price = format_amount(share.unit_price_minor, &currency);
-    let cost = format_amount(share.cost_minor, &currency);
+    let quantity = i18n.quantity(share.quantity, &share.unit);
+    let asked = i18n.quantity(share.asked, &share.unit);
+    let extra = i18n.quantity(share.quantity - share.asked, &share.unit);
+    let price = i18n.money(share.unit_price_minor, &currency);
+    let cost = i18n.money(share.cost_minor, &currency);
     let why = match share.reason {
         AllocationReason::InFull => None,
-        AllocationReason::ShortageCut => {
-            Some(fill(i18n.t(Key::ReasonShortageCut), &[("asked", &asked)]))
-        }
-        AllocationReason::SurplusToLeader => {
-            Some(fill(i18n.t(Key::ReasonSurplus), &[("extra", &extra)]))
-        }
+        AllocationReason::ShortageCut => Some(tr!(i18n, ReasonShortageCut, asked = asked)),
+        AllocationReason::SurplusToLeader => Some(tr!(i18n, ReasonSurplus, extra = extra)),
     };
     let handed = !share.quantity.is_zero();
     view! {
@@ -222,7 +220,11 @@ mod tests {
 
     #[test]
     fn estimate_rows_escape_names_and_mark_unpriced_bids() {
-        let html = estimate_rows(&[("<b>Ann</b>", 1250, false), ("Bo & Co", 0, true)], "EUR");
+        let html = estimate_rows(
+            Language::En,
+            &[("<b>Ann</b>", 1250, false), ("Bo & Co", 0, true)],
+            "EUR",
+        );
         assert!(html.contains("&lt;b&gt;Ann&lt;/b&gt;"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("Bo &amp; Co"), "{html}");

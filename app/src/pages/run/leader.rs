@@ -9,9 +9,10 @@ use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::RunDetail;
 use crate::t;
+use crate::tr;
 
 use super::RunActions;
 use super::leadership::LeadershipPanel;
@@ -81,9 +82,9 @@ pub(super) fn LeaderPanel(
             )
         } else {
             (
-                fill(i18n.t(Key::WaitingFor), &[("names", &waiting_for)]),
+                tr!(i18n, WaitingFor, names = waiting_for),
                 Key::ConfirmAnyway,
-                fill(i18n.t(Key::ConfirmAnywayQuestion), &[("names", &waiting_for)]),
+                tr!(i18n, ConfirmAnywayQuestion, names = waiting_for),
             )
         };
         view! {
@@ -148,7 +149,7 @@ pub(super) fn Participants(run: Arc<RunDetail>) -> impl IntoView {
     let count = run.participants.len() as i64;
     view! {
         <section class="card">
-            <h2>{move || i18n.count(count, Key::ParticipantCountOne, Key::ParticipantCountOther)}</h2>
+            <h2>{move || i18n.count(Key::ParticipantCount, count)}</h2>
             <ul class="member-list" data-testid="participants">
                 {run.participants.iter().map(|person| {
                     let ready = person.is_ready;

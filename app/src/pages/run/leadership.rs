@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::domain::run_state::RunAction;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{RunDetail, TransferView};
 use crate::t;
+use crate::tr;
 
 use super::RunActions;
 
@@ -22,7 +23,7 @@ pub(super) fn TransferBanner(transfer: TransferView, actions: RunActions) -> imp
     let request_id = transfer.id;
     view! {
         <section class="card notice" role="status" data-testid="transfer-banner">
-            <p>{move || fill(i18n.t(Key::TransferAsked), &[("name", &from)])}</p>
+            <p>{move || tr!(i18n, TransferAsked, name = from)}</p>
             <FormError state/>
             <div class="button-row">
                 <ActionForm action=actions.answer attr:class="inline-form">
@@ -113,7 +114,7 @@ pub(super) fn LeadershipPanel(
                 let to = transfer.to.display_name.clone();
                 view! {
                     <div class="leader-step" data-testid="handover">
-                        <p>{move || fill(i18n.t(Key::TransferWaiting), &[("name", &to)])}</p>
+                        <p>{move || tr!(i18n, TransferWaiting, name = to)}</p>
                         <ActionForm action=actions.withdraw attr:class="inline-form">
                             <input type="hidden" name="request_id" value=transfer.id.to_string()/>
                             <FormError state=withdraw_state/>

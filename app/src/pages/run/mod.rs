@@ -27,9 +27,10 @@ use crate::components::run_badge::{RunStateBadge, state_description_key};
 use crate::domain::adjusting::{Balance, balance};
 use crate::domain::run_state::{BidRule, RunAction, RunState, offered_actions};
 use crate::error::ErrorCode;
-use crate::i18n::{Key, fill, use_i18n};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{RunDetail, RunProduct};
 use crate::t;
+use crate::tr;
 
 use bidding::{AddProduct, BidMode, ProductCard};
 use costs::{Distribution, EstimatedCosts};
@@ -153,7 +154,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
     let shared_out = !run.distribution.is_empty();
     view! {
         <Title text=run.store_name.clone()/>
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label=move || i18n.t(Key::BreadcrumbLabel)>
             <a href=format!("/groups/{}", run.group_id)>{run.group_name.clone()}</a>
             " › "
             <a href=format!("/stores/{}", run.store_id)>{run.store_name.clone()}</a>
@@ -175,7 +176,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
                 })}
                 {run.planned_on.map(|day| view! {
                     <dt>{t!(i18n, PlannedOnLabel)}</dt>
-                    <dd>{day.format("%Y-%m-%d").to_string()}</dd>
+                    <dd>{i18n.day_with_distance(day)}</dd>
                 })}
                 {(!run.comment.is_empty()).then(|| view! {
                     <dt>{t!(i18n, RunCommentLabel)}</dt>
@@ -196,7 +197,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         })}
         <Participants run=run.clone()/>
         <section class="card">
-            <h2>{move || fill(i18n.t(Key::RunProductsTitle), &[("count", &product_count)])}</h2>
+            <h2>{move || tr!(i18n, RunProductsTitle, count = product_count)}</h2>
             {if run.products.is_empty() {
                 let empty = if can_bid { Key::NoBidsYet } else { Key::NoProductsInRun };
                 view! { <p class="empty">{move || i18n.t(empty)}</p> }.into_any()
@@ -238,7 +239,7 @@ fn CancelledNote(run: Arc<RunDetail>) -> impl IntoView {
             } else if reason.is_empty() {
                 view! { <p>{t!(i18n, CancelledNoReason)}</p> }.into_any()
             } else {
-                view! { <p>{move || fill(i18n.t(Key::CancelledWithReason), &[("reason", &reason)])}</p> }.into_any()
+                view! { <p>{move || tr!(i18n, CancelledWithReason, reason = reason)}</p> }.into_any()
             }}
         </section>
     }

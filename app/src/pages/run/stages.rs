@@ -60,7 +60,7 @@ pub(super) fn StagePanel(
         let note = if unbalanced == 0 {
             i18n.t(Key::AdjustingDone).to_owned()
         } else {
-            i18n.count(unbalanced, Key::StillUnbalancedOne, Key::StillUnbalancedOther)
+            i18n.count(Key::StillUnbalanced, unbalanced)
         };
         view! {
             <div class="leader-step" data-testid="finish-adjusting">
@@ -95,7 +95,7 @@ pub(super) fn StagePanel(
                     {if outstanding == 0 {
                         i18n.t(Key::EverythingPickedUp).to_owned()
                     } else {
-                        i18n.count(outstanding, Key::PickUpsLeftOne, Key::PickUpsLeftOther)
+                        i18n.count(Key::PickUpsLeft, outstanding)
                     }}
                 </p>
                 <ActionForm action=actions.complete_distribution attr:class="inline-form">

@@ -1,0 +1,501 @@
+# Bulq: English, the reference language. Every other language has exactly these messages
+# with the same variables. Variables are { $name }; counted messages select on { $count }.
+
+app-name = Bulq
+app-tagline = Buy in bulk with friends
+skip-to-content = Skip to content
+nav-log-in = Log in
+nav-sign-up = Sign up
+nav-profile = Profile
+nav-log-out = Log out
+footer-note = Bulq is free software (AGPL-3.0). Money is settled between friends, not in the app.
+home-headline = Buy in bulk together, split it fairly
+home-intro = Bulq helps a group of friends plan a trip to the wholesale store, collect who wants what, buy it, and work out exactly what everyone owes.
+home-step-plan-title = Plan a run
+home-step-plan-body = Someone opens a run at a store and the group sees it at once.
+home-step-bid-title = Say what you need
+home-step-bid-body = Everyone adds quantities from their phone, down to 0.5 kg.
+home-step-split-title = Split to the cent
+home-step-split-body = What was really bought and paid is shared out exactly.
+home-greeting = Hi, { $name }
+your-groups = Your groups
+no-groups-yet = You are not in a group yet. Start one below, or open an invite link a friend shared with you.
+login-title = Log in
+login-submit = Log in
+login-no-account = New to Bulq? Create an account
+register-title = Create your account
+register-submit = Create account
+register-have-account = Already have an account? Log in
+username-label = Username
+username-hint = 3–50 characters: letters, digits, _ and -. Not case-sensitive.
+display-name-label = Display name
+display-name-hint = How your friends see you. Up to 100 characters.
+password-label = Password
+password-hint = At least 8 characters. A few words strung together work well.
+confirm-password-label = Repeat the password
+current-password-label = Current password
+new-password-label = New password
+profile-title = Your profile
+profile-signed-in-as = Logged in as @{ $username }
+display-name-section = How your friends see you
+save-display-name = Save name
+display-name-saved = Your name is saved.
+password-section = Password
+change-password-submit = Change password
+password-changed = Password changed. You were logged out everywhere else.
+language-section = Language
+language-label = Language of the app
+language-follow-browser = Same as my browser
+save-language = Save language
+language-saved = Language saved.
+working = Working…
+not-found-title = Page not found
+not-found-body = There is nothing at this address. It may have moved, or the link may be mistyped.
+back-home = Back to the start page
+rate-limited-title = Slow down a little
+request-refused-title = Request refused
+error-reference = (Reference: { $reference })
+create-group-title = Start a group
+group-name-label = Group name
+group-name-hint = 2–100 characters, for example “Flat 3B” or “Friday lunch”.
+create-group-submit = Create group
+member-count =
+    { $count ->
+        [one] { $count } member
+       *[other] { $count } members
+    }
+admin-badge = Admin
+you-suffix = (you)
+previous-page = Previous
+next-page = Next
+page-of = Page { $page } of { $pages }
+group-members-title = Members
+group-runs-title = Runs
+no-runs-yet = No runs yet.
+manage-group-link = Manage group
+back-to-groups = Your groups
+back-to-group = Back to the group
+manage-group-title = Manage { $name }
+invite-link-section = Invite link
+invite-link-help = Anyone with this link can join while joining is allowed.
+copy-link = Copy link
+link-copied = Copied
+joining-disabled-warning = New members cannot join with the link right now.
+allow-joining = Allow joining
+disallow-joining = Stop new members joining
+regenerate-link = Make a new link
+regenerate-confirm = The current invite link will stop working. Make a new one?
+rename-section = Rename the group
+rename-submit = Rename
+make-admin = Make admin
+remove-admin-role = Remove admin role
+remove-member = Remove
+remove-member-confirm = Remove { $name } from the group?
+leave-section = Leave the group
+leave-help = You can be invited back later. The last admin can leave once someone else is an admin.
+leave-group = Leave group
+leave-confirm = Leave this group?
+saved = Saved.
+join-title = Join { $name }
+join-intro = You have been invited to a Bulq group.
+join-submit = Join group
+join-login-prompt = Log in or create an account to join. You will come back here.
+already-member-note = You are a member of this group.
+open-group = Open the group
+invite-invalid-title = This invite link does not work
+nav-stores = Stores
+nav-products = Products
+nav-groups = Groups
+stores-title = Stores
+no-stores-yet = No stores yet. Add the first one below.
+add-store-title = Add a store
+store-name-label = Name
+address-label = Address
+opening-hours-label = Opening hours
+opening-hours-hint = For example “Mon–Sat 8–21, Sun 9–15”.
+notes-label = Notes
+add-store-submit = Add store
+edit-store-title = Edit the store
+save-changes = Save changes
+store-products-title = Prices seen here
+no-prices-at-store = No prices recorded at this store yet.
+products-title = Products
+no-products-yet = No products yet. Add the first one below.
+add-product-title = Add a product
+product-name-label = Name
+brand-label = Brand
+unit-label = Unit
+unit-hint = How it is sold: kg, L, each, pack …
+add-product-submit = Add product
+similar-products = Already there? Pick it instead of adding it twice:
+edit-product-title = Edit the product
+current-prices-title = Current prices
+no-prices-yet = No prices recorded yet. Add the first one below.
+record-price-title = Record a price you saw
+store-label = Store
+price-label = Price ({ $currency })
+price-hint = The price on the shelf, for example 12.99.
+price-note-label = Note (optional)
+price-note-hint = Where or why: “aisle 12”, “on sale”.
+record-price-submit = Save price
+price-recorded = Price saved.
+add-store-first = Add a store first to record where you saw a price.
+price-history-title = Price history
+price-chart-label = Price of { $product } over time, one line per store
+history-date = Date
+history-store = Store
+history-price = Price
+history-note = Note
+history-by = Seen by
+search-title = Search
+search-label = Search products, stores and your groups
+search-placeholder = Search products, stores, groups
+search-submit = Search
+search-prompt = Type a product, a store or one of your groups.
+search-results-for = Results for “{ $query }”
+search-no-results = Nothing found for “{ $query }”. Try a shorter word.
+search-see-all = See all results
+search-kind-group = Group
+search-kind-store = Store
+search-kind-product = Product
+state-planning = Planning
+state-active = Bidding
+state-confirmed = Confirmed
+state-shopping = Shopping
+state-adjusting = Adjusting
+state-distributing = Handing out
+state-completed = Completed
+state-cancelled = Cancelled
+state-planning-help = Just opened. Add products and place your bids.
+state-active-help = People are bidding. Say when your order is complete; the leader confirms.
+state-confirmed-help = Orders are frozen. The leader will start shopping.
+state-shopping-help = The shopper is in the store recording what is bought.
+state-adjusting-help = The store had a different amount than asked: bids are being re-balanced.
+state-distributing-help = Goods are being handed out.
+state-completed-help = This run is done.
+state-cancelled-help = This run was cancelled.
+led-by = led by { $name }
+participant-count =
+    { $count ->
+        [one] { $count } taking part
+       *[other] { $count } taking part
+    }
+new-run-title = Start a run
+add-store-first-for-run = Add a store first, then start a run there.
+planned-on-label = Shopping day
+run-comment-label = Comment
+run-comment-hint = Optional: when, where to meet, what to bring.
+start-run-submit = Start run
+open-runs-title = Open runs
+leader-label = Leader
+helpers-label = Helpers
+run-products-title = Products ({ $count })
+no-bids-yet = No bids yet. Find a product below and say how much you want.
+no-products-in-run = No products in this run.
+cancelled-leader-left = Cancelled: the leader left the group.
+cancelled-no-reason = The leader cancelled this run.
+cancelled-with-reason = The leader cancelled this run: “{ $reason }”
+not-ready-after-all = I'm not ready yet
+you-are-ready = You said your order is complete.
+im-ready = My order is complete
+ready-help = Done bidding? Tell the leader your order is complete.
+cancel-question-bidding = Cancel this run? Nobody will shop for it, and everyone taking part is told.
+cancel-question-confirmed = Cancel this run? The orders are confirmed, but nobody will shop for them; everyone taking part is told.
+cancel-question-bought = Cancel this run now? Whatever was already bought stays with whoever holds it, and everyone is told.
+everyone-ready = Everyone who bid is ready.
+nobody-bid-yet = Nobody else has bid yet.
+confirm-run-submit = Confirm the run
+confirm-question = Confirm the run? Bids are frozen until you reopen it.
+waiting-for = Waiting for: { $names }
+confirm-anyway = Confirm anyway
+confirm-anyway-question = Not everyone is ready: { $names }. Confirm anyway? Their bids stay as they are.
+reopen-help = Someone needs to change their bid? Reopen the run for bidding.
+reopen-submit = Reopen for bidding
+cancel-run-title = Cancel the run
+cancel-reason-label = Why (optional, everyone sees it)
+cancel-run-submit = Cancel the run
+leader-panel-title = Leader
+leader-badge = Leader
+helper-badge = Helper
+ready-chip = Ready
+not-ready-chip = Not ready
+total-label = Total: { $total }
+interested-count =
+    { $count ->
+        [one] { $count } interested
+       *[other] { $count } interested
+    }
+interested-only-short = interested
+update-bid-submit = Update
+place-bid-submit = Bid
+your-quantity-label = Your quantity
+interested-only-label = Just interested
+bid-comment-label = Comment (optional)
+retract-bid-submit = Remove my bid
+add-to-run-title = Add a product
+find-product-label = Find a product
+find-submit = Find
+nothing-found-for-run = Nothing found.
+add-to-catalogue = Add it to the catalogue and bid
+already-in-run = Already in this run: bid above
+transfer-asked = { $name } asks you to lead this run.
+transfer-accept = Take over
+transfer-decline = No, thanks
+helpers-help = Helpers may record purchases and hand goods out.
+remove-helper = Remove
+make-helper = Make helper
+transfer-waiting = Waiting for { $name } to accept leading this run.
+transfer-withdraw = Withdraw the request
+handover-title = Hand the run over
+handover-label = Ask to take over
+handover-submit = Ask
+add-and-bid-submit = Add and bid
+product-runs-title = In runs of your groups
+add-to-list-submit = Add to list
+add-to-list-title = Found something not on the list?
+added-in-store = Added in the store
+adjust-range = You can choose from { $min } to { $max }.
+adjusting-done = Every bought product adds up. Share the goods out.
+already-on-list = On the list already
+back-to-run = ← Back to the run
+bought-even = Bought { $bought } ✓
+bought-for = Bought { $quantity } × { $price } = { $total }
+bought-over = Bought { $bought }: { $extra } extra available
+bought-quantity-label = Quantity
+bought-short = Bought { $bought }: need to remove { $missing }
+complete-run-submit = Complete the run
+complete-shopping-question = Done shopping? The run moves on with what you recorded.
+complete-shopping-submit = Done shopping
+complete-with-left =
+    { $count ->
+        [one] { $count } item is not recorded yet and will count as not bought. Done shopping anyway?
+       *[other] { $count } items are not recorded yet and will count as not bought. Done shopping anyway?
+    }
+distribution-paid = Paid in total: { $amount }. Each share's cost is exact; together they add up to this.
+distribution-title = Who gets what
+download-csv = Download CSV
+download-json = Download JSON
+edit-purchase = Correct this
+estimated-costs-help = From the bids and the newest prices seen at the store; the real costs come from what is bought.
+estimated-costs-title = Estimated costs
+everything-picked-up = Everything was picked up.
+exports-title = Print and export
+finish-adjusting-submit = Share the goods out
+force-finish-question = Share the goods out now? Where too much is still asked, everyone's share is cut in proportion; whatever nobody claimed goes to you, the leader.
+force-finish-submit = Share out anyway
+last-price-column = Last price
+last-seen-price = Last seen { $price } on { $day }
+mark-all-picked-up = Picked up everything
+mark-picked-up = Picked up
+not-bought = Not bought
+nothing-left-to-buy = Nothing left to buy.
+open-shopping-list = Open the shopping list
+out-of-stock = Out of stock
+out-of-stock-submit = Out of stock
+pick-ups-left =
+    { $count ->
+        [one] { $count } person still has goods to pick up.
+       *[other] { $count } people still have goods to pick up.
+    }
+picked-up-chip = Picked up
+price-above-last = { $percent } % above the last price seen: check the shelf label.
+price-below-last = { $percent } % below the last price seen: check the shelf label.
+print-distribution = Distribution list
+print-shopping-list = Shopping list
+print-submit = Print
+product-column = Product
+put-back-question = Put this item back on the list to buy? What was recorded for it is removed.
+put-back-submit = Put back
+quantity-column = Quantity
+quantity-to-buy-label = How much
+reason-shortage-cut = You asked for { $asked }; the store had less than everyone asked, so every share was cut in proportion.
+reason-surplus = Includes { $extra } bought beyond what was asked: the leader holds it.
+record-bought-submit = Bought
+recorded-by = Recorded by { $name }
+recorded-title = In the cart ({ $count })
+save-correction = Save correction
+shopping-title = Shopping
+spent-so-far = Spent so far: { $amount }
+start-shopping-help = At the store? Start shopping: the list is made from everyone's bids.
+start-shopping-submit = Start shopping
+still-unbalanced =
+    { $count ->
+        [one] { $count } product still has more or less asked than was bought.
+       *[other] { $count } products still have more or less asked than was bought.
+    }
+to-buy-title = To buy ({ $count })
+total-paid-label = Total paid
+undo-pick-up = Undo pick-up
+unit-price-label = Price per unit ({ $currency })
+money-spent-label = Money spent
+run-stats-title = Your runs
+runs-joined-label = Runs joined
+runs-led-label = Runs led
+bought-over-shared = Bought { $bought }: { $extra } beyond what was asked went to the leader
+bought-short-shared = Bought { $bought } of { $asked }: every share was cut in proportion
+mark-all-read = Mark all read
+mark-read = Mark read
+no-notifications = Nothing new. Bulq tells you here when a run you take part in moves on.
+note-everyone-ready = { $subject }: everyone who bid is ready. You can confirm the run.
+note-removed-from-group = You were removed from the group { $subject }.
+note-run-cancelled = { $subject }: the run was cancelled.
+note-run-cancelled-with-reason = { $subject }: the run was cancelled: { $reason }
+note-run-state-changed = { $subject }: the run is now “{ $state }”.
+note-something-happened = { $subject }: something changed.
+note-times =
+    { $count ->
+        [one] ({ $count } update)
+       *[other] ({ $count } updates)
+    }
+note-transfer-accepted = { $subject }: your hand-over was accepted; you no longer lead the run.
+note-transfer-declined = { $subject }: your hand-over was declined.
+note-transfer-requested = { $subject }: you are asked to take over the run.
+notifications-title = Notifications
+
+## Navigation landmarks (screen readers read these)
+
+nav-account-label = Account
+nav-sections-label = Sections
+nav-pages-label = Pages
+breadcrumb-label = Breadcrumb
+language-switch-label = Language
+
+## Time zone and currency
+
+time-zone-section = Time zone
+time-zone-label = Your time zone
+time-zone-hint = Times are shown in this zone.
+save-time-zone = Save time zone
+time-zone-saved = Time zone saved.
+group-currency-label = Currency
+group-currency-hint = Prices and costs of this group's runs are in this currency.
+currency-section = Currency
+save-currency = Change currency
+currency-locked = The currency is fixed now: one of this group's runs already has prices.
+
+## Times and days relative to now
+
+time-just-now = just now
+time-minutes-ago =
+    { $count ->
+        [one] { $count } minute ago
+       *[other] { $count } minutes ago
+    }
+time-hours-ago =
+    { $count ->
+        [one] { $count } hour ago
+       *[other] { $count } hours ago
+    }
+time-today-at = today at { $time }
+time-yesterday-at = yesterday at { $time }
+day-today = today
+day-tomorrow = tomorrow
+day-yesterday = yesterday
+day-in-days =
+    { $count ->
+        [one] in { $count } day
+       *[other] in { $count } days
+    }
+day-days-ago =
+    { $count ->
+        [one] { $count } day ago
+       *[other] { $count } days ago
+    }
+
+## Units a product is sold in, when it uses one of these (otherwise its own text shows)
+
+unit-kg = kg
+unit-g = g
+unit-l = L
+unit-ml = ml
+unit-each = each
+unit-pack = pack
+
+## Column headers of the CSV download
+
+csv-product = Product
+csv-unit = Unit
+csv-person = Person
+csv-asked = Asked
+csv-interested-only = Just interested
+csv-gets = Gets
+csv-why = Why
+csv-unit-price = Unit price
+csv-cost = Cost
+csv-picked-up = Picked up
+csv-list-requested = On the list
+csv-bought = Bought
+csv-item-paid = Paid for the item
+csv-currency = Currency
+
+## Error messages, one per stable code (docs/errors.md)
+
+error-invalid-input = Some of the input was not valid. Please check the form.
+error-username-invalid = Usernames are 3–50 characters of letters, digits, _ and -.
+error-username-taken = That username is taken. Please pick another one.
+error-display-name-invalid = Please enter a name of 1–100 characters.
+error-password-too-short = The password needs at least 8 characters.
+error-password-too-long = The password can have at most 128 characters.
+error-password-too-common = That password is too common and easy to guess. Please choose another.
+error-password-mismatch = The two passwords do not match.
+error-password-incorrect = Your current password is not right.
+error-invalid-credentials = Wrong username or password.
+error-group-name-invalid = Group names have 2–100 characters: letters, digits, spaces and - _ & ' . , ( ) !
+error-group-not-found = That group does not exist, or you are not a member.
+error-invite-not-found = This invite link is not valid. It may have been replaced by a new one; ask for a fresh link.
+error-not-group-admin = Only the group's admins can do that.
+error-group-joining-disabled = This group is not taking new members right now. Ask an admin to allow joining.
+error-already-group-member = You are already a member of this group.
+error-not-a-group-member = That person is not a member of this group.
+error-user-max-groups-exceeded = You are in 100 groups already, the most Bulq allows. Leave one to join another.
+error-group-max-members-exceeded = This group has 100 members, the most Bulq allows.
+error-last-group-admin = A group needs at least one admin. Make someone else an admin first.
+error-cannot-remove-group-admin = Admins cannot be removed. Remove their admin role first.
+error-store-name-invalid = Please give the store a name (up to 200 characters).
+error-product-name-invalid = Please give the product a name (up to 200 characters).
+error-text-too-long = That text is too long. Please shorten it.
+error-amount-invalid = Please enter a price above zero, like 12.99.
+error-store-not-found = That store does not exist.
+error-product-not-found = That product does not exist.
+error-not-allowed-to-edit = Only the person who added it (or a site admin) can change it.
+error-search-query-invalid = Type what you are looking for (up to 100 characters).
+error-run-not-found = That run does not exist, or it is not in one of your groups.
+error-not-run-participant = Only people taking part in this run can do that. Place a bid first.
+error-not-run-leader = Only the run's leader can do that.
+error-not-run-leader-or-helper = Only the run's leader or a helper can do that.
+error-run-state-forbids = That is not possible at this stage of the run.
+error-quantity-invalid = Enter a quantity above 0 and up to 9999, with at most three decimals (like 1.5).
+error-planned-date-invalid = Please enter the shopping day as a date, like 2026-12-24.
+error-bid-not-found = You have no bid on that product.
+error-run-max-products-exceeded = This run already has 100 products. Bid on one of them instead.
+error-group-max-active-runs-exceeded = This group already has 100 open runs. Finish or cancel one first.
+error-leader-cannot-be-helper = The leader already does everything a helper does.
+error-transfer-to-self = You lead this run already. Pick someone else.
+error-transfer-target-not-participant = Only someone taking part in the run can take it over.
+error-transfer-already-pending = You already asked someone to take over. Withdraw that request first.
+error-transfer-not-found = That request is no longer open: the run ended, or its leader changed.
+error-leader-is-always-ready = As the leader, you confirm the run when you are ready.
+error-nothing-to-adjust = This product needs no adjusting: what was bought and what is asked already match, or nothing was bought.
+error-adjust-only-down = Less was bought than was asked for, so bids can only go down.
+error-adjust-below-bought = That would leave some of what was bought unclaimed. Lower your bid less.
+error-adjust-only-up = More was bought than was asked for, so bids can only go up.
+error-adjust-above-bought = That is more than is left over. Raise your bid less.
+error-adjust-new-product = While bids are adjusted you can only change a bid you already placed.
+error-adjustment-incomplete = Some products still have more or less asked than was bought. Wait for people to adjust, or finish anyway.
+error-shopping-item-not-found = That item is not on this run's shopping list.
+error-item-already-recorded = Someone already recorded this item. The list shows what they entered; edit it if it is wrong.
+error-item-already-on-list = That product is on the list already. Record buying more of it there.
+error-price-missing = Enter the price per unit or the total you paid.
+error-pick-ups-outstanding = Some goods have not been picked up yet. Mark them picked up first.
+error-allocation-not-found = That share is not part of this run's distribution.
+error-auth-required = Please log in first.
+error-forbidden = You are not allowed to do that.
+error-not-found = That does not exist, or you cannot see it.
+error-rate-limited = Too many attempts. Please wait { $seconds } seconds and try again.
+error-cross-site-request = This form was sent from another site and was refused. Please reload the page and try again.
+error-unavailable = Bulq is very busy right now. Please try again in a moment.
+error-network = Could not reach Bulq. Check your connection and try again.
+error-internal = Something went wrong on our side. Please try again.
+error-currency-invalid = Pick a currency from the list.
+error-currency-locked = The group's currency cannot change any more: one of its runs already has prices.
+error-time-zone-invalid = Pick a time zone from the list.

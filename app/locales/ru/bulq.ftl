@@ -1,0 +1,527 @@
+# Bulq: русский перевод. Те же сообщения и переменные, что в en/bulq.ftl; обращение на «вы».
+# Глоссарий: group — группа; run — закупка; bid — заявка; interested / just interested — интересуется /
+# просто интересно; leader — организатор; helper — помощник; shopping — покупки; adjusting —
+# корректировка; distributing / handing out — раздача; pick up — забрать; store — магазин;
+# product — товар; item (on the shopping list) — позиция; share — доля; price — цена;
+# admin — администратор; invite link — ссылка-приглашение; notification — уведомление.
+
+app-name = Bulq
+app-tagline = Покупайте оптом вместе с друзьями
+skip-to-content = Перейти к содержимому
+nav-log-in = Войти
+nav-sign-up = Регистрация
+nav-profile = Профиль
+nav-log-out = Выйти
+footer-note = Bulq — свободное ПО (AGPL-3.0). Деньги друзья делят между собой, а не в приложении.
+home-headline = Покупайте оптом вместе и делите честно
+home-intro = Bulq помогает компании друзей спланировать поездку в оптовый магазин, собрать, кому что нужно, купить всё это и точно рассчитать, кто сколько должен.
+home-step-plan-title = Запланируйте закупку
+home-step-plan-body = Кто-то открывает закупку в магазине, и группа сразу её видит.
+home-step-bid-title = Скажите, что вам нужно
+home-step-bid-body = Каждый указывает количество прямо с телефона — с точностью до 0,5 кг.
+home-step-split-title = Расчёт до копейки
+home-step-split-body = Всё, что на самом деле куплено и оплачено, делится точно.
+home-greeting = Привет, { $name }
+your-groups = Ваши группы
+no-groups-yet = Вы пока не состоите ни в одной группе. Создайте группу ниже или откройте ссылку-приглашение, которой с вами поделился друг.
+login-title = Вход
+login-submit = Войти
+login-no-account = Впервые в Bulq? Создайте аккаунт
+register-title = Создание аккаунта
+register-submit = Создать аккаунт
+register-have-account = Уже есть аккаунт? Войдите
+username-label = Имя пользователя
+username-hint = 3–50 символов: буквы, цифры, _ и -. Регистр не важен.
+display-name-label = Отображаемое имя
+display-name-hint = Так вас видят друзья. До 100 символов.
+password-label = Пароль
+password-hint = Не менее 8 символов. Хорошо подходят несколько слов подряд.
+confirm-password-label = Повторите пароль
+current-password-label = Текущий пароль
+new-password-label = Новый пароль
+profile-title = Ваш профиль
+profile-signed-in-as = Вы вошли как @{ $username }
+display-name-section = Как вас видят друзья
+save-display-name = Сохранить имя
+display-name-saved = Имя сохранено.
+password-section = Пароль
+change-password-submit = Сменить пароль
+password-changed = Пароль изменён. На всех остальных устройствах выполнен выход.
+language-section = Язык
+language-label = Язык приложения
+language-follow-browser = Как в браузере
+save-language = Сохранить язык
+language-saved = Язык сохранён.
+working = Подождите…
+not-found-title = Страница не найдена
+not-found-body = По этому адресу ничего нет. Возможно, страница переехала или в ссылке опечатка.
+back-home = На главную
+rate-limited-title = Не так быстро
+request-refused-title = Запрос отклонён
+error-reference = (Код ошибки: { $reference })
+create-group-title = Новая группа
+group-name-label = Название группы
+group-name-hint = 2–100 символов, например «Кв. 3Б» или «Обед по пятницам».
+create-group-submit = Создать группу
+member-count =
+    { $count ->
+        [one] { $count } участник
+        [few] { $count } участника
+        [many] { $count } участников
+       *[other] { $count } участника
+    }
+admin-badge = Администратор
+you-suffix = (вы)
+previous-page = Предыдущая
+next-page = Следующая
+page-of = Страница { $page } из { $pages }
+group-members-title = Участники
+group-runs-title = Закупки
+no-runs-yet = Закупок пока нет.
+manage-group-link = Управление группой
+back-to-groups = Ваши группы
+back-to-group = Назад в группу
+manage-group-title = Управление группой «{ $name }»
+invite-link-section = Ссылка-приглашение
+invite-link-help = Любой, у кого есть эта ссылка, может вступить в группу, пока вступление разрешено.
+copy-link = Скопировать ссылку
+link-copied = Скопировано
+joining-disabled-warning = Сейчас новые участники не могут вступить по ссылке.
+allow-joining = Разрешить вступление
+disallow-joining = Закрыть вступление для новых участников
+regenerate-link = Создать новую ссылку
+regenerate-confirm = Текущая ссылка-приглашение перестанет работать. Создать новую?
+rename-section = Переименовать группу
+rename-submit = Переименовать
+make-admin = Сделать администратором
+remove-admin-role = Снять права администратора
+remove-member = Удалить
+remove-member-confirm = Удалить участника { $name } из группы?
+leave-section = Выход из группы
+leave-help = Позже вас смогут пригласить снова. Последний администратор может выйти, только когда администратором станет кто-то ещё.
+leave-group = Выйти из группы
+leave-confirm = Выйти из этой группы?
+saved = Сохранено.
+join-title = Вступить в группу «{ $name }»
+join-intro = Вас пригласили в группу в Bulq.
+join-submit = Вступить в группу
+join-login-prompt = Чтобы вступить, войдите или создайте аккаунт. После этого вы вернётесь сюда.
+already-member-note = Вы состоите в этой группе.
+open-group = Открыть группу
+invite-invalid-title = Эта ссылка-приглашение не работает
+nav-stores = Магазины
+nav-products = Товары
+nav-groups = Группы
+stores-title = Магазины
+no-stores-yet = Магазинов пока нет. Добавьте первый ниже.
+add-store-title = Добавить магазин
+store-name-label = Название
+address-label = Адрес
+opening-hours-label = Часы работы
+opening-hours-hint = Например: «Пн–Сб 8–21, Вс 9–15».
+notes-label = Заметки
+add-store-submit = Добавить магазин
+edit-store-title = Редактирование магазина
+save-changes = Сохранить изменения
+store-products-title = Цены, замеченные здесь
+no-prices-at-store = В этом магазине пока не записано ни одной цены.
+products-title = Товары
+no-products-yet = Товаров пока нет. Добавьте первый ниже.
+add-product-title = Добавить товар
+product-name-label = Название
+brand-label = Бренд
+unit-label = Единица
+unit-hint = Как продаётся: кг, л, шт., уп. …
+add-product-submit = Добавить товар
+similar-products = Такой товар уже есть? Выберите его, чтобы не добавлять дважды:
+edit-product-title = Редактирование товара
+current-prices-title = Текущие цены
+no-prices-yet = Цен пока нет. Добавьте первую ниже.
+record-price-title = Записать увиденную цену
+store-label = Магазин
+price-label = Цена ({ $currency })
+price-hint = Цена на ценнике, например 12,99.
+price-note-label = Заметка (необязательно)
+price-note-hint = Где или почему: «ряд 12», «по акции».
+record-price-submit = Сохранить цену
+price-recorded = Цена сохранена.
+add-store-first = Сначала добавьте магазин, чтобы указать, где вы видели цену.
+price-history-title = История цен
+price-chart-label = Динамика цены на «{ $product }», отдельная линия для каждого магазина
+history-date = Дата
+history-store = Магазин
+history-price = Цена
+history-note = Заметка
+history-by = Кто заметил
+search-title = Поиск
+search-label = Поиск товаров, магазинов и ваших групп
+search-placeholder = Товары, магазины, группы
+search-submit = Найти
+search-prompt = Введите название товара, магазина или одной из ваших групп.
+search-results-for = Результаты по запросу «{ $query }»
+search-no-results = По запросу «{ $query }» ничего не найдено. Попробуйте слово покороче.
+search-see-all = Все результаты
+search-kind-group = Группа
+search-kind-store = Магазин
+search-kind-product = Товар
+state-planning = Планируется
+state-active = Сбор заявок
+state-confirmed = Подтверждена
+state-shopping = Покупка
+state-adjusting = Корректировка
+state-distributing = Раздача
+state-completed = Завершена
+state-cancelled = Отменена
+state-planning-help = Закупка только что открыта. Добавляйте товары и оставляйте заявки.
+state-active-help = Идёт сбор заявок. Когда ваш заказ будет готов, отметьте это — организатор подтвердит закупку.
+state-confirmed-help = Заказы зафиксированы. Организатор скоро начнёт покупки.
+state-shopping-help = Покупатель в магазине и отмечает, что куплено.
+state-adjusting-help = В магазине оказалось не столько, сколько заказали: заявки корректируются.
+state-distributing-help = Идёт раздача товаров.
+state-completed-help = Закупка завершена.
+state-cancelled-help = Закупка отменена.
+led-by = организатор: { $name }
+participant-count =
+    { $count ->
+        [one] { $count } участник
+        [few] { $count } участника
+        [many] { $count } участников
+       *[other] { $count } участника
+    }
+new-run-title = Новая закупка
+add-store-first-for-run = Сначала добавьте магазин, а потом начните закупку в нём.
+planned-on-label = День закупки
+run-comment-label = Комментарий
+run-comment-hint = Необязательно: когда и где встречаемся, что взять с собой.
+start-run-submit = Начать закупку
+open-runs-title = Открытые закупки
+leader-label = Организатор
+helpers-label = Помощники
+run-products-title = Товары ({ $count })
+no-bids-yet = Заявок пока нет. Найдите товар ниже и укажите, сколько вам нужно.
+no-products-in-run = В этой закупке нет товаров.
+cancelled-leader-left = Отменена: организатор вышел из группы.
+cancelled-no-reason = Организатор отменил эту закупку.
+cancelled-with-reason = Организатор отменил эту закупку: «{ $reason }»
+not-ready-after-all = Мой заказ ещё не готов
+you-are-ready = Вы отметили, что ваш заказ готов.
+im-ready = Мой заказ готов
+ready-help = Закончили с заявками? Сообщите организатору, что ваш заказ готов.
+cancel-question-bidding = Отменить эту закупку? Никто не поедет за покупками, а все участники получат уведомление.
+cancel-question-confirmed = Отменить эту закупку? Заказы уже подтверждены, но никто не поедет за покупками; все участники получат уведомление.
+cancel-question-bought = Отменить закупку сейчас? Всё, что уже куплено, останется у того, у кого оно сейчас, а все участники получат уведомление.
+everyone-ready = Все, кто оставил заявки, готовы.
+nobody-bid-yet = Больше никто пока не оставил заявку.
+confirm-run-submit = Подтвердить закупку
+confirm-question = Подтвердить закупку? Заявки будут зафиксированы, пока вы снова не откроете сбор.
+waiting-for = Ждём: { $names }
+confirm-anyway = Всё равно подтвердить
+confirm-anyway-question = Ещё не все готовы: { $names }. Всё равно подтвердить? Их заявки останутся как есть.
+reopen-help = Кому-то нужно изменить заявку? Снова откройте сбор заявок.
+reopen-submit = Возобновить сбор заявок
+cancel-run-title = Отмена закупки
+cancel-reason-label = Причина (необязательно, её увидят все)
+cancel-run-submit = Отменить закупку
+leader-panel-title = Панель организатора
+leader-badge = Организатор
+helper-badge = Помощник
+ready-chip = Готово
+not-ready-chip = Не готово
+total-label = Итого: { $total }
+interested-count =
+    { $count ->
+        [one] { $count } интересуется
+        [few] { $count } интересуются
+        [many] { $count } интересуются
+       *[other] { $count } интересуются
+    }
+interested-only-short = просто интересно
+update-bid-submit = Изменить
+place-bid-submit = Оставить заявку
+your-quantity-label = Сколько вам нужно
+interested-only-label = Просто интересно
+bid-comment-label = Комментарий (необязательно)
+retract-bid-submit = Удалить мою заявку
+add-to-run-title = Добавить товар
+find-product-label = Найти товар
+find-submit = Найти
+nothing-found-for-run = Ничего не найдено.
+add-to-catalogue = Добавить в каталог и оставить заявку
+already-in-run = Уже есть в этой закупке: оставьте заявку выше
+transfer-asked = { $name } просит вас стать организатором этой закупки.
+transfer-accept = Согласиться
+transfer-decline = Нет, спасибо
+helpers-help = Помощники могут отмечать покупки и раздавать товары.
+remove-helper = Убрать
+make-helper = Сделать помощником
+transfer-waiting = Ждём, пока { $name } согласится стать организатором этой закупки.
+transfer-withdraw = Отозвать запрос
+handover-title = Передать закупку
+handover-label = Кого попросить стать организатором
+handover-submit = Попросить
+add-and-bid-submit = Добавить и оставить заявку
+product-runs-title = В закупках ваших групп
+add-to-list-submit = Добавить в список
+add-to-list-title = Нашли что-то, чего нет в списке?
+added-in-store = Добавлено в магазине
+adjust-range = Можно выбрать от { $min } до { $max }.
+adjusting-done = По всем купленным товарам всё сходится. Можно переходить к раздаче.
+already-on-list = Уже в списке
+back-to-run = ← Назад к закупке
+bought-even = Куплено { $bought } ✓
+bought-for = Куплено { $quantity } × { $price } = { $total }
+bought-over = Куплено { $bought }: свободно ещё { $extra }
+bought-quantity-label = Количество
+bought-short = Куплено { $bought }: заявки нужно уменьшить на { $missing }
+complete-run-submit = Завершить закупку
+complete-shopping-question = Закончить покупки? Закупка перейдёт к следующему этапу с тем, что вы отметили.
+complete-shopping-submit = Закончить покупки
+complete-with-left =
+    { $count ->
+        [one] { $count } позиция ещё не отмечена и будет считаться некупленной. Всё равно закончить покупки?
+        [few] { $count } позиции ещё не отмечены и будут считаться некупленными. Всё равно закончить покупки?
+        [many] { $count } позиций ещё не отмечены и будут считаться некупленными. Всё равно закончить покупки?
+       *[other] { $count } позиции ещё не отмечены и будут считаться некупленными. Всё равно закончить покупки?
+    }
+distribution-paid = Всего оплачено: { $amount }. Стоимость каждой доли точная, а вместе они дают ровно эту сумму.
+distribution-title = Кому что достаётся
+download-csv = Скачать CSV
+download-json = Скачать JSON
+edit-purchase = Исправить
+estimated-costs-help = По заявкам и последним ценам в магазине; точная стоимость станет известна после покупки.
+estimated-costs-title = Примерная стоимость
+everything-picked-up = Всё забрали.
+exports-title = Печать и экспорт
+finish-adjusting-submit = Перейти к раздаче
+force-finish-question = Перейти к раздаче сейчас? Там, где заказано больше, чем куплено, доли всех участников уменьшатся пропорционально; всё, на что никто не претендует, достанется вам как организатору.
+force-finish-submit = Всё равно перейти к раздаче
+last-price-column = Последняя цена
+last-seen-price = Последняя цена: { $price } ({ $day })
+mark-all-picked-up = Всё забрано
+mark-picked-up = Забрано
+not-bought = Не куплено
+nothing-left-to-buy = Покупать больше нечего.
+open-shopping-list = Открыть список покупок
+out-of-stock = Нет в наличии
+out-of-stock-submit = Нет в наличии
+pick-ups-left =
+    { $count ->
+        [one] { $count } участник ещё не забрал свои товары.
+        [few] { $count } участника ещё не забрали свои товары.
+        [many] { $count } участников ещё не забрали свои товары.
+       *[other] { $count } участника ещё не забрали свои товары.
+    }
+picked-up-chip = Забрано
+price-above-last = На { $percent } % выше последней замеченной цены: проверьте ценник.
+price-below-last = На { $percent } % ниже последней замеченной цены: проверьте ценник.
+print-distribution = Список раздачи
+print-shopping-list = Список покупок
+print-submit = Распечатать
+product-column = Товар
+put-back-question = Вернуть эту позицию в список покупок? Всё, что по ней было отмечено, удалится.
+put-back-submit = Вернуть в список
+quantity-column = Количество
+quantity-to-buy-label = Сколько
+reason-shortage-cut = Вы заказали { $asked }; в магазине оказалось меньше, чем заказали все, поэтому каждая доля уменьшена пропорционально.
+reason-surplus = Включает { $extra } сверх заказанного — эта часть у организатора.
+record-bought-submit = Куплено
+recorded-by = Кто отметил: { $name }
+recorded-title = В корзине ({ $count })
+save-correction = Сохранить исправление
+shopping-title = Покупки
+spent-so-far = Пока потрачено: { $amount }
+start-shopping-help = Уже в магазине? Начните покупки: список составлен из заявок всех участников.
+start-shopping-submit = Начать покупки
+still-unbalanced =
+    { $count ->
+        [one] По { $count } товару заказанное количество ещё не совпадает с купленным.
+        [few] По { $count } товарам заказанное количество ещё не совпадает с купленным.
+        [many] По { $count } товарам заказанное количество ещё не совпадает с купленным.
+       *[other] По { $count } товарам заказанное количество ещё не совпадает с купленным.
+    }
+to-buy-title = Нужно купить ({ $count })
+total-paid-label = Всего оплачено
+undo-pick-up = Отменить отметку
+unit-price-label = Цена за единицу ({ $currency })
+money-spent-label = Потрачено
+run-stats-title = Ваши закупки
+runs-joined-label = Участие в закупках
+runs-led-label = Организованные закупки
+bought-over-shared = Куплено { $bought }: { $extra } сверх заказанного досталось организатору
+bought-short-shared = Куплено { $bought } из { $asked }: каждая доля уменьшена пропорционально
+mark-all-read = Отметить все как прочитанные
+mark-read = Прочитано
+no-notifications = Ничего нового. Здесь Bulq сообщит, когда закупка, в которой вы участвуете, перейдёт к следующему этапу.
+note-everyone-ready = { $subject }: все, кто оставил заявки, готовы. Можно подтверждать закупку.
+note-removed-from-group = Вас удалили из группы «{ $subject }».
+note-run-cancelled = { $subject }: закупка отменена.
+note-run-cancelled-with-reason = { $subject }: закупка отменена. Причина: { $reason }
+note-run-state-changed = { $subject }: статус закупки теперь «{ $state }».
+note-something-happened = { $subject }: есть изменения.
+note-times =
+    { $count ->
+        [one] ({ $count } обновление)
+        [few] ({ $count } обновления)
+        [many] ({ $count } обновлений)
+       *[other] ({ $count } обновления)
+    }
+note-transfer-accepted = { $subject }: ваше предложение приняли — теперь вы не организатор этой закупки.
+note-transfer-declined = { $subject }: ваше предложение стать организатором отклонили.
+note-transfer-requested = { $subject }: вас просят стать организатором закупки.
+notifications-title = Уведомления
+
+## Ориентиры навигации (их зачитывают программы экранного доступа)
+
+nav-account-label = Аккаунт
+nav-sections-label = Разделы
+nav-pages-label = Страницы
+breadcrumb-label = Навигационная цепочка
+language-switch-label = Язык
+
+## Часовой пояс и валюта
+
+time-zone-section = Часовой пояс
+time-zone-label = Ваш часовой пояс
+time-zone-hint = Время показывается в этом часовом поясе.
+save-time-zone = Сохранить часовой пояс
+time-zone-saved = Часовой пояс сохранён.
+group-currency-label = Валюта
+group-currency-hint = Цены и стоимость в закупках этой группы указываются в этой валюте.
+currency-section = Валюта
+save-currency = Изменить валюту
+currency-locked = Валюту уже нельзя изменить: в одной из закупок группы уже есть цены.
+
+## Время и дни относительно текущего момента
+
+time-just-now = только что
+time-minutes-ago =
+    { $count ->
+        [one] { $count } минуту назад
+        [few] { $count } минуты назад
+        [many] { $count } минут назад
+       *[other] { $count } минуты назад
+    }
+time-hours-ago =
+    { $count ->
+        [one] { $count } час назад
+        [few] { $count } часа назад
+        [many] { $count } часов назад
+       *[other] { $count } часа назад
+    }
+time-today-at = сегодня в { $time }
+time-yesterday-at = вчера в { $time }
+day-today = сегодня
+day-tomorrow = завтра
+day-yesterday = вчера
+day-in-days =
+    { $count ->
+        [one] через { $count } день
+        [few] через { $count } дня
+        [many] через { $count } дней
+       *[other] через { $count } дня
+    }
+day-days-ago =
+    { $count ->
+        [one] { $count } день назад
+        [few] { $count } дня назад
+        [many] { $count } дней назад
+       *[other] { $count } дня назад
+    }
+
+## Единицы, в которых продаётся товар, если это одна из них (иначе показывается его собственный текст)
+
+unit-kg = кг
+unit-g = г
+unit-l = л
+unit-ml = мл
+unit-each = шт.
+unit-pack = уп.
+
+## Заголовки столбцов в CSV-файле
+
+csv-product = Товар
+csv-unit = Единица
+csv-person = Участник
+csv-asked = Заказано
+csv-interested-only = Просто интересно
+csv-gets = Получает
+csv-why = Причина
+csv-unit-price = Цена за единицу
+csv-cost = Стоимость
+csv-picked-up = Забрано
+csv-list-requested = В списке
+csv-bought = Куплено
+csv-item-paid = Оплачено за позицию
+csv-currency = Валюта
+
+## Сообщения об ошибках, по одному на каждый постоянный код (docs/errors.md)
+
+error-invalid-input = Некоторые данные введены неверно. Пожалуйста, проверьте форму.
+error-username-invalid = Имя пользователя должно содержать 3–50 символов: буквы, цифры, _ и -.
+error-username-taken = Это имя пользователя уже занято. Пожалуйста, выберите другое.
+error-display-name-invalid = Пожалуйста, введите имя длиной от 1 до 100 символов.
+error-password-too-short = Пароль должен содержать не менее 8 символов.
+error-password-too-long = Пароль может содержать не более 128 символов.
+error-password-too-common = Этот пароль слишком распространён, его легко угадать. Пожалуйста, выберите другой.
+error-password-mismatch = Пароли не совпадают.
+error-password-incorrect = Текущий пароль указан неверно.
+error-invalid-credentials = Неверное имя пользователя или пароль.
+error-group-name-invalid = Название группы должно содержать 2–100 символов: буквы, цифры, пробелы и - _ & ' . , ( ) !
+error-group-not-found = Такой группы нет, или вы в ней не состоите.
+error-invite-not-found = Эта ссылка-приглашение недействительна. Возможно, её заменили новой — попросите прислать свежую ссылку.
+error-not-group-admin = Это могут делать только администраторы группы.
+error-group-joining-disabled = Сейчас эта группа не принимает новых участников. Попросите администратора разрешить вступление.
+error-already-group-member = Вы уже состоите в этой группе.
+error-not-a-group-member = Этот человек не состоит в этой группе.
+error-user-max-groups-exceeded = Вы уже состоите в 100 группах — это максимум в Bulq. Чтобы вступить в новую, выйдите из одной из них.
+error-group-max-members-exceeded = В этой группе уже 100 участников — это максимум в Bulq.
+error-last-group-admin = В группе должен быть хотя бы один администратор. Сначала назначьте администратором кого-то ещё.
+error-cannot-remove-group-admin = Администратора нельзя удалить из группы. Сначала снимите с него права администратора.
+error-store-name-invalid = Пожалуйста, укажите название магазина (до 200 символов).
+error-product-name-invalid = Пожалуйста, укажите название товара (до 200 символов).
+error-text-too-long = Текст слишком длинный. Пожалуйста, сократите его.
+error-amount-invalid = Пожалуйста, введите цену больше нуля, например 12,99.
+error-store-not-found = Такого магазина нет.
+error-product-not-found = Такого товара нет.
+error-not-allowed-to-edit = Изменить это может только тот, кто это добавил (или администратор сайта).
+error-search-query-invalid = Введите, что вы ищете (до 100 символов).
+error-run-not-found = Такой закупки нет, или она не относится к вашим группам.
+error-not-run-participant = Это могут делать только участники закупки. Сначала оставьте заявку.
+error-not-run-leader = Это может делать только организатор закупки.
+error-not-run-leader-or-helper = Это могут делать только организатор закупки или помощник.
+error-run-state-forbids = На этом этапе закупки это невозможно.
+error-quantity-invalid = Введите количество больше 0 и не более 9999, не больше трёх знаков после запятой (например, 1,5).
+error-planned-date-invalid = Пожалуйста, укажите день закупки в виде даты, например 2026-12-24.
+error-bid-not-found = У вас нет заявки на этот товар.
+error-run-max-products-exceeded = В этой закупке уже 100 товаров. Оставьте заявку на один из них.
+error-group-max-active-runs-exceeded = В этой группе уже 100 открытых закупок. Сначала завершите или отмените одну из них.
+error-leader-cannot-be-helper = Организатор и так может всё, что может помощник.
+error-transfer-to-self = Вы уже организатор этой закупки. Выберите кого-то другого.
+error-transfer-target-not-participant = Стать организатором может только участник закупки.
+error-transfer-already-pending = Вы уже попросили кого-то стать организатором. Сначала отзовите этот запрос.
+error-transfer-not-found = Этот запрос уже неактуален: закупка завершилась или у неё сменился организатор.
+error-leader-is-always-ready = Как организатор, вы сами подтверждаете закупку, когда будете готовы.
+error-nothing-to-adjust = Этот товар не нужно корректировать: куплено ровно столько, сколько заказано, или ничего не куплено.
+error-adjust-only-down = Куплено меньше, чем заказано, поэтому заявки можно только уменьшать.
+error-adjust-below-bought = Тогда часть купленного никому не достанется. Уменьшите заявку не так сильно.
+error-adjust-only-up = Куплено больше, чем заказано, поэтому заявки можно только увеличивать.
+error-adjust-above-bought = Это больше, чем осталось. Увеличьте заявку не так сильно.
+error-adjust-new-product = Во время корректировки можно менять только уже оставленные заявки.
+error-adjustment-incomplete = По некоторым товарам заказанное количество ещё не совпадает с купленным. Подождите, пока участники скорректируют заявки, или всё равно перейдите к раздаче.
+error-shopping-item-not-found = Этой позиции нет в списке покупок закупки.
+error-item-already-recorded = Эту позицию уже кто-то отметил. В списке видно, что было введено; если там ошибка, исправьте её.
+error-item-already-on-list = Этот товар уже есть в списке. Если купили больше, отметьте это там.
+error-price-missing = Укажите цену за единицу или общую сумму, которую вы заплатили.
+error-pick-ups-outstanding = Ещё не все товары забрали. Сначала отметьте их как забранные.
+error-allocation-not-found = Эта доля не входит в раздачу этой закупки.
+error-auth-required = Пожалуйста, сначала войдите.
+error-forbidden = У вас нет прав на это действие.
+error-not-found = Ничего не найдено, или у вас нет доступа.
+error-rate-limited = Слишком много попыток. Пожалуйста, подождите { $seconds } с и попробуйте снова.
+error-cross-site-request = Эта форма была отправлена с другого сайта и поэтому отклонена. Пожалуйста, обновите страницу и попробуйте снова.
+error-unavailable = Сейчас Bulq сильно загружен. Пожалуйста, попробуйте ещё раз чуть позже.
+error-network = Не удалось связаться с Bulq. Проверьте подключение к интернету и попробуйте снова.
+error-internal = На нашей стороне что-то пошло не так. Пожалуйста, попробуйте ещё раз.
+error-currency-invalid = Выберите валюту из списка.
+error-currency-locked = Валюту группы больше нельзя изменить: в одной из её закупок уже есть цены.
+error-time-zone-invalid = Выберите часовой пояс из списка.

@@ -1,0 +1,517 @@
+# Bulq: српски (ћирилица, екавица). Исте поруке и исте променљиве као у енглеском фајлу.
+# Латиница се добија пресловљавањем овог фајла, зато овде нема латиничних слова осим Bulq, AGPL-3.0, CSV и JSON.
+# Корисник се ословљава са „ви“ (малим словом); дугмад су у облику „Сачувај“, „Откажи“.
+# Појмовник: group = група; run = набавка; bid = поруџбина; just interested = само ме занима / само интересовање;
+# leader = организатор; helper = помоћник; shopping = куповина; adjusting = усклађивање; handing out = подела;
+# pick up = преузети; store = продавница; product = производ; price = цена; admin = администратор;
+# invite link = позивни линк; notification = обавештење; participant = учесник; shopping list = списак за куповину.
+
+app-name = Bulq
+app-tagline = Купујте на велико са пријатељима
+skip-to-content = Пређи на садржај
+nav-log-in = Пријави се
+nav-sign-up = Региструј се
+nav-profile = Профил
+nav-log-out = Одјави се
+footer-note = Bulq је слободан софтвер (AGPL-3.0). Новац се измирује међу пријатељима, не у апликацији.
+home-headline = Купујте на велико заједно, делите поштено
+home-intro = Bulq помаже друштву да испланира одлазак у велепродају, прикупи ко шта жели, купи то и тачно израчуна колико ко дугује.
+home-step-plan-title = Испланирајте набавку
+home-step-plan-body = Неко отвори набавку у продавници и група је одмах види.
+home-step-bid-title = Реците шта вам треба
+home-step-bid-body = Свако уписује количине са свог телефона, чак и по 0,5 кг.
+home-step-split-title = Подела до последње паре
+home-step-split-body = Оно што је стварно купљено и плаћено дели се тачно.
+home-greeting = Здраво, { $name }
+your-groups = Ваше групе
+no-groups-yet = Још нисте ни у једној групи. Направите је испод или отворите позивни линк који вам је пријатељ послао.
+login-title = Пријава
+login-submit = Пријави се
+login-no-account = Први пут сте овде? Направите налог
+register-title = Направите налог
+register-submit = Направи налог
+register-have-account = Већ имате налог? Пријавите се
+username-label = Корисничко име
+username-hint = 3–50 знакова: слова, цифре, _ и -. Велика и мала слова се не разликују.
+display-name-label = Име за приказ
+display-name-hint = Тако вас виде пријатељи. Највише 100 знакова.
+password-label = Лозинка
+password-hint = Најмање 8 знакова. Неколико повезаних речи је добар избор.
+confirm-password-label = Поновите лозинку
+current-password-label = Тренутна лозинка
+new-password-label = Нова лозинка
+profile-title = Ваш профил
+profile-signed-in-as = Пријављени сте као @{ $username }
+display-name-section = Како вас виде пријатељи
+save-display-name = Сачувај име
+display-name-saved = Име је сачувано.
+password-section = Лозинка
+change-password-submit = Промени лозинку
+password-changed = Лозинка је промењена. Одјављени сте на свим осталим уређајима.
+language-section = Језик
+language-label = Језик апликације
+language-follow-browser = Као у прегледачу
+save-language = Сачувај језик
+language-saved = Језик је сачуван.
+working = Обрада…
+not-found-title = Страница није пронађена
+not-found-body = На овој адреси нема ничега. Страница је можда премештена или линк није добро унет.
+back-home = Назад на почетну страницу
+rate-limited-title = Мало успорите
+request-refused-title = Захтев је одбијен
+error-reference = (Ознака грешке: { $reference })
+create-group-title = Направите групу
+group-name-label = Назив групе
+group-name-hint = 2–100 знакова, на пример „Стан 3Б“ или „Ручак петком“.
+create-group-submit = Направи групу
+member-count =
+    { $count ->
+        [one] { $count } члан
+        [few] { $count } члана
+       *[other] { $count } чланова
+    }
+admin-badge = Администратор
+you-suffix = (ви)
+previous-page = Претходна
+next-page = Следећа
+page-of = Страница { $page } од { $pages }
+group-members-title = Чланови
+group-runs-title = Набавке
+no-runs-yet = Још нема набавки.
+manage-group-link = Управљај групом
+back-to-groups = Ваше групе
+back-to-group = Назад на групу
+manage-group-title = Управљање групом „{ $name }“
+invite-link-section = Позивни линк
+invite-link-help = Свако ко има овај линк може да се придружи док је придруживање дозвољено.
+copy-link = Копирај линк
+link-copied = Копирано
+joining-disabled-warning = Нови чланови тренутно не могу да се придруже преко линка.
+allow-joining = Дозволи придруживање
+disallow-joining = Обустави придруживање нових чланова
+regenerate-link = Направи нови линк
+regenerate-confirm = Тренутни позивни линк ће престати да ради. Желите ли да направите нови?
+rename-section = Преименовање групе
+rename-submit = Преименуј
+make-admin = Постави за администратора
+remove-admin-role = Уклони улогу администратора
+remove-member = Уклони
+remove-member-confirm = Желите ли да уклоните члана { $name } из групе?
+leave-section = Напуштање групе
+leave-help = Касније вас могу поново позвати. Последњи администратор може да напусти групу тек када неко други постане администратор.
+leave-group = Напусти групу
+leave-confirm = Желите ли да напустите ову групу?
+saved = Сачувано.
+join-title = Придруживање групи „{ $name }“
+join-intro = Позвани сте у групу у апликацији Bulq.
+join-submit = Придружи се групи
+join-login-prompt = Пријавите се или направите налог да бисте се придружили. Након тога вратићете се овде.
+already-member-note = Члан сте ове групе.
+open-group = Отвори групу
+invite-invalid-title = Овај позивни линк не ради
+nav-stores = Продавнице
+nav-products = Производи
+nav-groups = Групе
+stores-title = Продавнице
+no-stores-yet = Још нема продавница. Додајте прву испод.
+add-store-title = Нова продавница
+store-name-label = Назив
+address-label = Адреса
+opening-hours-label = Радно време
+opening-hours-hint = На пример „пон–суб 8–21, нед 9–15“.
+notes-label = Напомене
+add-store-submit = Додај продавницу
+edit-store-title = Измена продавнице
+save-changes = Сачувај измене
+store-products-title = Цене забележене овде
+no-prices-at-store = У овој продавници још нису забележене цене.
+products-title = Производи
+no-products-yet = Још нема производа. Додајте први испод.
+add-product-title = Нови производ
+product-name-label = Назив
+brand-label = Бренд
+unit-label = Јединица
+unit-hint = Како се продаје: кг, л, комад, пакет …
+add-product-submit = Додај производ
+similar-products = Већ постоји? Изаберите га уместо да га додајете поново:
+edit-product-title = Измена производа
+current-prices-title = Тренутне цене
+no-prices-yet = Још нема забележених цена. Додајте прву испод.
+record-price-title = Забележите цену коју сте видели
+store-label = Продавница
+price-label = Цена ({ $currency })
+price-hint = Цена на полици, на пример 12,99.
+price-note-label = Напомена (није обавезно)
+price-note-hint = Где или зашто: „пролаз 12“, „на акцији“.
+record-price-submit = Сачувај цену
+price-recorded = Цена је сачувана.
+add-store-first = Прво додајте продавницу да бисте забележили где сте видели цену.
+price-history-title = Историја цена
+price-chart-label = Кретање цене: { $product }, по једна линија за сваку продавницу
+history-date = Датум
+history-store = Продавница
+history-price = Цена
+history-note = Напомена
+history-by = Ко је видео
+search-title = Претрага
+search-label = Претражите производе, продавнице и своје групе
+search-placeholder = Производи, продавнице, групе
+search-submit = Тражи
+search-prompt = Унесите назив производа, продавнице или неке од својих група.
+search-results-for = Резултати за „{ $query }“
+search-no-results = Нема резултата за „{ $query }“. Покушајте са краћом речју.
+search-see-all = Прикажи све резултате
+search-kind-group = Група
+search-kind-store = Продавница
+search-kind-product = Производ
+state-planning = Планирање
+state-active = Прикупљање поруџбина
+state-confirmed = Потврђена
+state-shopping = Куповина
+state-adjusting = Усклађивање
+state-distributing = Подела
+state-completed = Завршена
+state-cancelled = Отказана
+state-planning-help = Тек је отворена. Додајте производе и упишите своје поруџбине.
+state-active-help = Прикупљају се поруџбине. Јавите када је ваша поруџбина готова; организатор потврђује набавку.
+state-confirmed-help = Поруџбине су закључане. Организатор ће кренути у куповину.
+state-shopping-help = У продавници се купује и бележи шта је купљено.
+state-adjusting-help = Продавница је имала другачију количину од тражене: поруџбине се усклађују.
+state-distributing-help = Роба се дели.
+state-completed-help = Ова набавка је завршена.
+state-cancelled-help = Ова набавка је отказана.
+led-by = организује { $name }
+participant-count =
+    { $count ->
+        [one] { $count } учесник
+        [few] { $count } учесника
+       *[other] { $count } учесника
+    }
+new-run-title = Нова набавка
+add-store-first-for-run = Прво додајте продавницу, па у њој покрените набавку.
+planned-on-label = Дан куповине
+run-comment-label = Коментар
+run-comment-hint = Није обавезно: када, где се налазите, шта да понесете.
+start-run-submit = Покрени набавку
+open-runs-title = Отворене набавке
+leader-label = Организатор
+helpers-label = Помоћници
+run-products-title = Производи ({ $count })
+no-bids-yet = Још нема поруџбина. Пронађите производ испод и упишите колико желите.
+no-products-in-run = У овој набавци нема производа.
+cancelled-leader-left = Отказана: организатор је напустио групу.
+cancelled-no-reason = Организатор је отказао ову набавку.
+cancelled-with-reason = Организатор је отказао ову набавку: „{ $reason }“
+not-ready-after-all = Ипак још мењам поруџбину
+you-are-ready = Означили сте да је ваша поруџбина готова.
+im-ready = Моја поруџбина је готова
+ready-help = Завршили сте? Јавите организатору да је ваша поруџбина готова.
+cancel-question-bidding = Желите ли да откажете ову набавку? Нико неће ићи у куповину, а сви учесници ће бити обавештени.
+cancel-question-confirmed = Желите ли да откажете ову набавку? Поруџбине су потврђене, али их нико неће купити; сви учесници ће бити обавештени.
+cancel-question-bought = Желите ли да сада откажете ову набавку? Оно што је већ купљено остаје код онога код кога се налази, а сви ће бити обавештени.
+everyone-ready = Сви који су поручили су спремни.
+nobody-bid-yet = Још нико други није поручио.
+confirm-run-submit = Потврди набавку
+confirm-question = Желите ли да потврдите набавку? Поруџбине ће бити закључане док је поново не отворите.
+waiting-for = Чека се: { $names }
+confirm-anyway = Ипак потврди
+confirm-anyway-question = Нису сви спремни: { $names }. Желите ли ипак да потврдите? Њихове поруџбине остају какве јесу.
+reopen-help = Неко треба да промени поруџбину? Поново отворите набавку за поручивање.
+reopen-submit = Поново отвори поручивање
+cancel-run-title = Отказивање набавке
+cancel-reason-label = Разлог (није обавезно, сви ће га видети)
+cancel-run-submit = Откажи набавку
+leader-panel-title = Организатор
+leader-badge = Организатор
+helper-badge = Помоћник
+ready-chip = Готово
+not-ready-chip = Није готово
+total-label = Укупно: { $total }
+interested-count =
+    { $count ->
+        [one] { $count } заинтересован
+        [few] { $count } заинтересована
+       *[other] { $count } заинтересованих
+    }
+interested-only-short = само интересовање
+update-bid-submit = Измени
+place-bid-submit = Поручи
+your-quantity-label = Ваша количина
+interested-only-label = Само ме занима
+bid-comment-label = Коментар (није обавезно)
+retract-bid-submit = Уклони моју поруџбину
+add-to-run-title = Додајте производ
+find-product-label = Пронађите производ
+find-submit = Пронађи
+nothing-found-for-run = Ништа није пронађено.
+add-to-catalogue = Додај у каталог и поручи
+already-in-run = Већ је у овој набавци: поручите изнад
+transfer-asked = { $name } вас моли да преузмете организацију ове набавке.
+transfer-accept = Преузми
+transfer-decline = Не, хвала
+helpers-help = Помоћници могу да бележе куповину и деле робу.
+remove-helper = Уклони
+make-helper = Постави за помоћника
+transfer-waiting = Чека се да { $name } прихвати организацију ове набавке.
+transfer-withdraw = Повуци молбу
+handover-title = Предаја организације
+handover-label = Ко да преузме
+handover-submit = Пошаљи молбу
+add-and-bid-submit = Додај и поручи
+product-runs-title = У набавкама ваших група
+add-to-list-submit = Додај на списак
+add-to-list-title = Нашли сте нешто што није на списку?
+added-in-store = Додато у продавници
+adjust-range = Можете изабрати од { $min } до { $max }.
+adjusting-done = Све купљене количине се поклапају. Поделите робу.
+already-on-list = Већ је на списку
+back-to-run = ← Назад на набавку
+bought-even = Купљено { $bought } ✓
+bought-for = Купљено { $quantity } × { $price } = { $total }
+bought-over = Купљено { $bought }: вишак од { $extra } је на располагању
+bought-quantity-label = Количина
+bought-short = Купљено { $bought }: поруџбине треба смањити за { $missing }
+complete-run-submit = Заврши набавку
+complete-shopping-question = Завршили сте куповину? Набавка иде даље са оним што сте забележили.
+complete-shopping-submit = Заврши куповину
+complete-with-left =
+    { $count ->
+        [one] { $count } ставка још није забележена и рачунаће се као некупљена. Желите ли ипак да завршите куповину?
+        [few] { $count } ставке још нису забележене и рачунаће се као некупљене. Желите ли ипак да завршите куповину?
+       *[other] { $count } ставки још није забележено и рачунаће се као некупљене. Желите ли ипак да завршите куповину?
+    }
+distribution-paid = Укупно плаћено: { $amount }. Цена сваког дела је тачна, а заједно дају тачно овај износ.
+distribution-title = Ко шта добија
+download-csv = Преузми CSV
+download-json = Преузми JSON
+edit-purchase = Исправи
+estimated-costs-help = На основу поруџбина и најновијих цена забележених у продавници; стварни трошкови зависе од тога шта се купи.
+estimated-costs-title = Процењени трошкови
+everything-picked-up = Све је преузето.
+exports-title = Штампа и извоз
+finish-adjusting-submit = Подели робу
+force-finish-question = Желите ли сада да поделите робу? Где се и даље тражи превише, свачији део се сразмерно смањује; оно што нико није тражио припада вама као организатору.
+force-finish-submit = Ипак подели
+last-price-column = Последња цена
+last-seen-price = Последња виђена цена: { $price } ({ $day })
+mark-all-picked-up = Означи све као преузето
+mark-picked-up = Преузето
+not-bought = Није купљено
+nothing-left-to-buy = Ништа више не треба купити.
+open-shopping-list = Отвори списак за куповину
+out-of-stock = Нема на стању
+out-of-stock-submit = Нема на стању
+pick-ups-left =
+    { $count ->
+        [one] { $count } особа још треба да преузме робу.
+        [few] { $count } особе још треба да преузму робу.
+       *[other] { $count } особа још треба да преузме робу.
+    }
+picked-up-chip = Преузето
+price-above-last = { $percent } % изнад последње виђене цене: проверите цену на полици.
+price-below-last = { $percent } % испод последње виђене цене: проверите цену на полици.
+print-distribution = Списак за поделу
+print-shopping-list = Списак за куповину
+print-submit = Штампај
+product-column = Производ
+put-back-question = Желите ли да вратите ову ставку на списак за куповину? Оно што је за њу забележено биће уклоњено.
+put-back-submit = Врати
+quantity-column = Количина
+quantity-to-buy-label = Колико
+reason-shortage-cut = Тражили сте { $asked }; продавница је имала мање него што су сви тражили, па је сваки део сразмерно смањен.
+reason-surplus = Укључује вишак од { $extra } изнад траженог: он је код организатора.
+record-bought-submit = Купљено
+recorded-by = Аутор уноса: { $name }
+recorded-title = У корпи ({ $count })
+save-correction = Сачувај исправку
+shopping-title = Куповина
+spent-so-far = Досад потрошено: { $amount }
+start-shopping-help = Стигли сте у продавницу? Почните куповину: списак се прави од свих поруџбина.
+start-shopping-submit = Почни куповину
+still-unbalanced =
+    { $count ->
+        [one] { $count } производ још има тражену количину различиту од купљене.
+        [few] { $count } производа још имају тражену количину различиту од купљене.
+       *[other] { $count } производа још има тражену количину различиту од купљене.
+    }
+to-buy-title = За куповину ({ $count })
+total-paid-label = Укупно плаћено
+undo-pick-up = Поништи преузимање
+unit-price-label = Цена по јединици ({ $currency })
+money-spent-label = Потрошено
+run-stats-title = Ваше набавке
+runs-joined-label = Учешћа у набавкама
+runs-led-label = Организоване набавке
+bought-over-shared = Купљено { $bought }: вишак од { $extra } изнад траженог припао је организатору
+bought-short-shared = Купљено { $bought } од { $asked }: сваки део је сразмерно смањен
+mark-all-read = Означи све као прочитано
+mark-read = Означи као прочитано
+no-notifications = Нема ништа ново. Овде ће вас Bulq обавестити када набавка у којој учествујете пређе у следећу фазу.
+note-everyone-ready = { $subject }: сви који су поручили су спремни. Можете да потврдите набавку.
+note-removed-from-group = Уклоњени сте из групе { $subject }.
+note-run-cancelled = { $subject }: набавка је отказана.
+note-run-cancelled-with-reason = { $subject }: набавка је отказана: { $reason }
+note-run-state-changed = { $subject }: статус набавке је сада „{ $state }“.
+note-something-happened = { $subject }: нешто се променило.
+note-times =
+    { $count ->
+        [one] ({ $count } промена)
+        [few] ({ $count } промене)
+       *[other] ({ $count } промена)
+    }
+note-transfer-accepted = { $subject }: ваша молба за предају је прихваћена; више нисте организатор набавке.
+note-transfer-declined = { $subject }: ваша молба за предају је одбијена.
+note-transfer-requested = { $subject }: замољени сте да преузмете организацију набавке.
+notifications-title = Обавештења
+
+## Оријентири за навигацију (читају их читачи екрана)
+
+nav-account-label = Налог
+nav-sections-label = Одељци
+nav-pages-label = Странице
+breadcrumb-label = Путања
+language-switch-label = Језик
+
+## Временска зона и валута
+
+time-zone-section = Временска зона
+time-zone-label = Ваша временска зона
+time-zone-hint = Времена се приказују у овој зони.
+save-time-zone = Сачувај временску зону
+time-zone-saved = Временска зона је сачувана.
+group-currency-label = Валута
+group-currency-hint = Цене и трошкови набавки ове групе исказују се у овој валути.
+currency-section = Валута
+save-currency = Промени валуту
+currency-locked = Валута је сада закључана: једна од набавки ове групе већ има цене.
+
+## Време и дани у односу на сада
+
+time-just-now = управо сада
+time-minutes-ago =
+    { $count ->
+        [one] пре { $count } минута
+        [few] пре { $count } минута
+       *[other] пре { $count } минута
+    }
+time-hours-ago =
+    { $count ->
+        [one] пре { $count } сата
+        [few] пре { $count } сата
+       *[other] пре { $count } сати
+    }
+time-today-at = данас у { $time }
+time-yesterday-at = јуче у { $time }
+day-today = данас
+day-tomorrow = сутра
+day-yesterday = јуче
+day-in-days =
+    { $count ->
+        [one] за { $count } дан
+        [few] за { $count } дана
+       *[other] за { $count } дана
+    }
+day-days-ago =
+    { $count ->
+        [one] пре { $count } дана
+        [few] пре { $count } дана
+       *[other] пре { $count } дана
+    }
+
+## Јединице у којима се производ продаје, када користи једну од ових (иначе се приказује његов текст)
+
+unit-kg = кг
+unit-g = г
+unit-l = л
+unit-ml = мл
+unit-each = ком.
+unit-pack = пак.
+
+## Наслови колона у CSV преузимању
+
+csv-product = Производ
+csv-unit = Јединица
+csv-person = Особа
+csv-asked = Тражено
+csv-interested-only = Само интересовање
+csv-gets = Добија
+csv-why = Разлог
+csv-unit-price = Јединична цена
+csv-cost = Трошак
+csv-picked-up = Преузето
+csv-list-requested = На списку
+csv-bought = Купљено
+csv-item-paid = Плаћено за ставку
+csv-currency = Валута
+
+## Поруке о грешкама, по једна за сваки стални код (docs/errors.md)
+
+error-invalid-input = Неки од унетих података нису исправни. Проверите образац.
+error-username-invalid = Корисничко име може да има 3–50 знакова: слова, цифре, _ и -.
+error-username-taken = То корисничко име је заузето. Изаберите неко друго.
+error-display-name-invalid = Унесите име од 1 до 100 знакова.
+error-password-too-short = Лозинка мора да има најмање 8 знакова.
+error-password-too-long = Лозинка може да има највише 128 знакова.
+error-password-too-common = Та лозинка је превише честа и лако се погађа. Изаберите другу.
+error-password-mismatch = Лозинке се не поклапају.
+error-password-incorrect = Тренутна лозинка није тачна.
+error-invalid-credentials = Погрешно корисничко име или лозинка.
+error-group-name-invalid = Назив групе може да има 2–100 знакова: слова, цифре, размаке и - _ & ' . , ( ) !
+error-group-not-found = Та група не постоји или нисте њен члан.
+error-invite-not-found = Овај позивни линк није важећи. Можда је замењен новим; затражите нови линк.
+error-not-group-admin = То могу да ураде само администратори групе.
+error-group-joining-disabled = Ова група тренутно не прима нове чланове. Замолите администратора да дозволи придруживање.
+error-already-group-member = Већ сте члан ове групе.
+error-not-a-group-member = Та особа није члан ове групе.
+error-user-max-groups-exceeded = Већ сте у 100 група, колико Bulq највише дозвољава. Напустите неку да бисте се придружили другој.
+error-group-max-members-exceeded = Ова група има 100 чланова, колико Bulq највише дозвољава.
+error-last-group-admin = Група мора да има бар једног администратора. Прво поставите неког другог за администратора.
+error-cannot-remove-group-admin = Администратори не могу бити уклоњени. Прво им уклоните улогу администратора.
+error-store-name-invalid = Унесите назив продавнице (највише 200 знакова).
+error-product-name-invalid = Унесите назив производа (највише 200 знакова).
+error-text-too-long = Текст је предугачак. Скратите га.
+error-amount-invalid = Унесите цену већу од нуле, на пример 12,99.
+error-store-not-found = Та продавница не постоји.
+error-product-not-found = Тај производ не постоји.
+error-not-allowed-to-edit = Ово може да измени само онај ко га је додао (или администратор сајта).
+error-search-query-invalid = Унесите шта тражите (највише 100 знакова).
+error-run-not-found = Та набавка не постоји или није у некој од ваших група.
+error-not-run-participant = То могу само учесници ове набавке. Прво поручите нешто.
+error-not-run-leader = То може само организатор набавке.
+error-not-run-leader-or-helper = То може само организатор набавке или помоћник.
+error-run-state-forbids = То није могуће у овој фази набавке.
+error-quantity-invalid = Унесите количину већу од 0, а највише 9999, са највише три децимале (на пример 1,5).
+error-planned-date-invalid = Унесите дан куповине као датум, на пример 2026-12-24.
+error-bid-not-found = Немате поруџбину за тај производ.
+error-run-max-products-exceeded = Ова набавка већ има 100 производа. Поручите неки од њих.
+error-group-max-active-runs-exceeded = Ова група већ има 100 отворених набавки. Прво завршите или откажите неку.
+error-leader-cannot-be-helper = Организатор већ може све што може и помоћник.
+error-transfer-to-self = Ви већ организујете ову набавку. Изаберите неког другог.
+error-transfer-target-not-participant = Организацију може да преузме само неко ко учествује у набавци.
+error-transfer-already-pending = Већ сте замолили некога да преузме организацију. Прво повуците ту молбу.
+error-transfer-not-found = Та молба више није актуелна: набавка је завршена или је промењен организатор.
+error-leader-is-always-ready = Као организатор, ви потврђујете набавку када будете спремни.
+error-nothing-to-adjust = Овај производ не треба усклађивати: купљена и тражена количина се већ поклапају или ништа није купљено.
+error-adjust-only-down = Купљено је мање него што је тражено, па поруџбине могу само да се смање.
+error-adjust-below-bought = Тако би део купљене робе остао без власника. Смањите поруџбину за мање.
+error-adjust-only-up = Купљено је више него што је тражено, па поруџбине могу само да се повећају.
+error-adjust-above-bought = То је више од преосталог вишка. Повећајте поруџбину за мање.
+error-adjust-new-product = Током усклађивања можете да мењате само поруџбину коју сте већ уписали.
+error-adjustment-incomplete = Код неких производа тражена количина се још не поклапа са купљеном. Сачекајте да учесници ускладе поруџбине или ипак завршите.
+error-shopping-item-not-found = Та ставка није на списку за куповину ове набавке.
+error-item-already-recorded = Неко је већ забележио ову ставку. На списку пише шта је унето; исправите ако није тачно.
+error-item-already-on-list = Тај производ је већ на списку. Тамо забележите да сте купили још.
+error-price-missing = Унесите цену по јединици или укупан износ који сте платили.
+error-pick-ups-outstanding = Део робе још није преузет. Прво га означите као преузет.
+error-allocation-not-found = Тај део није у подели ове набавке.
+error-auth-required = Прво се пријавите.
+error-forbidden = Немате дозволу за то.
+error-not-found = То не постоји или немате приступ.
+error-rate-limited = Превише покушаја. Сачекајте { $seconds } с и покушајте поново.
+error-cross-site-request = Овај образац је послат са другог сајта и зато је одбијен. Освежите страницу и покушајте поново.
+error-unavailable = Bulq је тренутно преоптерећен. Покушајте поново за тренутак.
+error-network = Повезивање са апликацијом Bulq није успело. Проверите интернет везу и покушајте поново.
+error-internal = Дошло је до грешке код нас. Покушајте поново.
+error-currency-invalid = Изаберите валуту са списка.
+error-currency-locked = Валута групе више не може да се мења: једна од њених набавки већ има цене.
+error-time-zone-invalid = Изаберите временску зону са списка.
