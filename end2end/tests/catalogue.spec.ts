@@ -61,7 +61,7 @@ test('a price seen in a store shows on the product chart and is found by search'
 
   const current = page.getByTestId('current-prices');
   await expect(current).toContainText(storeName);
-  await expect(current).toContainText('12.49 EUR');
+  await expect(current).toContainText('€12.49');
   const chart = page.getByTestId('price-chart');
   await expect(chart).toBeVisible();
   await expect(chart.locator('svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(productName));
@@ -82,7 +82,7 @@ test('a price seen in a store shows on the product chart and is found by search'
 
   await page.goto(storeUrl);
   await expect(page.getByTestId('store-products')).toContainText(productName);
-  await expect(page.getByTestId('store-products')).toContainText('12.49 EUR / kg');
+  await expect(page.getByTestId('store-products')).toContainText('€12.49 / kg');
 
   // Search ignores case and accents: "creme FRAICHE" finds "Crème fraîche".
   await live(page, testInfo);

@@ -57,7 +57,7 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await expect(leader.getByTestId(`item-${oats}`).getByTestId('requested')).toHaveText('3 kg');
   await record(leader, testInfo, oats, '2', { total: '9.99' });
   await record(leader, testInfo, oil, '3', { unit: '5.00' });
-  await expect(leader.getByTestId('recorded').getByTestId(`item-${oil}`).getByTestId('outcome')).toContainText('= 15.00');
+  await expect(leader.getByTestId('recorded').getByTestId(`item-${oil}`).getByTestId('outcome')).toContainText('= €15.00');
   await expect(leader.getByTestId('spent')).toContainText('24.99');
   await live(leader, testInfo);
   await leader.getByRole('button', { name: 'Done shopping' }).click();
@@ -96,7 +96,7 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await expect(distribution.getByTestId('person-Ada Adjuster').getByTestId('person-total')).toHaveText(/^10\.99 /);
   await expect(distribution.getByTestId('person-Bo Buyer').getByTestId('person-total')).toHaveText(/^4\.00 /);
   await expect(distribution.getByTestId('person-Lina Leader').getByTestId('person-total')).toHaveText(/^10\.00 /);
-  await expect(distribution).toContainText('Paid in total: 24.99');
+  await expect(distribution).toContainText('Paid in total: €24.99');
   const adaShare = distribution.getByTestId('person-Ada Adjuster').getByTestId(`share-${oats}`);
   await expect(adaShare.getByTestId('share-quantity')).toHaveText('1.2 kg');
   await expect(adaShare.getByTestId('share-reason')).toContainText('You asked for 1.5 kg');
@@ -112,13 +112,13 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toContain('attachment');
   const text = await csv.text();
-  expect(text.split('\n')[0]).toContain('product,unit,person,asked');
+  expect(text.split('\n')[0]).toContain('Product,Unit,Person,Asked');
   expect(text).toContain(`${oats},kg,Bo Buyer,1,false,0.8,shortage_cut,5.00,4.00,false,3,2,9.99`);
   const json = await leader.request.get(`${runUrl}/export.json`);
   expect((await json.json()).total_paid_minor).toBe(2499);
   expect((await ada.request.get(`${runUrl}/export.csv`)).status()).toBe(403);
   await leader.goto(`${runUrl}/print/distribution`);
-  await expect(leader.getByTestId('print-distribution')).toContainText('Bo Buyer · 4.00');
+  await expect(leader.getByTestId('print-distribution')).toContainText('Bo Buyer · €4.00');
   await leader.goto(`${runUrl}/print/shopping`);
   await expect(leader.getByTestId('print-shopping')).toContainText(oats);
 

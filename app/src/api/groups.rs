@@ -10,7 +10,7 @@ use crate::model::{GroupDetail, GroupSummary, InvitePreview};
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        group::{GroupName, looks_like_invite_token},
+        group::{CurrencyCode, GroupName, looks_like_invite_token},
         paging::PageRequest,
     },
     error::ErrorCode,
@@ -28,11 +28,15 @@ pub async fn list_my_groups(page: Option<u32>) -> Result<Page<GroupSummary>, App
 }
 
 #[server(prefix = "/api", endpoint = "groups/create")]
-pub async fn create_group(name: String) -> Result<(), AppError> {
+pub async fn create_group(name: String, currency: Option<String>) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let name = GroupName::parse(&name)?;
-    let group_id = groups::create(&ctx.db, viewer.id, &name, &ctx.default_currency).await?;
+    let currency = match currency.as_deref().map(str::trim) {
+        None | Some("") => ctx.default_currency.clone(),
+        Some(code) => CurrencyCode::offered(code)?,
+    };
+    let group_id = groups::create(&ctx.db, viewer.id, &name, &currency).await?;
     leptos_axum::redirect(&format!("/groups/{group_id}"));
     Ok(())
 }

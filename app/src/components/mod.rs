@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod copy_link;
 pub mod debounce;
 pub mod form;
+pub mod language_switch;
 pub mod live;
 pub mod page_error;
 pub mod pager;

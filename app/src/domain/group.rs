@@ -44,8 +44,36 @@ impl CurrencyCode {
         }
     }
 
+    /// A currency a person picked from the list Bulq offers.
+    pub fn offered(raw: &str) -> Result<Self, ErrorCode> {
+        let code = raw.trim().to_ascii_uppercase();
+        if OFFERED_CURRENCIES.contains(&code.as_str()) {
+            Ok(CurrencyCode(code))
+        } else {
+            Err(ErrorCode::CurrencyInvalid)
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// The ISO 4217 currencies a group may keep its money in: those in use in Europe and the
+/// widely traded ones, alphabetical.
+pub const OFFERED_CURRENCIES: [&str; 30] = [
+    "AUD", "BAM", "BGN", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "GEL", "HUF",
+    "ILS", "INR", "ISK", "JPY", "KZT", "MDL", "MKD", "NOK", "NZD", "PLN", "RON", "RSD", "RUB",
+    "SEK", "TRY", "UAH", "USD",
+];
+
+/// The currency a new group is offered in the creator's language.
+pub fn suggested_currency(language: crate::domain::language::Language) -> &'static str {
+    use crate::domain::language::Language;
+    match language {
+        Language::En => "EUR",
+        Language::Ru => "RUB",
+        Language::SrCyrl | Language::SrLatn => "RSD",
     }
 }
 
@@ -91,6 +119,11 @@ mod tests {
         assert_eq!(CurrencyCode::parse(" rsd ").unwrap().as_str(), "RSD");
         assert!(CurrencyCode::parse("EURO").is_err());
         assert!(CurrencyCode::parse("E1R").is_err());
+        assert_eq!(CurrencyCode::offered("rsd").unwrap().as_str(), "RSD");
+        assert_eq!(
+            CurrencyCode::offered("XYZ"),
+            Err(ErrorCode::CurrencyInvalid)
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::language_switch::LanguageSwitch;
 use crate::domain::validation::PASSWORD_MAX;
 use crate::i18n::{Key, use_i18n};
 use crate::pages::next_path::use_next_path;
@@ -18,6 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let (next, register_href) = use_next_path("/register");
     view! {
         <Title text=i18n.t_now(Key::LoginTitle)/>
+        <LanguageSwitch/>
         <section class="card narrow">
             <h1>{t!(i18n, LoginTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="login-form">

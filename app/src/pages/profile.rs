@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-use crate::api::accounts::{get_session, my_stats};
+use crate::api::accounts::{UpdateTimeZone, get_session, my_stats, time_zones};
 use crate::components::form::{
     Field, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
 };
@@ -49,6 +49,7 @@ fn Profile(user: UserView) -> impl IntoView {
         <DisplayNameForm current=user.display_name.clone()/>
         <PasswordForm/>
         <LanguageForm current=user.language/>
+        <TimeZoneForm current=user.time_zone.clone()/>
     }
 }
 
@@ -129,6 +130,52 @@ fn LanguageForm(current: Option<Language>) -> impl IntoView {
                 </Field>
                 <FormSuccess state message=Key::LanguageSaved/>
                 <SubmitButton state label=Key::SaveLanguage/>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The zone times are shown in; after a change the page is loaded again, since every time on it
+/// was written for the old zone.
+#[component]
+fn TimeZoneForm(current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UpdateTimeZone>::new();
+    let state = FormState::of(action);
+    let zones = Resource::new(|| (), |_| time_zones());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    });
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, TimeZoneSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="time-zone-form">
+                <FormError state/>
+                <Field id="profile-time-zone" label=Key::TimeZoneLabel hint=Key::TimeZoneHint>
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let current = current.clone();
+                            zones.get().map(|zones| {
+                                let zones = zones.unwrap_or_default();
+                                view! {
+                                    <select id="profile-time-zone" name="time_zone" aria-describedby="profile-time-zone-hint">
+                                        {zones.into_iter().map(|zone| {
+                                            let selected = zone == current;
+                                            view! { <option value=zone.clone() selected=selected>{zone.replace('_', " ")}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                }
+                            })
+                        }}
+                    </Suspense>
+                </Field>
+                <FormSuccess state message=Key::TimeZoneSaved/>
+                <SubmitButton state label=Key::SaveTimeZone/>
             </ActionForm>
         </section>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::form::{Field, FormError, FormState, NewPasswordFields, SubmitButton};
+use crate::components::language_switch::LanguageSwitch;
 use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::next_path::use_next_path;
@@ -16,12 +17,24 @@ pub fn RegisterPage() -> impl IntoView {
     let action = use_account_actions().register;
     let state = FormState::of(action);
     let (next, login_href) = use_next_path("/login");
+    let browser_time_zone = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(zone) = crate::components::language_switch::browser_time_zone() {
+            browser_time_zone.set(zone);
+        }
+    });
+    let browser_time_zone = move || browser_time_zone.get();
     view! {
         <Title text=i18n.t_now(Key::RegisterTitle)/>
+        <LanguageSwitch/>
         <section class="card narrow">
             <h1>{t!(i18n, RegisterTitle)}</h1>
             <ActionForm action attr:class="stack" attr:data-testid="register-form">
                 <input type="hidden" name="next" value=next/>
+                // Filled in by the browser once the page is live; without JavaScript the server
+                // guesses from the language, and the profile changes it.
+                <input type="hidden" name="time_zone" value=browser_time_zone/>
                 <FormError state/>
                 <Field id="register-display-name" label=Key::DisplayNameLabel hint=Key::DisplayNameHint>
                     <input id="register-display-name" name="display_name" autocomplete="name"
