@@ -172,7 +172,9 @@ async fn general_requests_are_limited_per_client() {
     let server = TestServer::start_with(&[("BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100")]).await;
     let client = server.client();
     let mut statuses = Vec::new();
-    for _ in 0..101 {
+    // The bucket refills a request every 0.6 s, so a slow (debug) server may earn one or two back
+    // while the loop runs: the client is refused within a few requests past the hundred.
+    for _ in 0..110 {
         statuses.push(
             client
                 .get(server.url("/login"))
@@ -187,7 +189,7 @@ async fn general_requests_are_limited_per_client() {
         statuses[..100].iter().all(|status| *status == 200),
         "{statuses:?}"
     );
-    assert_eq!(statuses[100], 429);
+    assert!(statuses[100..].contains(&429), "{statuses:?}");
     // Health checks are for the operator's probes and never limited.
     assert_eq!(
         client
@@ -336,7 +338,6 @@ async fn profile_changes_need_a_login() {
     let client = server.client();
     for (endpoint, form) in [
         ("display-name", vec![("display_name", "Someone")]),
-        ("language", vec![("language", "en")]),
         (
             "change-password",
             vec![
@@ -353,6 +354,22 @@ async fn profile_changes_need_a_login() {
             "AUTH_REQUIRED"
         );
     }
+    // Before logging in, the language picked on the log-in page is kept in a cookie instead.
+    let response = server
+        .call(&client, "language", &[("language", "ru")])
+        .await;
+    assert_eq!(response.status(), 200);
+    let cookie = response
+        .headers()
+        .get_all(http::header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("bulq_language="))
+        .map(str::to_owned);
+    assert_eq!(
+        cookie.as_deref().map(|c| &c[..17]),
+        Some("bulq_language=ru;")
+    );
 }
 
 #[tokio::test]
