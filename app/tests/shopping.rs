@@ -3,10 +3,12 @@
 //! the three ways shopping completes, adding a product in the store, object-level checks across
 //! runs, re-balancing bids while adjusting (alone and 20 people at once), finishing adjusting
 //! (checked or forced, with exact shares and costs), pick-ups and completing the run, and what
-//! leaving the group does to bids once goods were bought.
+//! leaving the group does to bids once goods were bought; a group's currency locks once a run has
+//! prices.
 
 use app::domain::allocation::AllocationReason;
 use app::domain::group::CurrencyCode;
+use app::domain::paging::PageRequest;
 use app::domain::purchase::Purchase;
 use app::domain::quantity::{MAX_PURCHASE, Quantity};
 use app::domain::run::BidAmount;
@@ -1199,4 +1201,51 @@ async fn leaving_after_shopping_started_keeps_the_bids_goods_were_bought_for(db:
     distribution::set_picked_up(&db, leader, shopping_run, alice, PickUp::Everything, true)
         .await
         .unwrap();
+}
+
+/// The group's currency and whether it is locked, as its page shows them.
+async fn currency_of(db: &PgPool, viewer: Uuid, group_id: Uuid) -> (String, bool) {
+    let detail = groups::detail(db, viewer, group_id, PageRequest::new(None, 50))
+        .await
+        .unwrap();
+    (detail.currency, detail.currency_locked)
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_groups_currency_changes_until_a_run_has_prices(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let oil = world.products[0];
+    let rsd = CurrencyCode::offered("RSD").unwrap();
+    let eur = CurrencyCode::offered("EUR").unwrap();
+    let refused = groups::set_currency(&db, alice, world.group_id, &rsd)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotGroupAdmin);
+
+    // A run that is only bid on and shopped for has no prices yet: the currency may still change.
+    let run_id = open_run(&db, leader, &world).await;
+    bid(&db, alice, run_id, oil, "2").await;
+    go_shopping(&db, leader, run_id).await;
+    groups::set_currency(&db, leader, world.group_id, &rsd)
+        .await
+        .unwrap();
+    assert_eq!(
+        currency_of(&db, leader, world.group_id).await,
+        ("RSD".to_owned(), false)
+    );
+
+    groups::set_currency(&db, leader, world.group_id, &eur)
+        .await
+        .unwrap();
+    buy(&db, leader, run_id, oil, "2", "9.99").await.unwrap();
+    let refused = groups::set_currency(&db, leader, world.group_id, &rsd)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::CurrencyLocked);
+    assert_eq!(
+        currency_of(&db, leader, world.group_id).await,
+        ("EUR".to_owned(), true)
+    );
 }

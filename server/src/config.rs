@@ -45,6 +45,8 @@ pub struct Config {
     pub log_format: LogFormat,
     pub site_root: String,
     pub default_currency: String,
+    /// The language of the demo data's descriptive texts (`server seed`).
+    pub demo_language: app::domain::language::Language,
     /// How long a cached list lives at most (writes invalidate it sooner).
     pub cache_ttl: Duration,
     /// Set explicitly, the cache's key namespace; else the database name (see `cache_namespace`).
@@ -167,6 +169,17 @@ impl Config {
             },
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             default_currency: lookup("BULQ_DEFAULT_CURRENCY").unwrap_or_else(|| "EUR".to_owned()),
+            demo_language: match lookup("BULQ_DEMO_LANGUAGE") {
+                None => app::domain::language::Language::En,
+                Some(code) => {
+                    app::domain::language::Language::from_code(&code).ok_or_else(|| {
+                        invalid(
+                            "BULQ_DEMO_LANGUAGE",
+                            format!("{code:?} (use en, ru, sr-Cyrl or sr-Latn)"),
+                        )
+                    })?
+                }
+            },
             cache_ttl: Duration::from_secs(parse(&lookup, "BULQ_CACHE_TTL_SECS", "300")?),
             cache_namespace: lookup("BULQ_CACHE_NAMESPACE"),
         };

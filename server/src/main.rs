@@ -95,7 +95,7 @@ async fn seed_demo(config: &Config) -> Result<(), String> {
         config.cache_namespace(),
         config.cache_ttl,
     );
-    seed::demo(&pool, &cache)
+    seed::demo(&pool, &cache, config.demo_language)
         .await
         .map_err(|e| format!("seeding failed: {e:?}"))
 }

@@ -1,8 +1,8 @@
-//! Demo data for development, written through the same services as the UI. Idempotent: running it
-//! again changes nothing.
+//! Demo data for development, written through the same services as the UI, its descriptive texts
+//! in `BULQ_DEMO_LANGUAGE`. Idempotent: running it again, in any language, changes nothing.
 
 use app::domain::group::{CurrencyCode, GroupName};
-use app::domain::language::TimeZoneName;
+use app::domain::language::{Language, TimeZoneName};
 use app::domain::paging::PageRequest;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::AppError;
@@ -46,7 +46,7 @@ const DEMO_GROUPS: [DemoGroup; 2] = [
     ("Work Lunch", "bob", &[("carol", false)]),
 ];
 
-pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
+pub async fn demo(db: &PgPool, cache: &Cache, language: Language) -> Result<(), AppError> {
     let mut people = std::collections::HashMap::new();
     for (username, name, is_admin) in DEMO_USERS {
         let registration = Registration {
@@ -70,11 +70,12 @@ pub async fn demo(db: &PgPool, cache: &Cache) -> Result<(), AppError> {
             groups::set_admin(db, creator, group_id, member, *is_admin).await?;
         }
     }
-    let catalogue = catalogue::ensure(db, cache, &people).await?;
+    let catalogue = catalogue::ensure(db, cache, &people, language).await?;
     let friends = ensure_group(db, people["alice"].id, "Test Friends").await?;
     let runs = runs::ensure(
         db,
         cache,
+        language,
         friends,
         &people,
         &catalogue.stores,

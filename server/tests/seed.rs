@@ -1,13 +1,19 @@
-//! `server seed` writes the demo world and is idempotent: a second run changes nothing.
+//! `server seed` writes the demo world and is idempotent: a second run changes nothing, also in
+//! another language; the descriptive texts are in `BULQ_DEMO_LANGUAGE`.
 
 mod support;
 
 use support::TestDatabase;
 
 fn seed(database: &TestDatabase) {
+    seed_in(database, "en");
+}
+
+fn seed_in(database: &TestDatabase, language: &str) {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("seed")
         .env("DATABASE_URL", &database.url)
+        .env("BULQ_DEMO_LANGUAGE", language)
         .env("BULQ_LOG", "warn")
         .status()
         .unwrap();
@@ -61,5 +67,28 @@ async fn the_demo_has_a_run_in_every_state_with_costs_that_add_up() {
     assert_eq!(
         database.count("SELECT count(*) FROM runs").await,
         runs_before
+    );
+}
+
+#[tokio::test]
+async fn the_demo_speaks_the_seed_language_and_is_recognised_in_another() {
+    let database = TestDatabase::create().await;
+    seed_in(&database, "ru");
+    let russian_runs = database
+        .count("SELECT count(*) FROM runs WHERE comment LIKE 'Демо: %'")
+        .await;
+    assert_eq!(russian_runs, 8, "every demo run's comment is Russian");
+    let russian_notes = database
+        .count("SELECT count(*) FROM price_observations WHERE note = 'по акции'")
+        .await;
+    assert_eq!(russian_notes, 1);
+    let totals =
+        "SELECT (SELECT count(*) FROM runs) * 1000 + (SELECT count(*) FROM price_observations)";
+    let before = database.count(totals).await;
+    seed_in(&database, "sr-Latn");
+    assert_eq!(
+        database.count(totals).await,
+        before,
+        "nothing is seeded twice"
     );
 }

@@ -84,6 +84,14 @@ pub async fn rename_group(group_id: Uuid, name: String) -> Result<(), AppError> 
     groups::rename(&ctx.db, viewer.id, group_id, &name).await
 }
 
+#[server(prefix = "/api", endpoint = "groups/currency")]
+pub async fn set_group_currency(group_id: Uuid, currency: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let currency = CurrencyCode::offered(&currency)?;
+    groups::set_currency(&ctx.db, viewer.id, group_id, &currency).await
+}
+
 #[server(prefix = "/api", endpoint = "groups/joining")]
 pub async fn set_joining_allowed(group_id: Uuid, allowed: bool) -> Result<(), AppError> {
     let ctx = request::app_context()?;

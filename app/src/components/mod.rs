@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod copy_link;
+pub mod currency_select;
 pub mod debounce;
 pub mod form;
 pub mod language_switch;

@@ -5,8 +5,10 @@
 //! differs between languages or from what the code passes (ADR 19).
 
 mod catalogue;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod locale;
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests;
 pub mod zone;
 

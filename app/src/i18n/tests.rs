@@ -7,6 +7,7 @@ use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternEleme
 use strum::IntoEnumIterator;
 
 use super::catalogue::{catalogue, source};
+use super::demo::{self, DemoText};
 use super::*;
 
 /// Every message id the code can ask for.
@@ -69,7 +70,11 @@ fn walk_expression(expression: &Expression<&str>, shape: &mut MessageShape) {
 /// The messages of one language's file with their shapes; panics on a syntax error or a
 /// duplicate, which is what a test should do with a broken file.
 fn shapes(language: Language) -> HashMap<String, MessageShape> {
-    let resource = fluent_syntax::parser::parse(source(language))
+    shapes_in(language, source(language))
+}
+
+fn shapes_in(language: Language, source: &str) -> HashMap<String, MessageShape> {
+    let resource = fluent_syntax::parser::parse(source)
         .unwrap_or_else(|(_, errors)| panic!("{language:?}: syntax errors {errors:?}"));
     let mut shapes = HashMap::new();
     for entry in &resource.body {
@@ -117,6 +122,25 @@ fn every_language_uses_the_variables_english_uses() {
                 shape.variables, english[&id].variables,
                 "{language:?} {id}: variables differ from English"
             );
+        }
+    }
+}
+
+#[test]
+fn every_language_has_every_demo_text_and_nothing_else() {
+    let known: BTreeSet<String> = DemoText::iter().map(|text| text.id().to_owned()).collect();
+    for language in Language::ALL {
+        let shapes = shapes_in(language, demo::source(language));
+        let defined: BTreeSet<String> = shapes.keys().cloned().collect();
+        assert_eq!(defined, known, "{language:?}: demo.ftl ids");
+        for (id, shape) in shapes {
+            assert!(
+                shape.variables.is_empty(),
+                "{language:?} {id}: demo texts take no variables"
+            );
+        }
+        for text in DemoText::iter() {
+            assert_ne!(text.text(language), text.id(), "{language:?} {text:?}");
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct GroupDetail {
     pub id: Uuid,
     pub name: String,
     pub currency: String,
+    /// A run already has prices, so the currency can no longer change.
+    pub currency_locked: bool,
     pub invite_token: String,
     pub joining_allowed: bool,
     pub member_count: i64,

@@ -5,12 +5,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::groups::{CreateGroup, list_my_groups};
 use crate::api::runs::open_runs;
+use crate::components::currency_select::CurrencySelect;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
-use crate::domain::group::{GROUP_NAME_MAX, OFFERED_CURRENCIES, suggested_currency};
-use crate::i18n::{Key, locale, use_i18n};
+use crate::domain::group::{GROUP_NAME_MAX, suggested_currency};
+use crate::i18n::{Key, use_i18n};
 use crate::model::{GroupSummary, UserView};
 use crate::t;
 use crate::tr;
@@ -99,8 +100,7 @@ fn CreateGroupForm() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateGroup>::new();
     let state = FormState::of(action);
-    let suggestion_language = i18n.language_untracked();
-    let suggested = suggested_currency(suggestion_language);
+    let suggested = suggested_currency(i18n.language_untracked());
     view! {
         <section class="card">
             <h2>{t!(i18n, CreateGroupTitle)}</h2>
@@ -111,13 +111,8 @@ fn CreateGroupForm() -> impl IntoView {
                         minlength="2" maxlength=GROUP_NAME_MAX required/>
                 </Field>
                 <Field id="group-currency" label=Key::GroupCurrencyLabel hint=Key::GroupCurrencyHint>
-                    <select id="group-currency" name="currency" aria-describedby="group-currency-hint">
-                        {OFFERED_CURRENCIES.iter().map(|&code| {
-                            let symbol = locale::currency_symbol(suggestion_language, code);
-                            let text = if symbol == code { code.to_owned() } else { format!("{code} ({symbol})") };
-                            view! { <option value=code selected=code == suggested>{text}</option> }
-                        }).collect_view()}
-                    </select>
+                    <CurrencySelect id="group-currency" hint_id="group-currency-hint"
+                        selected=suggested.to_owned()/>
                 </Field>
                 <SubmitButton state label=Key::CreateGroupSubmit/>
             </ActionForm>

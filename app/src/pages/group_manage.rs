@@ -1,4 +1,4 @@
-//! `/groups/:id/manage`: the invite link for every member; renaming, joining on/off, a new link
+//! `/groups/:id/manage`: the invite link for every member; renaming, the currency, joining on/off, a new link
 //! and admin roles and removals for admins; leaving for everyone.
 
 use leptos::prelude::*;
@@ -6,10 +6,12 @@ use leptos_meta::Title;
 use uuid::Uuid;
 
 use crate::api::groups::{
-    LeaveGroup, RegenerateInvite, RemoveMember, RenameGroup, SetJoiningAllowed, SetMemberAdmin,
+    LeaveGroup, RegenerateInvite, RemoveMember, RenameGroup, SetGroupCurrency, SetJoiningAllowed,
+    SetMemberAdmin,
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::CopyLink;
+use crate::components::currency_select::CurrencySelect;
 use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
@@ -25,6 +27,7 @@ use crate::tr;
 #[derive(Clone, Copy)]
 struct ManageActions {
     rename: (ServerAction<RenameGroup>, FormState),
+    currency: (ServerAction<SetGroupCurrency>, FormState),
     joining: (ServerAction<SetJoiningAllowed>, FormState),
     regenerate: (ServerAction<RegenerateInvite>, FormState),
     admin_role: (ServerAction<SetMemberAdmin>, FormState),
@@ -44,6 +47,7 @@ where
 pub fn GroupManagePage() -> impl IntoView {
     let actions = ManageActions {
         rename: with_state(ServerAction::new()),
+        currency: with_state(ServerAction::new()),
         joining: with_state(ServerAction::new()),
         regenerate: with_state(ServerAction::new()),
         admin_role: with_state(ServerAction::new()),
@@ -52,6 +56,7 @@ pub fn GroupManagePage() -> impl IntoView {
     };
     let group = group_resource(move || {
         actions.rename.0.version().get()
+            + actions.currency.0.version().get()
             + actions.joining.0.version().get()
             + actions.regenerate.0.version().get()
             + actions.admin_role.0.version().get()
@@ -82,6 +87,9 @@ fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
         <p class="aside-left"><a href=format!("/groups/{group_id}")>{t!(i18n, BackToGroup)}</a></p>
         <InviteSection group=group.clone() actions/>
         {admin.then(|| view! { <RenameSection group_id name=name.clone() actions/> })}
+        {admin.then(|| view! {
+            <CurrencySection group_id currency=group.currency.clone() locked=group.currency_locked actions/>
+        })}
         <section class="card">
             <h2>{t!(i18n, GroupMembersTitle)}</h2>
             <FormError state=actions.admin_role.1/>
@@ -169,6 +177,40 @@ fn RenameSection(group_id: Uuid, name: String, actions: ManageActions) -> impl I
                 <FormSuccess state message=Key::Saved/>
                 <SubmitButton state label=Key::RenameSubmit/>
             </ActionForm>
+        </section>
+    }
+}
+
+/// The currency can change until a run has prices; after that the section only says why not.
+#[component]
+fn CurrencySection(
+    group_id: Uuid,
+    currency: String,
+    locked: bool,
+    actions: ManageActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (action, state) = actions.currency;
+    let current = currency.clone();
+    let form = (!locked).then(move || view! {
+        <ActionForm action attr:class="stack" attr:data-testid="currency-form">
+            <input type="hidden" name="group_id" value=group_id.to_string()/>
+            <FormError state/>
+            <Field id="change-currency" label=Key::GroupCurrencyLabel hint=Key::GroupCurrencyHint>
+                <CurrencySelect id="change-currency" hint_id="change-currency-hint" selected=currency/>
+            </Field>
+            <FormSuccess state message=Key::Saved/>
+            <SubmitButton state label=Key::SaveCurrency/>
+        </ActionForm>
+    });
+    view! {
+        <section class="card" data-testid="currency-section">
+            <h2>{t!(i18n, CurrencySection)}</h2>
+            {locked.then(|| view! {
+                <p><strong>{current}</strong></p>
+                <p class="muted" data-testid="currency-locked">{t!(i18n, CurrencyLocked)}</p>
+            })}
+            {form}
         </section>
     }
 }

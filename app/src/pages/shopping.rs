@@ -1,8 +1,11 @@
 //! `/runs/:id/shopping`: the list in the store, made for one thumb. Items still to buy come
 //! first, each with what was asked and the last price seen; recording one takes the quantity and
 //! the unit price or the total (hydrated, typing one fills the other and warns about a price far
-//! from the last one). Recorded items can be corrected or put back. Leaders and helpers get the
-//! forms (as the state machine offers `RecordPurchase`); everyone else sees the list.
+//! from the last one). Recorded items can be corrected or put back; what is being typed survives a
+//! live refresh. Leaders and helpers get the forms (as the state machine offers `RecordPurchase`);
+//! everyone else sees the list.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,6 +46,7 @@ pub fn ShoppingPage() -> impl IntoView {
     if let Some(id) = params.with_untracked(|p| p.get("id")) {
         live_refresh(format!("/events/runs/{id}"), refresh);
     }
+    provide_context(Drafts::default());
     let list = Resource::new(
         move || (run_id(), refresh.get()),
         |(run_id, _)| async move {
@@ -240,6 +244,45 @@ enum Typed {
     Total,
 }
 
+/// What the shopper has typed into a purchase form and not yet recorded.
+#[derive(Clone)]
+struct Draft {
+    quantity: String,
+    unit: String,
+    total: String,
+    typed: Typed,
+}
+
+/// The drafts of every purchase form, by product and whether it corrects a purchase. They live
+/// above the list, so when a refresh (the shopper's own or a friend's) re-renders the forms, what
+/// was being typed stays.
+#[derive(Clone, Copy)]
+struct Drafts(StoredValue<HashMap<(Uuid, bool), Draft>>);
+
+impl Default for Drafts {
+    fn default() -> Self {
+        Drafts(StoredValue::new(HashMap::new()))
+    }
+}
+
+impl Drafts {
+    fn get(self, key: (Uuid, bool)) -> Option<Draft> {
+        self.0.with_value(|drafts| drafts.get(&key).cloned())
+    }
+
+    fn keep(self, key: (Uuid, bool), draft: Draft) {
+        self.0.update_value(|drafts| {
+            drafts.insert(key, draft);
+        });
+    }
+
+    fn forget(self, key: (Uuid, bool)) {
+        self.0.update_value(|drafts| {
+            drafts.remove(&key);
+        });
+    }
+}
+
 #[component]
 fn PurchaseForm(
     run_id: Uuid,
@@ -254,26 +297,30 @@ fn PurchaseForm(
     let state = FormState::of(action);
     refresh_after(action, refresh);
     let id = item.product_id;
-    let start = item.purchase.as_ref();
-    let quantity = RwSignal::new(
-        start
-            .filter(|p| !p.quantity.is_zero())
-            .map_or(item.requested, |p| p.quantity)
-            .to_string(),
-    );
-    let unit = RwSignal::new(
-        start
-            .filter(|p| !p.quantity.is_zero())
-            .map(|p| format_plain(p.unit_price_minor, &currency))
-            .unwrap_or_default(),
-    );
-    let total = RwSignal::new(
-        start
-            .filter(|p| !p.quantity.is_zero())
-            .map(|p| format_plain(p.total_minor, &currency))
-            .unwrap_or_default(),
-    );
-    let typed = RwSignal::new(Typed::Unit);
+    let drafts = use_context::<Drafts>().unwrap_or_default();
+    let key = (id, correcting);
+    let draft = drafts.get(key).unwrap_or_else(|| {
+        let bought = item.purchase.as_ref().filter(|p| !p.quantity.is_zero());
+        Draft {
+            quantity: bought.map_or(item.requested, |p| p.quantity).to_string(),
+            unit: bought
+                .map(|p| format_plain(p.unit_price_minor, &currency))
+                .unwrap_or_default(),
+            total: bought
+                .map(|p| format_plain(p.total_minor, &currency))
+                .unwrap_or_default(),
+            typed: Typed::Unit,
+        }
+    });
+    let quantity = RwSignal::new(draft.quantity);
+    let unit = RwSignal::new(draft.unit);
+    let total = RwSignal::new(draft.total);
+    let typed = RwSignal::new(draft.typed);
+    Effect::new(move |_| {
+        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
+            drafts.forget(key);
+        }
+    });
     let money = StoredValue::new(currency.clone());
     // Keeps the other price field in step with the one typed, and returns the unit price.
     let sync = move || -> Option<i64> {
@@ -300,6 +347,15 @@ fn PurchaseForm(
             typed.set(field);
         }
         warning.set(sync().and_then(|u| price_jump(last_minor, u)));
+        drafts.keep(
+            key,
+            Draft {
+                quantity: quantity.get_untracked(),
+                unit: unit.get_untracked(),
+                total: total.get_untracked(),
+                typed: typed.get_untracked(),
+            },
+        );
     };
     let q_id = format!("bought-quantity-{id}-{correcting}");
     let u_id = format!("unit-price-{id}-{correcting}");

@@ -192,6 +192,7 @@ pub async fn detail(
         .ok_or(ErrorCode::GroupNotFound)?;
     let viewer_is_admin = member_is_admin(&mut tx, group_id, viewer).await?;
     let (member_count, admin_count) = count_members(&mut tx, group_id).await?;
+    let currency_locked = has_priced_run(&mut tx, group_id).await?;
     let members: Vec<MemberView> = sqlx::query_as::<_, (Uuid, String, String, bool)>(
         "SELECT u.id, u.username, u.display_name, m.is_admin FROM group_members m \
          JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 \
@@ -215,6 +216,7 @@ pub async fn detail(
         id: group.id,
         name: group.name,
         currency: group.currency,
+        currency_locked,
         invite_token: group.invite_token,
         joining_allowed: group.joining_allowed,
         member_count,
@@ -312,6 +314,39 @@ pub async fn set_joining_allowed(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Whether any run of the group has a recorded price: from then on its amounts are in the
+/// group's currency for good.
+async fn has_priced_run(conn: &mut PgConnection, group_id: Uuid) -> AppResult<bool> {
+    let sql = "SELECT EXISTS (SELECT 1 FROM shopping_items i JOIN runs r ON r.id = i.run_id \
+               WHERE r.group_id = $1 AND i.total_minor IS NOT NULL)";
+    Ok(sqlx::query_scalar(sql)
+        .bind(group_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Changes the group's currency, refused with `CURRENCY_LOCKED` once a run has prices.
+pub async fn set_currency(
+    db: &PgPool,
+    admin: Uuid,
+    group_id: Uuid,
+    currency: &CurrencyCode,
+) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    lock_group_as_admin(&mut tx, group_id, admin).await?;
+    if has_priced_run(&mut tx, group_id).await? {
+        return Err(ErrorCode::CurrencyLocked.into());
+    }
+    sqlx::query("UPDATE groups SET currency = $2 WHERE id = $1")
+        .bind(group_id)
+        .bind(currency.as_str())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(%group_id, user_id = %admin, currency = currency.as_str(), "group currency changed");
     Ok(())
 }
 

@@ -1,14 +1,17 @@
 //! The demo catalogue: the two stores, the thirteen products and their backdated price history
-//! (spec §10), written through the catalogue services. Existing entries are found by name and an
-//! observation is only recorded when the same one (store, price, note) is not there yet.
+//! (spec §10), written through the catalogue services, their descriptive texts in the seed's
+//! language. Existing entries are found by name and an observation is only recorded when the same
+//! one (store, price, note in any language) is not there yet.
 
 use std::collections::HashMap;
 
 use app::domain::catalogue::{ProductFields, StoreFields};
 use app::domain::group::CurrencyCode;
+use app::domain::language::Language;
 use app::domain::money::parse_amount;
 use app::domain::paging::PageRequest;
 use app::error::AppError;
+use app::i18n::demo::DemoText;
 use app::server::accounts::Account;
 use app::server::cache::Cache;
 use app::server::{prices, products, stores};
@@ -17,18 +20,18 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 /// Name, address, opening hours, notes.
-const STORES: [(&str, &str, &str, &str); 2] = [
+const STORES: [(&str, DemoText, DemoText, Option<DemoText>); 2] = [
     (
         "Test Costco",
-        "1 Warehouse Way",
-        "Mon–Fri 10–20:30, Sat 9:30–18, Sun 10–18",
-        "Membership card needed at the door.",
+        DemoText::StoreCostcoAddress,
+        DemoText::StoreCostcoHours,
+        Some(DemoText::StoreCostcoNotes),
     ),
     (
         "Test Sam's Club",
-        "200 Bulk Avenue",
-        "Mon–Sat 9–20, Sun 10–18",
-        "",
+        DemoText::StoreSamsAddress,
+        DemoText::StoreSamsHours,
+        None,
     ),
 ];
 
@@ -51,12 +54,21 @@ const PRODUCTS: [(&str, &str, &str); 13] = [
 
 /// Store, product, price, note, days ago, who saw it. Oldest first within a pair, so the newest
 /// is the current price.
-const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
+type DemoPrice = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<DemoText>,
+    i64,
+    &'static str,
+);
+
+const PRICES: [DemoPrice; 18] = [
     (
         "Test Costco",
         "Test Olive Oil",
         "24.99",
-        "aisle 12",
+        Some(DemoText::NoteAisle12),
         2,
         "alice",
     ),
@@ -64,7 +76,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Test Olive Oil",
         "23.99",
-        "end cap display",
+        Some(DemoText::NoteEndCap),
         2,
         "bob",
     ),
@@ -72,7 +84,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Test Quinoa",
         "18.99",
-        "organic section",
+        Some(DemoText::NoteOrganicSection),
         1,
         "carol",
     ),
@@ -80,7 +92,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Kirkland Paper Towels 12-pack",
         "19.99",
-        "household",
+        Some(DemoText::NoteHousehold),
         5,
         "alice",
     ),
@@ -88,7 +100,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Kirkland Paper Towels 12-pack",
         "21.49",
-        "regular price",
+        Some(DemoText::NoteRegularPrice),
         5,
         "test",
     ),
@@ -96,7 +108,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Rotisserie Chicken",
         "4.99",
-        "deli section",
+        Some(DemoText::NoteDeli),
         1,
         "bob",
     ),
@@ -104,7 +116,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Kirkland Almond Butter",
         "9.99",
-        "",
+        None,
         3,
         "emily",
     ),
@@ -112,7 +124,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Kirkland Almond Butter",
         "10.49",
-        "clearance",
+        Some(DemoText::NoteClearance),
         3,
         "alice",
     ),
@@ -120,7 +132,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Organic Frozen Berry Mix",
         "12.99",
-        "",
+        None,
         7,
         "carol",
     ),
@@ -128,7 +140,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Charmin Ultra Soft 24-pack",
         "22.99",
-        "",
+        None,
         7,
         "frank",
     ),
@@ -136,16 +148,16 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Costco",
         "Kirkland Colombian Coffee",
         "14.99",
-        "",
+        None,
         7,
         "test",
     ),
-    ("Test Sam's Club", "Test Detergent", "16.98", "", 0, "bob"),
+    ("Test Sam's Club", "Test Detergent", "16.98", None, 0, "bob"),
     (
         "Test Sam's Club",
         "Test Detergent",
         "15.98",
-        "on sale",
+        Some(DemoText::NoteOnSale),
         0,
         "carol",
     ),
@@ -153,7 +165,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Sam's Club",
         "Tide Pods 81-count",
         "18.98",
-        "",
+        None,
         2,
         "alice",
     ),
@@ -161,7 +173,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Sam's Club",
         "93/7 Ground Beef 3lbs",
         "16.48",
-        "",
+        None,
         2,
         "bob",
     ),
@@ -169,7 +181,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Sam's Club",
         "93/7 Ground Beef 3lbs",
         "17.98",
-        "higher price today",
+        Some(DemoText::NoteHigherToday),
         2,
         "test",
     ),
@@ -177,7 +189,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Sam's Club",
         "Organic Bananas 3lbs",
         "4.98",
-        "",
+        None,
         5,
         "emily",
     ),
@@ -185,7 +197,7 @@ const PRICES: [(&str, &str, &str, &str, i64, &str); 18] = [
         "Test Sam's Club",
         "String Cheese 48-pack",
         "8.98",
-        "",
+        None,
         5,
         "frank",
     ),
@@ -201,6 +213,7 @@ pub async fn ensure(
     db: &PgPool,
     cache: &Cache,
     people: &HashMap<&str, Account>,
+    language: Language,
 ) -> Result<Catalogue, AppError> {
     // The site admin adds the shared catalogue, so every demo user but `test` sees it read-only
     // apart from recording prices.
@@ -213,7 +226,13 @@ pub async fn ensure(
         let id = match existing_stores.iter().find(|store| store.name == name) {
             Some(store) => store.id,
             None => {
-                let fields = StoreFields::parse(name, address, hours, notes)?;
+                let notes = notes.map(|notes| notes.text(language)).unwrap_or_default();
+                let fields = StoreFields::parse(
+                    name,
+                    &address.text(language),
+                    &hours.text(language),
+                    &notes,
+                )?;
                 stores::create(db, cache, curator.id, &fields).await?
             }
         };
@@ -254,21 +273,27 @@ pub async fn ensure(
         let product_id = product_ids[product];
         let store_id = store_ids[store];
         let amount_minor = parse_amount(price, currency.as_str())?;
+        let translations = note.map(DemoText::in_every_language).unwrap_or_default();
+        let same_note = |seen: &String| match note {
+            None => seen.is_empty(),
+            Some(_) => translations.contains(seen),
+        };
         let already = seen[&product_id]
             .iter()
-            .any(|(s, amount, n)| *s == store_id && *amount == amount_minor && n == note);
+            .any(|(s, amount, n)| *s == store_id && *amount == amount_minor && same_note(n));
         if already {
             continue;
         }
         // Minutes apart keep the listed order within a day, so the newest is the current price.
         let observed_at = Utc::now() - Duration::days(days_ago) - Duration::hours(1)
             + Duration::minutes(index as i64);
+        let note = note.map(|note| note.text(language)).unwrap_or_default();
         let observation = prices::Observation {
             product_id,
             store_id,
             amount_minor,
             currency: &currency,
-            note,
+            note: &note,
         };
         prices::record_at(db, cache, people[who].id, observation, Some(observed_at)).await?;
     }

@@ -1,14 +1,17 @@
 //! The demo runs of "Test Friends", led by `test`, one in each state (spec §10), built through
 //! the run, shopping and distribution services, so their purchases, shares and costs are as
-//! consistent as real ones. A run is recognised by its comment, so seeding again adds nothing.
+//! consistent as real ones. A run is recognised by its comment (in any language), so seeding again
+//! adds nothing.
 
 use std::collections::HashMap;
 
+use app::domain::language::Language;
 use app::domain::paging::PageRequest;
 use app::domain::purchase::Purchase;
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
 use app::error::AppError;
+use app::i18n::demo::DemoText;
 use app::server::accounts::Account;
 use app::server::cache::Cache;
 use app::server::distribution::{self, PickUp};
@@ -25,7 +28,7 @@ const DEMO_CURRENCY: &str = "EUR";
 type DemoBids = &'static [(&'static str, &'static str, &'static str)];
 
 struct DemoRun {
-    comment: &'static str,
+    comment: DemoText,
     store: &'static str,
     bids: DemoBids,
     /// Everyone but the leader who bid marks themselves ready.
@@ -36,7 +39,7 @@ struct DemoRun {
 enum Finish {
     Stay,
     Confirm,
-    Cancel(&'static str),
+    Cancel(DemoText),
     /// Confirm, start shopping and record these purchases, then go on as `then` says.
     Shop(Purchases, AfterShopping),
 }
@@ -55,14 +58,14 @@ enum AfterShopping {
 
 const RUNS: [DemoRun; 8] = [
     DemoRun {
-        comment: "Demo: a run just opened",
+        comment: DemoText::RunOpened,
         store: "Test Costco",
         bids: &[],
         ready: false,
         finish: Finish::Stay,
     },
     DemoRun {
-        comment: "Demo: friends are bidding",
+        comment: DemoText::RunBidding,
         store: "Test Sam's Club",
         bids: &[
             ("test", "Test Detergent", "2"),
@@ -77,7 +80,7 @@ const RUNS: [DemoRun; 8] = [
         finish: Finish::Stay,
     },
     DemoRun {
-        comment: "Demo: everyone is ready, orders confirmed",
+        comment: DemoText::RunConfirmed,
         store: "Test Costco",
         bids: &[
             ("test", "Test Olive Oil", "1"),
@@ -95,7 +98,7 @@ const RUNS: [DemoRun; 8] = [
         finish: Finish::Confirm,
     },
     DemoRun {
-        comment: "Demo: in the store right now",
+        comment: DemoText::RunShopping,
         store: "Test Costco",
         bids: &[
             ("test", "Test Quinoa", "1"),
@@ -107,7 +110,7 @@ const RUNS: [DemoRun; 8] = [
         finish: Finish::Shop(&[("Test Quinoa", "3", "29.97")], AfterShopping::Stay),
     },
     DemoRun {
-        comment: "Demo: the store had less, bids are adjusted",
+        comment: DemoText::RunAdjusting,
         store: "Test Costco",
         bids: &[
             ("test", "Test Olive Oil", "1"),
@@ -126,7 +129,7 @@ const RUNS: [DemoRun; 8] = [
         ),
     },
     DemoRun {
-        comment: "Demo: goods are handed out",
+        comment: DemoText::RunDistributing,
         store: "Test Sam's Club",
         bids: &[
             ("test", "Test Detergent", "1"),
@@ -145,7 +148,7 @@ const RUNS: [DemoRun; 8] = [
         ),
     },
     DemoRun {
-        comment: "Demo: done, everyone has their share",
+        comment: DemoText::RunCompleted,
         store: "Test Costco",
         bids: &[
             ("test", "Test Olive Oil", "1"),
@@ -164,17 +167,18 @@ const RUNS: [DemoRun; 8] = [
         ),
     },
     DemoRun {
-        comment: "Demo: called off",
+        comment: DemoText::RunCancelled,
         store: "Test Sam's Club",
         bids: &[("alice", "String Cheese 48-pack", "1")],
         ready: false,
-        finish: Finish::Cancel("The store is closed for inventory that day."),
+        finish: Finish::Cancel(DemoText::CancelReason),
     },
 ];
 
 pub async fn ensure(
     db: &PgPool,
     cache: &Cache,
+    language: Language,
     group_id: Uuid,
     people: &HashMap<&str, Account>,
     stores: &HashMap<&str, Uuid>,
@@ -187,13 +191,14 @@ pub async fn ensure(
         comments.push(run_detail::detail(db, leader, run.id).await?.comment);
     }
     for demo in RUNS {
-        if comments.iter().any(|comment| comment == demo.comment) {
+        let seeded = demo.comment.in_every_language();
+        if comments.iter().any(|comment| seeded.contains(comment)) {
             continue;
         }
         let new = NewRun {
             group_id,
             store_id: stores[demo.store],
-            comment: demo.comment.to_owned(),
+            comment: demo.comment.text(language),
             planned_on: None,
         };
         let run_id = runs::create(db, leader, &new).await?;
@@ -221,7 +226,7 @@ pub async fn ensure(
                 runs::confirm(db, leader, run_id).await?;
             }
             Finish::Cancel(reason) => {
-                runs::cancel(db, leader, run_id, reason).await?;
+                runs::cancel(db, leader, run_id, &reason.text(language)).await?;
             }
             Finish::Shop(purchases, then) => {
                 runs::confirm(db, leader, run_id).await?;
