@@ -13,6 +13,7 @@ mod tests;
 pub mod zone;
 
 use leptos::prelude::*;
+use leptos::reactive::graph::Observer;
 
 pub use self::catalogue::Arg;
 use self::catalogue::catalogue;
@@ -448,8 +449,16 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// Tracked where something re-renders on a change (a `move ||` in a view), plain elsewhere.
+    /// Component bodies build their data's text once, when their data arrives; the language
+    /// changes live only on the pages with a language form, whose texts sit in closures. Outside
+    /// a tracking context `get()` subscribes to nothing anyway; it only warns in debug builds.
     pub fn language(&self) -> Language {
-        self.language.get()
+        if Observer::get().is_some() {
+            self.language.get()
+        } else {
+            self.language.get_untracked()
+        }
     }
 
     pub fn language_untracked(&self) -> Language {
@@ -462,7 +471,7 @@ impl I18n {
 
     /// Reactive: re-reads when the language changes.
     pub fn t(&self, key: Key) -> &'static str {
-        text(self.language.get(), key)
+        text(self.language(), key)
     }
 
     /// Not reactive: for text that is read once, outside the reactive system, such as the page
@@ -474,16 +483,16 @@ impl I18n {
 
     /// A message with variables; use through [`tr!`](crate::tr), which names them.
     pub fn format(&self, key: Key, args: &[(&str, Arg)]) -> String {
-        format(self.language.get(), key, args)
+        format(self.language(), key, args)
     }
 
     /// A counted message: "1 member", "5 members" (and Russian's "5 участников").
     pub fn count(&self, key: Key, count: i64) -> String {
-        format(self.language.get(), key, &[("count", Arg::Number(count))])
+        format(self.language(), key, &[("count", Arg::Number(count))])
     }
 
     pub fn error(&self, error: &AppError) -> String {
-        describe_error(self.language.get(), error)
+        describe_error(self.language(), error)
     }
 
     /// The viewer's time zone (with the moment the page was made, for "2 hours ago").
@@ -493,35 +502,35 @@ impl I18n {
 
     /// "€12.99", "12,99 €", "1.234,50 дин.": an amount in the viewer's locale.
     pub fn money(&self, minor: i64, currency: &str) -> String {
-        locale::money(self.language.get(), minor, currency)
+        locale::money(self.language(), minor, currency)
     }
 
     /// "1,5 кг": a quantity with the locale's decimal separator and its unit's local name.
     pub fn quantity(&self, quantity: crate::domain::quantity::Quantity, unit: &str) -> String {
-        locale::quantity(self.language.get(), quantity, unit)
+        locale::quantity(self.language(), quantity, unit)
     }
 
     /// A calendar day: "Dec 24, 2026", "24 дек. 2026 г.".
     pub fn day(&self, day: chrono::NaiveDate) -> String {
-        locale::day(self.language.get(), day)
+        locale::day(self.language(), day)
     }
 
     /// The viewer's calendar day of a moment.
     pub fn day_of(&self, at: chrono::DateTime<chrono::Utc>) -> String {
         let zone = self.zone.get_value();
-        locale::day(self.language.get(), zone.local(at).date())
+        locale::day(self.language(), zone.local(at).date())
     }
 
     /// A moment as a local date and time in the viewer's zone.
     pub fn date_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
         let zone = self.zone.get_value();
-        locale::date_time(self.language.get(), zone.local(at))
+        locale::date_time(self.language(), zone.local(at))
     }
 
     /// A recent moment as people say it ("just now", "2 hours ago", "yesterday at 17:04"),
     /// older ones as a date and time.
     pub fn relative_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
-        locale::relative_time(self.language.get(), &self.zone.get_value(), at)
+        locale::relative_time(self.language(), &self.zone.get_value(), at)
     }
 
     /// A shopping day with how far it is, where that helps: "Dec 24, 2026 (tomorrow)".
@@ -535,7 +544,7 @@ impl I18n {
 
     /// How far a shopping day is: "tomorrow", "in 3 days", "2 days ago".
     pub fn relative_day(&self, day: chrono::NaiveDate) -> Option<String> {
-        locale::relative_day(self.language.get(), &self.zone.get_value(), day)
+        locale::relative_day(self.language(), &self.zone.get_value(), day)
     }
 }
 
