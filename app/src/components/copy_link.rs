@@ -19,6 +19,7 @@ pub fn CopyLink(#[prop(into)] url: Signal<String>, id: &'static str) -> impl Int
     view! {
         <div class="copy-link">
             <input id=id type="text" readonly value=move || url.get() data-testid="invite-url"
+                aria-label=move || i18n.t(Key::InviteLinkSection)
                 on:focus=|event| {
                     use leptos::wasm_bindgen::JsCast;
                     if let Some(input) = event.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok()) {

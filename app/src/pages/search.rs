@@ -52,7 +52,8 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=i18n.t_now(Key::SearchTitle)/>
         <h1>{t!(i18n, SearchTitle)}</h1>
-        <form class="card search-form" method="get" action="/search" role="search">
+        <form class="card search-form" method="get" action="/search" role="search"
+            aria-label=move || i18n.t(Key::SearchTitle)>
             <label class="visually-hidden" for="search-page-q">{t!(i18n, SearchLabel)}</label>
             <input id="search-page-q" type="search" name="q" value=typed maxlength=QUERY_MAX
                 placeholder=move || i18n.t(Key::SearchPlaceholder) autocomplete="off"/>

@@ -359,7 +359,8 @@ pub(super) fn AddProduct(
     view! {
         <section class="card" id="add-product">
             <h2>{t!(i18n, AddToRunTitle)}</h2>
-            <form class="search-form" method="get" action=format!("/runs/{run_id}") role="search">
+            <form class="search-form" method="get" action=format!("/runs/{run_id}") role="search"
+                aria-label=move || i18n.t(Key::FindProductLabel)>
                 <label class="visually-hidden" for="find-product">{t!(i18n, FindProductLabel)}</label>
                 <input id="find-product" type="search" name="find" value=find maxlength=QUERY_MAX
                     autocomplete="off" placeholder=move || i18n.t(Key::FindProductLabel) on:input=on_input/>
