@@ -86,7 +86,7 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <form class="search-box" method="get" action="/search" role="search"
-            aria-label=move || i18n.t(Key::SearchLabel)
+            aria-label=move || i18n.t(Key::SearchTitle)
             on:submit=move |_| open.set(false)>
             <label class="visually-hidden" for="search-q">{t!(i18n, SearchLabel)}</label>
             <input id="search-q" type="search" name="q" maxlength=QUERY_MAX autocomplete="off"

@@ -510,6 +510,11 @@ impl I18n {
         locale::quantity(self.language(), quantity, unit)
     }
 
+    /// A unit's local name ("kg" → "кг", "pack" → "уп."); a unit Bulq does not know as it is.
+    pub fn unit<'a>(&self, unit: &'a str) -> &'a str {
+        locale::unit_name(self.language(), unit)
+    }
+
     /// A calendar day: "Dec 24, 2026", "24 дек. 2026 г.".
     pub fn day(&self, day: chrono::NaiveDate) -> String {
         locale::day(self.language(), day)

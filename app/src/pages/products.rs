@@ -21,17 +21,18 @@ use crate::components::price_chart::PriceChart;
 use crate::components::run_list::RunList;
 use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::error::ErrorCode;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::{ProductDetail, ProductSummary, StoreSummary};
 use crate::t;
 use crate::tr;
 
-fn product_label(product: &ProductSummary) -> String {
-    match (product.brand.is_empty(), product.unit.is_empty()) {
+fn product_label(i18n: I18n, product: &ProductSummary) -> String {
+    let unit = i18n.unit(&product.unit);
+    match (product.brand.is_empty(), unit.is_empty()) {
         (true, true) => product.name.clone(),
         (false, true) => format!("{} · {}", product.name, product.brand),
-        (true, false) => format!("{} ({})", product.name, product.unit),
-        (false, false) => format!("{} · {} ({})", product.name, product.brand, product.unit),
+        (true, false) => format!("{} ({unit})", product.name),
+        (false, false) => format!("{} · {} ({unit})", product.name, product.brand),
     }
 }
 
@@ -58,7 +59,7 @@ pub fn ProductsPage() -> impl IntoView {
                             <ul class="group-list" data-testid="products">
                                 {page.items.iter().map(|product| view! {
                                     <li><a class="list-row" href=format!("/products/{}", product.id)>
-                                        <span class="list-title">{product_label(product)}</span>
+                                        <span class="list-title">{product_label(i18n, product)}</span>
                                     </a></li>
                                 }).collect_view()}
                             </ul>
@@ -112,7 +113,7 @@ fn AddProductForm() -> impl IntoView {
                                 <p class="muted">{t!(i18n, SimilarProducts)}</p>
                                 <ul>
                                     {found.iter().map(|product| view! {
-                                        <li><a href=format!("/products/{}", product.id)>{product_label(product)}</a></li>
+                                        <li><a href=format!("/products/{}", product.id)>{product_label(i18n, product)}</a></li>
                                     }).collect_view()}
                                 </ul>
                             </div>
@@ -205,7 +206,7 @@ fn Product(
         <header class="page-header">
             <h1>{product.name.clone()}</h1>
             {(!product.brand.is_empty()).then(|| view! { <p class="muted">{product.brand.clone()}</p> })}
-            {(!product.unit.is_empty()).then(|| view! { <p class="muted">{product.unit.clone()}</p> })}
+            {(!product.unit.is_empty()).then(|| view! { <p class="muted">{i18n.unit(&product.unit).to_owned()}</p> })}
         </header>
         <section class="card">
             <h2>{t!(i18n, CurrentPricesTitle)}</h2>

@@ -23,7 +23,7 @@ pub fn hit_kind_and_detail(i18n: I18n, hit: &SearchHit) -> (&'static str, String
         ),
         SearchHit::Store { address, .. } => (i18n.t(Key::SearchKindStore), address.clone()),
         SearchHit::Product { brand, unit, .. } => {
-            let detail = [brand.as_str(), unit.as_str()]
+            let detail = [brand.as_str(), i18n.unit(unit)]
                 .into_iter()
                 .filter(|part| !part.is_empty())
                 .collect::<Vec<_>>()
@@ -53,7 +53,7 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=i18n.t_now(Key::SearchTitle)/>
         <h1>{t!(i18n, SearchTitle)}</h1>
         <form class="card search-form" method="get" action="/search" role="search"
-            aria-label=move || i18n.t(Key::SearchTitle)>
+            aria-label=move || i18n.t(Key::SearchPlaceholder)>
             <label class="visually-hidden" for="search-page-q">{t!(i18n, SearchLabel)}</label>
             <input id="search-page-q" type="search" name="q" value=typed maxlength=QUERY_MAX
                 placeholder=move || i18n.t(Key::SearchPlaceholder) autocomplete="off"/>

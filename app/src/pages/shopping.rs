@@ -464,7 +464,7 @@ fn AddToList(run_id: Uuid, present: Vec<Uuid>, refresh: RwSignal<usize>) -> impl
         <section class="card" id="add-to-list">
             <h2>{t!(i18n, AddToListTitle)}</h2>
             <form class="search-form" method="get" action=format!("/runs/{run_id}/shopping#add-to-list") role="search"
-                aria-label=move || i18n.t(Key::FindProductLabel)>
+                aria-label=move || i18n.t(Key::AddToListTitle)>
                 <label class="visually-hidden" for="find-in-store">{t!(i18n, FindProductLabel)}</label>
                 <input id="find-in-store" type="search" name="find" value=find maxlength=QUERY_MAX
                     autocomplete="off" placeholder=move || i18n.t(Key::FindProductLabel)/>

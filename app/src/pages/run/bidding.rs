@@ -143,7 +143,7 @@ pub(super) fn ProductCard(
     let price = product
         .current_price
         .map(|amount| i18n.money(amount, &product.price_currency));
-    let details = [product.brand.as_str(), product.unit.as_str()]
+    let details = [product.brand.as_str(), i18n.unit(&product.unit)]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -360,7 +360,7 @@ pub(super) fn AddProduct(
         <section class="card" id="add-product">
             <h2>{t!(i18n, AddToRunTitle)}</h2>
             <form class="search-form" method="get" action=format!("/runs/{run_id}") role="search"
-                aria-label=move || i18n.t(Key::FindProductLabel)>
+                aria-label=move || i18n.t(Key::AddToRunTitle)>
                 <label class="visually-hidden" for="find-product">{t!(i18n, FindProductLabel)}</label>
                 <input id="find-product" type="search" name="find" value=find maxlength=QUERY_MAX
                     autocomplete="off" placeholder=move || i18n.t(Key::FindProductLabel) on:input=on_input/>
