@@ -14,7 +14,7 @@ pub mod server;
 pub mod session;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -52,6 +52,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <meta name="theme-color" content="#0f766e"/>
                 <meta name="bulq-zone" content=zone/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
+                <HashedStylesheet id="leptos" options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -123,7 +126,6 @@ pub fn App() -> impl IntoView {
     provide_i18n(initial_language(), initial_zone());
     components::live::provide_live_tick();
     view! {
-        <Stylesheet id="leptos" href="/pkg/bulq.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| format!("{title} · Bulq")/>
         <Router>

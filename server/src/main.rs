@@ -1,11 +1,14 @@
 //! The Bulq server binary: `server` (or `server serve`) runs the web app, `server migrate` applies
 //! the migrations, `server seed` writes the demo data. This crate is the composition root only.
 
+mod assets;
 mod config;
 mod exports;
 mod health;
 mod metrics;
 mod middleware;
+mod plain_page;
+mod pwa;
 mod realtime;
 mod router;
 mod seed;
@@ -140,8 +143,10 @@ async fn serve(config: Config) -> Result<(), String> {
     );
     rate_limits.spawn_cleanup();
 
+    let assets = assets::AssetNames::load("bulq");
     let leptos = LeptosOptions::builder()
         .output_name("bulq")
+        .hash_files(assets.hashed)
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.listen)

@@ -9,21 +9,21 @@ use axum::extract::FromRef;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use fred::prelude::Pool as RedisPool;
-use http::{HeaderName, HeaderValue, header};
+use http::HeaderName;
 use leptos::prelude::{LeptosOptions, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_sessions::SessionManagerLayer;
 use tower_sessions::service::SignedCookie;
 use tower_sessions_redis_store::RedisStore;
 
+use crate::assets::{self, AssetNames};
 use crate::exports;
 use crate::health::{self, Dependencies};
 use crate::metrics::{self, MetricsState};
 use crate::middleware::{csrf, rate_limit, security_headers, viewer};
+use crate::pwa;
 use crate::realtime::stream::{self, LiveState};
 use crate::server_fns;
 use crate::telemetry;
@@ -76,7 +76,9 @@ pub fn build(parts: Parts) -> Router {
         move || provide_context(ctx.clone())
     };
 
+    let names = AssetNames::load(&leptos.output_name);
     let app = Router::new()
+        .merge(pwa::router(names))
         .route("/runs/{id}/export.csv", get(exports::csv))
         .route("/runs/{id}/export.json", get(exports::json))
         .route("/events/runs/{id}", get(stream::run_events))
@@ -96,12 +98,7 @@ pub fn build(parts: Parts) -> Router {
         .with_state(state.clone());
 
     let pkg_dir = format!("{}/{}", leptos.site_root, leptos.site_pkg_dir);
-    let assets = Router::new()
-        .nest_service("/pkg", ServeDir::new(pkg_dir))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        ));
+    let assets = assets::router(&pkg_dir, names);
     let health = Router::new()
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))

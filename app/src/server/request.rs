@@ -44,8 +44,7 @@ pub fn require_viewer() -> AppResult<Account> {
 pub const LANGUAGE_COOKIE: &str = "bulq_language";
 
 /// Every value of a request header, joined with `separator`.
-fn header(name: http::header::HeaderName, separator: &str) -> Option<String> {
-    let parts = parts().ok()?;
+fn header_of(parts: &Parts, name: http::header::HeaderName, separator: &str) -> Option<String> {
     let values: Vec<&str> = parts
         .headers
         .get_all(name)
@@ -56,8 +55,8 @@ fn header(name: http::header::HeaderName, separator: &str) -> Option<String> {
 }
 
 /// The language picked on the log-in or registration page, from its cookie.
-fn picked_language() -> Option<Language> {
-    let cookies = header(http::header::COOKIE, "; ")?;
+fn picked_language(parts: &Parts) -> Option<Language> {
+    let cookies = header_of(parts, http::header::COOKIE, "; ")?;
     cookies.split(';').find_map(|pair| {
         let (name, value) = pair.trim().split_once('=')?;
         (name == LANGUAGE_COOKIE)
@@ -69,10 +68,17 @@ fn picked_language() -> Option<Language> {
 /// The profile's language, else the one picked before logging in, else the browser's, else
 /// English.
 pub fn language() -> Language {
-    let chosen = viewer()
-        .and_then(|account| account.view().language)
-        .or_else(picked_language);
-    let accept = header(http::header::ACCEPT_LANGUAGE, ", ");
+    parts().map_or_else(|_| Language::default(), |parts| language_of(&parts))
+}
+
+/// [`language`] for a request outside Leptos (a plain axum handler or middleware).
+pub fn language_of(parts: &Parts) -> Language {
+    let chosen = parts
+        .extensions
+        .get::<Viewer>()
+        .and_then(|viewer| viewer.0.view().language)
+        .or_else(|| picked_language(parts));
+    let accept = header_of(parts, http::header::ACCEPT_LANGUAGE, ", ");
     Language::resolve(chosen, accept.as_deref())
 }
 

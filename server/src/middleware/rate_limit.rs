@@ -67,7 +67,12 @@ impl RateLimits {
 }
 
 fn is_exempt(path: &str) -> bool {
-    path.starts_with("/pkg/") || path == "/healthz" || path == "/readyz" || path == "/favicon.svg"
+    path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/healthz" | "/readyz" | "/favicon.svg" | "/manifest.webmanifest" | "/sw.js"
+        )
 }
 
 pub async fn limit(

@@ -8,6 +8,8 @@ use axum::body::Body;
 use axum::response::Response;
 use http::{HeaderValue, Request, StatusCode, header};
 
+use crate::plain_page;
+
 /// True for a plain browser navigation or no-JS form post, false for a server-function fetch.
 pub fn wants_html<B>(request: &Request<B>) -> bool {
     request
@@ -27,23 +29,14 @@ pub fn refuse<B>(request: &Request<B>, error: AppError, title: Key) -> Response 
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok()),
         );
-        let page = format!(
-            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/bulq.css\"></head>\
-             <body><main class=\"page\"><section class=\"card narrow\"><h1>{title}</h1>\
-             <p role=\"alert\">{message}</p><a class=\"button\" href=\"/\">{home}</a></section></main></body></html>",
-            lang = language.code(),
-            title = i18n::text(language, title),
-            message = i18n::describe_error(language, &error),
-            home = i18n::text(language, Key::BackHome),
-        );
-        let mut response = Response::new(Body::from(page));
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        );
-        response
+        let message =
+            html_escape::encode_text(&i18n::describe_error(language, &error)).into_owned();
+        let home = html_escape::encode_text(i18n::text(language, Key::BackHome)).into_owned();
+        plain_page::render(
+            language,
+            i18n::text(language, title),
+            &format!("<p role=\"alert\">{message}</p><a class=\"button\" href=\"/\">{home}</a>"),
+        )
     } else {
         let mut response = Response::new(Body::from(error.to_json()));
         response.headers_mut().insert(

@@ -1,0 +1,40 @@
+// Bulq's service worker. Pages always come from the network (they are live and per person);
+// when there is none, a navigation gets the offline page instead of the browser's error. The
+// built assets are kept under their hashed names, which never change content, so a cached one
+// is always the one the page asked for: a page from a newer server names newer files.
+const VERSION = "{{VERSION}}";
+const CACHE = `bulq-${VERSION}`;
+const OFFLINE_PAGE = "/offline";
+const PRECACHE = {{PRECACHE}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => keys.filter((key) => key.startsWith("bulq-") && key !== CACHE))
+      .then((old) => Promise.all(old.map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(OFFLINE_PAGE, { cacheName: CACHE }).then((page) => page || Response.error()),
+      ),
+    );
+  } else if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(
+      caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+    );
+  }
+});
