@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev dev-cluster test bench stop seed services caddy fmt lint
+.PHONY: dev dev-cluster test bench audit stop seed services caddy fmt lint
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -16,6 +16,10 @@ test:
 ## Load figures through the full HTTP stack (release build): bids/s, latency, the run page
 bench:
 	@scripts/bench
+
+## What a phone downloads and how it fares: asset sizes, Lighthouse (mobile) and axe through Caddy
+audit:
+	@scripts/audit
 
 ## Stop the dev server and the project-local Postgres and Redis
 stop:

@@ -86,8 +86,9 @@ fn NotificationBell() -> impl IntoView {
         unread.get().and_then(Result::ok).filter(|count| *count > 0)
     };
     view! {
-        <a class="nav-link bell" href="/notifications" data-testid="nav-notifications"
-            aria-label=move || i18n.t(Key::NotificationsTitle)>
+        // The name is text, not an aria-label, so it contains the visible count ("Notifications 14").
+        <a class="nav-link bell" href="/notifications" data-testid="nav-notifications">
+            <span class="visually-hidden">{t!(i18n, NotificationsTitle)}</span>
             <svg class="bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
             </svg>
