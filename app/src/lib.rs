@@ -18,16 +18,31 @@ use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::components::toast::ToastRegion;
 use crate::components::top_bar::TopBar;
 use crate::domain::language::Language;
 use crate::i18n::zone::Zone;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
-    group::GroupPage, group_manage::GroupManagePage, home::HomePage, join::JoinPage,
-    login::LoginPage, not_found::NotFoundPage, notifications::NotificationsPage,
-    print::PrintDistributionPage, print::PrintShoppingPage, products::ProductPage,
-    products::ProductsPage, profile::ProfilePage, register::RegisterPage, run::RunPage,
-    search::SearchPage, shopping::ShoppingPage, stores::StorePage, stores::StoresPage,
+    group::GroupPage,
+    group_confirm::GroupConfirmationPage,
+    group_manage::GroupManagePage,
+    home::HomePage,
+    join::JoinPage,
+    login::LoginPage,
+    not_found::NotFoundPage,
+    notifications::NotificationsPage,
+    print::PrintDistributionPage,
+    print::PrintShoppingPage,
+    products::ProductPage,
+    products::ProductsPage,
+    profile::ProfilePage,
+    register::RegisterPage,
+    run::{RunConfirmationPage, RunPage},
+    search::SearchPage,
+    shopping::ShoppingPage,
+    stores::StorePage,
+    stores::StoresPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -125,6 +140,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n(initial_language(), initial_zone());
     components::live::provide_live_tick();
+    components::toast::Toasts::provide();
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| format!("{title} · Bulq")/>
@@ -160,6 +176,7 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/confirm/:what") view=GroupConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("stores") view=StoresPage ssr=SsrMode::Async/>
                 <Route path=path!("stores/:id") view=StorePage ssr=SsrMode::Async/>
@@ -168,10 +185,12 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("search") view=SearchPage ssr=SsrMode::Async/>
                 <Route path=path!("runs/:id") view=RunPage ssr=SsrMode::Async/>
                 <Route path=path!("runs/:id/shopping") view=ShoppingPage ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/confirm/:what") view=RunConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("runs/:id/print/shopping") view=PrintShoppingPage ssr=SsrMode::Async/>
                 <Route path=path!("runs/:id/print/distribution") view=PrintDistributionPage ssr=SsrMode::Async/>
             </Routes>
         </main>
+        <ToastRegion/>
         <footer class="site-footer">
             <p>{t!(i18n, FooterNote)}</p>
         </footer>

@@ -2,6 +2,7 @@
 // logged out, registers, comes back and joins with one click; the admin removes them again.
 // Runs hydrated and with JavaScript disabled.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { confirmed } from './people';
 
 const password = 'long enough secret 42';
 
@@ -21,7 +22,6 @@ async function newPerson(browser: Browser, testInfo: TestInfo): Promise<Page> {
     viewport: { width: 390, height: 844 },
   });
   const page = await context.newPage();
-  page.on('dialog', (dialog) => dialog.accept());
   return page;
 }
 
@@ -87,7 +87,7 @@ test('a group is started, a friend joins through the invite link and is removed'
   await live(owner, testInfo);
   const row = owner.getByTestId(`member-${friendUsername}`);
   await expect(row).toBeVisible();
-  await row.getByRole('button', { name: 'Remove' }).click();
+  await confirmed(owner, row.getByRole('button', { name: 'Remove' }));
   await expect(owner.getByTestId(`member-${friendUsername}`)).toHaveCount(0);
 
   await friend.goto(groupUrl);

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { live, person } from './people';
+import { confirmed, live, person } from './people';
 
 const locales = path.resolve(__dirname, '../../app/locales');
 
@@ -80,7 +80,6 @@ async function speaker(browser: Browser, testInfo: TestInfo, locale: string, lab
     timezoneId: 'Europe/Belgrade',
   });
   const page = await context.newPage();
-  page.on('dialog', (dialog) => dialog.accept());
   await page.goto('/register');
   await live(page, testInfo);
   await page.getByLabel(label('display-name-label')).fill(name);
@@ -179,7 +178,7 @@ for (const who of people) {
     // 1234,50 for 2,5 kg is 740,70 for the leader's 1,5 kg and 493,80 for the friend's 1 kg.
     await page.goto(runUrl);
     await live(page, testInfo);
-    await page.getByRole('button', { name: label('confirm-anyway') }).click();
+    await confirmed(page, page.getByRole('button', { name: label('confirm-anyway') }));
     await expect(page.getByRole('button', { name: label('start-shopping-submit') })).toBeVisible();
     await noEnglish();
     await live(page, testInfo);
@@ -195,7 +194,7 @@ for (const who of people) {
     expect(plain(await page.getByTestId('spent').textContent())).toContain(who.cost);
     await noEnglish();
     await live(page, testInfo);
-    await page.getByRole('button', { name: label('complete-shopping-submit') }).click();
+    await confirmed(page, page.getByRole('button', { name: label('complete-shopping-submit') }));
     await expect(page).toHaveURL(runUrl);
     const costOf = (name: string) => page.getByTestId('distribution').getByTestId(`person-${name}`).getByTestId('person-total');
     await expect(costOf(who.name)).toBeVisible();

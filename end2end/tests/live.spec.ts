@@ -3,7 +3,7 @@
 // Redis; BULQ_OTHER_URL is the second). Hydrated only: without JavaScript a page shows what was
 // true when it loaded.
 import { expect, test } from '@playwright/test';
-import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 test('a bid and a ready flag made on one instance show up on a friend\'s page on another', async ({ browser, baseURL }, testInfo) => {
   test.skip(testInfo.project.name === 'no-js', 'live updates need JavaScript');
@@ -66,7 +66,10 @@ test('a bid and a ready flag made on one instance show up on a friend\'s page on
   await expect(friend.getByTestId('unread-count')).toHaveCount(0);
   await leader.goto(runUrl);
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Confirm the run' }));
   await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
   await expect(friend.getByTestId('unread-count')).toHaveText('1');
+  // …and is told what happened in a toast, while the leader's own toast echoes the move.
+  await expect(friend.getByTestId('toasts')).toContainText(`${storeName}: the run is now “Confirmed”.`);
+  await expect(leader.getByTestId('toasts')).toContainText('The run is confirmed');
 });

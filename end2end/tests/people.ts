@@ -1,7 +1,7 @@
 // What the run specs share: people registering (optionally through an invite), joining a group,
 // the world a run needs (a group with its invite link, a store, products, the run itself), and
 // bidding on a product of the run page (found through the search when it is not there yet).
-import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 const password = 'long enough secret 42';
 
@@ -15,13 +15,22 @@ export async function live(page: Page, testInfo: TestInfo) {
   }
 }
 
+/// Clicks a button that asks first, and says yes with the button of the same name: in the dialog
+/// when hydrated, on the confirmation page without JavaScript.
+export async function confirmed(page: Page, button: Locator) {
+  const name = (await button.innerText()).trim();
+  await button.click();
+  const asking = page.locator('[data-testid="confirmation"]:visible');
+  await expect(asking).toBeVisible();
+  await asking.getByRole('button', { name, exact: true }).click();
+}
+
 export async function person(browser: Browser, testInfo: TestInfo, name: string, start = '/register'): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
     viewport: { width: 390, height: 844 },
   });
   const page = await context.newPage();
-  page.on('dialog', (dialog) => dialog.accept());
   await page.goto(start);
   if (start !== '/register') {
     await live(page, testInfo);

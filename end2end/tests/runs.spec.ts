@@ -2,7 +2,7 @@
 // update, both say they are ready, the leader is told and confirms, reopens and confirms again;
 // someone outside the group cannot open the run. Runs hydrated and with JavaScript disabled.
 import { expect, test } from '@playwright/test';
-import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 test('friends bid, get ready, and the leader confirms, reopens and confirms again', async ({ browser, baseURL }, testInfo) => {
   const leader = await person(browser, testInfo, 'Lena Leader');
@@ -63,7 +63,7 @@ test('friends bid, get ready, and the leader confirms, reopens and confirms agai
   await expect(leader.getByTestId('readiness')).toHaveText('Everyone who bid is ready.');
   await expect(leader.getByTestId('participant-Ada Bidder')).toContainText('Ready');
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Confirm the run' }));
   await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
 
   // Bids are frozen for everyone now.
@@ -72,10 +72,10 @@ test('friends bid, get ready, and the leader confirms, reopens and confirms agai
   await expect(ada.getByTestId('bid-form')).toHaveCount(0);
 
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Reopen for bidding' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Reopen for bidding' }));
   await expect(leader.locator('.state-badge')).toHaveText('Bidding');
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Confirm the run' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Confirm the run' }));
   await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
 
   // Someone outside the group cannot see the run at all.
@@ -125,7 +125,7 @@ test('the leader adds a new product inline, then cancels the run with a reason',
   await leader.getByText('Cancel the run', { exact: true }).first().click();
   const form = leader.getByTestId('cancel-form');
   await form.getByLabel('Why (optional, everyone sees it)').fill('The car broke down');
-  await form.getByRole('button', { name: 'Cancel the run' }).click();
+  await confirmed(leader, form.getByRole('button', { name: 'Cancel the run' }));
   await expect(leader.locator('.state-badge')).toHaveText('Cancelled');
   await expect(leader.getByTestId('cancelled')).toContainText('“The car broke down”');
   await expect(leader.getByTestId('leader-panel')).toHaveCount(0);

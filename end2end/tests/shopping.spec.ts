@@ -3,7 +3,7 @@
 // completes the run; every person's cost is checked against numbers worked out by hand. Also the
 // exports. Runs hydrated and with JavaScript disabled.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 /// Bids and waits until the bid shows on the product's card.
 async function bidAndSee(page: Page, testInfo: TestInfo, product: string, quantity: string) {
@@ -47,7 +47,7 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await bidAndSee(leader, testInfo, oil, '1');
 
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Confirm anyway' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Confirm anyway' }));
   await expect(leader.locator('.state-badge')).toHaveText('Confirmed');
   await expect(leader.getByTestId('estimated-costs')).toHaveCount(0); // no prices seen yet
 
@@ -61,7 +61,7 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await expect(leader.getByTestId('recorded').getByTestId(`item-${oil}`).getByTestId('outcome')).toContainText('= €15.00');
   await expect(leader.getByTestId('spent')).toContainText('24.99');
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Done shopping' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Done shopping' }));
   await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(leader.locator('.state-badge')).toHaveText('Adjusting');
 
@@ -86,7 +86,7 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await leader.reload();
   await expect(leader.getByTestId('finish-adjusting')).toContainText('2 products still have');
   await live(leader, testInfo);
-  await leader.getByRole('button', { name: 'Share out anyway' }).click();
+  await confirmed(leader, leader.getByRole('button', { name: 'Share out anyway' }));
   await expect(leader.locator('.state-badge')).toHaveText('Handing out');
   await expect(leader.getByTestId(`product-${oats}`).getByTestId('bought-line'))
     .toHaveText('Bought 2 kg of 2.5 kg: every share was cut in proportion');

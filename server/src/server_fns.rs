@@ -3,7 +3,8 @@
 //! redirect back to its page, carrying the error in the URL where Leptos' `ActionForm` reads it.
 //! A page may show many forms of one server function (a bid form per product); such a form names
 //! itself in a `__form` field, and the redirect carries that name (and jumps to it) so only that
-//! form shows the error.
+//! form shows the error. A form posted from a confirmation page names the page it stands for in a
+//! `__back` field: the answer goes back there rather than to the confirmation page.
 
 use app::error::{AppError, ErrorCode};
 use axum::body::{Body, to_bytes};
@@ -23,28 +24,58 @@ const PREFIX: &str = "/api/";
 /// Form posts are small; a larger body is not read for its `__form` name.
 const MAX_FORM_BODY: usize = 64 * 1024;
 
-/// The `__form` field of a urlencoded form post; the body is put back untouched.
-async fn form_name(request: &mut Request) -> Option<String> {
+/// The `__form` and `__back` fields of a urlencoded form post, as far as they are well formed.
+#[derive(Debug, Default, PartialEq)]
+struct FormFields {
+    name: Option<String>,
+    back: Option<String>,
+}
+
+impl FormFields {
+    fn parse(body: &[u8]) -> Self {
+        let mut fields = Self::default();
+        for (key, value) in url::form_urlencoded::parse(body) {
+            match &*key {
+                "__form" => fields.name = Some(value.into_owned()).filter(|v| is_form_name(v)),
+                "__back" => fields.back = Some(value.into_owned()).filter(|v| is_local_path(v)),
+                _ => {}
+            }
+        }
+        fields
+    }
+}
+
+fn is_form_name(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 80
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// A path on this site: one leading slash, no scheme or host, nothing a browser would reinterpret.
+fn is_local_path(value: &str) -> bool {
+    value.len() <= 512
+        && value.starts_with('/')
+        && !value.starts_with("//")
+        && value.chars().all(|c| c.is_ascii_graphic() && c != '\\')
+}
+
+/// Reads the form's own fields; the body is put back untouched.
+async fn form_fields(request: &mut Request) -> FormFields {
     let urlencoded = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !urlencoded {
-        return None;
+        return FormFields::default();
     }
     let body = std::mem::replace(request.body_mut(), Body::empty());
-    let bytes = to_bytes(body, MAX_FORM_BODY).await.ok()?;
-    let name = url::form_urlencoded::parse(&bytes)
-        .find(|(key, _)| key == "__form")
-        .map(|(_, value)| value.into_owned())
-        .filter(|value| {
-            !value.is_empty()
-                && value.len() <= 80
-                && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
+    let Ok(bytes) = to_bytes(body, MAX_FORM_BODY).await else {
+        return FormFields::default();
+    };
+    let fields = FormFields::parse(&bytes);
     *request.body_mut() = Body::from(bytes);
-    name
+    fields
 }
 
 pub async fn http_semantics(mut request: Request, next: Next) -> Response {
@@ -52,16 +83,19 @@ pub async fn http_semantics(mut request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let form_post = wants_html(&request);
-    let form = if form_post {
-        form_name(&mut request).await
+    let fields = if form_post {
+        form_fields(&mut request).await
     } else {
-        None
+        FormFields::default()
     };
-    let return_to = request
-        .headers()
-        .get(header::REFERER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(local_path);
+    let form = fields.name;
+    let return_to = fields.back.or_else(|| {
+        request
+            .headers()
+            .get(header::REFERER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(local_path)
+    });
     let path = request.uri().path().to_owned();
     let request_id = request
         .headers()
@@ -201,6 +235,27 @@ mod tests {
         let named = with_error("/runs/1", "/api/runs/bid", &error, Some("bid-7"));
         assert!(named.contains("&__form=bid-7") && named.ends_with("#bid-7"));
         assert_eq!(without_error(named.split('#').next().unwrap()), "/runs/1");
+    }
+
+    #[test]
+    fn a_confirmation_page_sends_the_answer_back_only_to_a_page_of_this_site() {
+        let fields = FormFields::parse(b"run_id=1&__back=%2Fruns%2F1&__form=bid-7");
+        assert_eq!(fields.back.as_deref(), Some("/runs/1"));
+        assert_eq!(fields.name.as_deref(), Some("bid-7"));
+        for evil in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "/\r\nSet-Cookie:x",
+            "/\tevil",
+            "runs/1",
+        ] {
+            let body = format!(
+                "__back={}",
+                url::form_urlencoded::byte_serialize(evil.as_bytes()).collect::<String>()
+            );
+            assert_eq!(FormFields::parse(body.as_bytes()).back, None, "{evil}");
+        }
     }
 
     #[test]

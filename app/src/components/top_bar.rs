@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::api::notifications::unread_notifications;
+use crate::api::notifications::{list_notifications, unread_notifications};
 use crate::components::form::FormState;
 use crate::components::live::{header_stream, live_tick};
+use crate::components::notification_text::sentence;
 use crate::components::search_box::SearchBox;
+use crate::components::toast::Toasts;
+use crate::error::AppError;
 use crate::i18n::{Key, use_i18n};
 use crate::session::{use_account_actions, use_session};
 use crate::t;
@@ -60,6 +63,33 @@ pub fn TopBar() -> impl IntoView {
     }
 }
 
+/// When the unread count goes up while a page is open, the newest unread notification is told
+/// in a toast (the first count loaded is only remembered).
+fn toast_new_notifications(unread: LocalResource<Result<i64, AppError>>) {
+    let i18n = use_i18n();
+    let toasts = Toasts::get();
+    let known = StoredValue::new(None::<i64>);
+    Effect::new(move |_| {
+        let Some(Ok(count)) = unread.get() else {
+            return;
+        };
+        let before = known.get_value();
+        known.set_value(Some(count));
+        let (Some(before), Some(toasts)) = (before, toasts) else {
+            return;
+        };
+        if count > before {
+            leptos::task::spawn_local(async move {
+                if let Ok(page) = list_notifications(None).await
+                    && let Some(newest) = page.items.iter().find(|note| note.unread)
+                {
+                    toasts.show(sentence(i18n, newest));
+                }
+            });
+        }
+    });
+}
+
 /// The unread count, loaded again after every navigation and whenever live events reload it (the
 /// page's, or the header's own stream on pages without one): a notification always comes with
 /// an event about one of the viewer's runs or groups.
@@ -79,6 +109,7 @@ fn NotificationBell() -> impl IntoView {
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
     header_stream();
+    toast_new_notifications(unread);
     let count = move || {
         if !mounted.get() {
             return None;

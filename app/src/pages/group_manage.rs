@@ -15,10 +15,12 @@ use crate::components::currency_select::CurrencySelect;
 use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
+use crate::components::toast::toast_after;
 use crate::domain::group::GROUP_NAME_MAX;
 use crate::i18n::{Key, use_i18n};
 use crate::model::{GroupDetail, MemberView};
 use crate::pages::group::group_resource;
+use crate::pages::group_confirm::GroupConfirmation;
 use crate::t;
 use crate::tr;
 
@@ -54,6 +56,12 @@ pub fn GroupManagePage() -> impl IntoView {
         remove: with_state(ServerAction::new()),
         leave: with_state(ServerAction::new()),
     };
+    toast_after(actions.rename.0, Key::ToastSaved);
+    toast_after(actions.currency.0, Key::ToastSaved);
+    toast_after(actions.joining.0, Key::ToastSaved);
+    toast_after(actions.regenerate.0, Key::ToastLinkRenewed);
+    toast_after(actions.admin_role.0, Key::ToastSaved);
+    toast_after(actions.remove.0, Key::ToastMemberRemoved);
     let group = group_resource(move || {
         actions.rename.0.version().get()
             + actions.currency.0.version().get()
@@ -107,7 +115,7 @@ fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
             <ActionForm action=actions.leave.0 attr:class="stack" attr:data-testid="leave-form">
                 <input type="hidden" name="group_id" value=group_id.to_string()/>
                 <FormError state=actions.leave.1/>
-                <ConfirmSubmit state=actions.leave.1 danger=true
+                <ConfirmSubmit state=actions.leave.1 danger=true page=GroupConfirmation::Leave.page(group_id)
                     label=Signal::derive(move || i18n.t(Key::LeaveGroup).to_owned())
                     question=Signal::derive(move || i18n.t(Key::LeaveConfirm).to_owned())/>
             </ActionForm>
@@ -138,7 +146,7 @@ fn InviteSection(group: GroupDetail, actions: ManageActions) -> impl IntoView {
                     </ActionForm>
                     <ActionForm action=actions.regenerate.0 attr:class="inline-form">
                         <input type="hidden" name="group_id" value=group_id.to_string()/>
-                        <ConfirmSubmit state=actions.regenerate.1
+                        <ConfirmSubmit state=actions.regenerate.1 page=GroupConfirmation::NewInviteLink.page(group_id)
                             label=Signal::derive(move || i18n.t(Key::RegenerateLink).to_owned())
                             question=Signal::derive(move || i18n.t(Key::RegenerateConfirm).to_owned())/>
                     </ActionForm>
@@ -228,6 +236,8 @@ fn ManagedMember(
     let member_id = member.user_id;
     let display_name = member.display_name.clone();
     let can_manage = viewer_is_admin && !is_self;
+    // The confirmation page without JavaScript finds the member on the same page of members.
+    let members_page = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("members"));
     view! {
         <li class="list-row member-row" data-testid=format!("member-{}", member.username)>
             <span class="list-title">
@@ -249,7 +259,9 @@ fn ManagedMember(
                         <ActionForm action=actions.remove.0 attr:class="inline-form">
                             <input type="hidden" name="group_id" value=group_id.to_string()/>
                             <input type="hidden" name="member_id" value=member_id.to_string()/>
-                            <ConfirmSubmit state=actions.remove.1 danger=true
+                            {members_page.clone().map(|page| view! { <input type="hidden" name="members" value=page/> })}
+                            <ConfirmSubmit state=actions.remove.1 danger=true key=member_id.to_string()
+                                page=GroupConfirmation::RemoveMember.page(group_id)
                                 label=Signal::derive(move || i18n.t(Key::RemoveMember).to_owned())
                                 question=Signal::derive({
                                     let display_name = display_name.clone();

@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod group;
+pub mod group_confirm;
 pub mod group_manage;
 pub mod group_runs;
 pub mod home;

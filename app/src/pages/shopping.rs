@@ -21,6 +21,7 @@ use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
 use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
+use crate::components::toast::toast_after;
 use crate::domain::money::{format_plain, parse_amount};
 use crate::domain::purchase::{line_total, price_jump};
 use crate::domain::quantity::{MAX_PURCHASE, Quantity};
@@ -29,6 +30,7 @@ use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
 use crate::error::ErrorCode;
 use crate::i18n::{Arg, I18n, Key, use_i18n};
 use crate::model::{SeenPrice, ShoppingItemView, ShoppingList};
+use crate::pages::run::{RunConfirmation, done_shopping_question};
 use crate::t;
 use crate::tr;
 
@@ -37,6 +39,7 @@ pub fn ShoppingPage() -> impl IntoView {
     let params = use_params_map();
     let refresh = RwSignal::new(0_usize);
     let complete = ServerAction::<CompleteShopping>::new();
+    toast_after(complete, Key::ToastShoppingDone);
     let run_id = move || {
         params
             .read()
@@ -89,11 +92,7 @@ fn ShoppingView(
     let recorded_count = recorded.len();
     let currency = list.currency.clone();
     let complete_state = FormState::of(complete);
-    let question = if left == 0 {
-        i18n.t_now(Key::CompleteShoppingQuestion).to_owned()
-    } else {
-        i18n.count(Key::CompleteWithLeft, left)
-    };
+    let question = done_shopping_question(i18n, left);
     view! {
         <Title text=i18n.t_now(Key::ShoppingTitle)/>
         <nav class="breadcrumb" aria-label=move || i18n.t(Key::BreadcrumbLabel)>
@@ -107,7 +106,7 @@ fn ShoppingView(
             <ActionForm action=complete attr:class="inline-form complete-shopping" attr:data-testid="complete-shopping">
                 <input type="hidden" name="run_id" value=run_id.to_string()/>
                 <FormError state=complete_state/>
-                <ConfirmSubmit state=complete_state
+                <ConfirmSubmit state=complete_state page=RunConfirmation::DoneShopping.page(run_id)
                     label=Signal::derive(move || i18n.t(Key::CompleteShoppingSubmit).to_owned())
                     question=Signal::derive(move || question.clone())/>
             </ActionForm>
@@ -296,6 +295,7 @@ fn PurchaseForm(
     let action = ServerAction::<RecordPurchase>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastRecorded);
     let id = item.product_id;
     let drafts = use_context::<Drafts>().unwrap_or_default();
     let key = (id, correcting);
@@ -412,6 +412,7 @@ fn OutOfStockForm(
     let action = ServerAction::<MarkOutOfStock>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastSaved);
     view! {
         <ActionForm action attr:class="inline-form">
             <input type="hidden" name="run_id" value=run_id.to_string()/>
@@ -433,12 +434,13 @@ fn UnrecordForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> imp
     let action = ServerAction::<UnrecordPurchase>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastSaved);
     view! {
         <ActionForm action attr:class="inline-form">
             <input type="hidden" name="run_id" value=run_id.to_string()/>
             <input type="hidden" name="product_id" value=product_id.to_string()/>
             <FormError state form=format!("back-{product_id}")/>
-            <ConfirmSubmit state
+            <ConfirmSubmit state page=RunConfirmation::PutBack.page(run_id) key=product_id.to_string()
                 label=Signal::derive(move || i18n.t(Key::PutBackSubmit).to_owned())
                 question=Signal::derive(move || i18n.t(Key::PutBackQuestion).to_owned())/>
         </ActionForm>
@@ -513,6 +515,7 @@ fn AddItemForm(run_id: Uuid, product_id: Uuid, refresh: RwSignal<usize>) -> impl
     let action = ServerAction::<AddShoppingItem>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastRecorded);
     let field = format!("add-quantity-{product_id}");
     view! {
         <ActionForm action attr:class="bid-form">

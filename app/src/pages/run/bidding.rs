@@ -14,6 +14,7 @@ use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
 use crate::components::form::{Field, FormError, FormState, SubmitButton, refresh_after};
+use crate::components::toast::toast_after;
 use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::language::Language;
@@ -227,6 +228,7 @@ fn BidForm(
     let action = ServerAction::<PlaceBid>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastSaved);
     // The button whose submission is under way says "working"; both wait. The sent input is
     // only looked at while something is pending, so a page render never reads it.
     let retracting = move || {
@@ -296,6 +298,7 @@ fn NewProductBid(run_id: Uuid, name: String, refresh: RwSignal<usize>) -> impl I
     let action = ServerAction::<PlaceBidOnNewProduct>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
+    toast_after(action, Key::ToastSaved);
     view! {
         <ActionForm action attr:class="stack new-product-bid" attr:data-testid="new-product-bid">
             <h3>{t!(i18n, AddToCatalogue)}</h3>

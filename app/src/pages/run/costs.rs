@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::api::shopping::SetPickedUp;
 use crate::components::form::{FormError, FormState, refresh_after};
+use crate::components::toast::toast_after;
 use crate::domain::allocation::AllocationReason;
 use crate::domain::language::Language;
 use crate::domain::purchase::line_total;
@@ -196,6 +197,7 @@ fn PickUpForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SetPickedUp>::new();
+    toast_after(action, Key::ToastSaved);
     let state = FormState::of(action);
     refresh_after(action, refresh);
     view! {

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::domain::run::COMMENT_MAX;
-use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
+use crate::domain::run_state::{RunAction, RunRole, authorize};
 use crate::i18n::{Key, use_i18n};
 use crate::model::RunDetail;
 use crate::t;
-use crate::tr;
 
 use super::RunActions;
+use super::confirm::{ConfirmWording, RunConfirmation, cancel_question, confirm_wording};
 use super::leadership::LeadershipPanel;
 
 #[component]
@@ -40,15 +40,6 @@ pub(super) fn ReadyToggle(run: Arc<RunDetail>, actions: RunActions) -> impl Into
     }
 }
 
-/// What cancelling means now, for the confirm dialog.
-fn cancel_question(state: RunState) -> Key {
-    match state {
-        RunState::Planning | RunState::Active => Key::CancelQuestionBidding,
-        RunState::Confirmed => Key::CancelQuestionConfirmed,
-        _ => Key::CancelQuestionBought,
-    }
-}
-
 #[component]
 pub(super) fn LeaderPanel(
     run: Arc<RunDetail>,
@@ -60,40 +51,16 @@ pub(super) fn LeaderPanel(
     let reopen_state = FormState::of(actions.reopen);
     let cancel_state = FormState::of(actions.cancel);
     let run_id = run.id;
-    let not_ready: Vec<String> = run
-        .not_ready()
-        .iter()
-        .map(|p| p.display_name.clone())
-        .collect();
     let everyone_ready = run.everyone_ready();
-    let waiting_for = not_ready.join(", ");
     let confirm = offered.contains(&RunAction::Confirm).then(|| {
-        let (note, label, question) = if everyone_ready {
-            (
-                i18n.t(Key::EveryoneReady).to_owned(),
-                Key::ConfirmRunSubmit,
-                i18n.t(Key::ConfirmQuestion).to_owned(),
-            )
-        } else if not_ready.is_empty() {
-            (
-                i18n.t(Key::NobodyBidYet).to_owned(),
-                Key::ConfirmRunSubmit,
-                i18n.t(Key::ConfirmQuestion).to_owned(),
-            )
-        } else {
-            (
-                tr!(i18n, WaitingFor, names = waiting_for),
-                Key::ConfirmAnyway,
-                tr!(i18n, ConfirmAnywayQuestion, names = waiting_for),
-            )
-        };
+        let ConfirmWording { note, label, question } = confirm_wording(i18n, &run);
         view! {
             <div class="leader-step" data-testid="confirm-step">
                 <p class=if everyone_ready { "ready-note" } else { "muted" } data-testid="readiness">{note}</p>
                 <ActionForm action=actions.confirm attr:class="inline-form">
                     <input type="hidden" name="run_id" value=run_id.to_string()/>
                     <FormError state=confirm_state/>
-                    <ConfirmSubmit state=confirm_state
+                    <ConfirmSubmit state=confirm_state page=RunConfirmation::Confirm.page(run_id)
                         label=Signal::derive(move || i18n.t(label).to_owned())
                         question=Signal::derive(move || question.clone())/>
                 </ActionForm>
@@ -107,7 +74,9 @@ pub(super) fn LeaderPanel(
                 <ActionForm action=actions.reopen attr:class="inline-form">
                     <input type="hidden" name="run_id" value=run_id.to_string()/>
                     <FormError state=reopen_state/>
-                    <SubmitButton state=reopen_state label=Key::ReopenSubmit/>
+                    <ConfirmSubmit state=reopen_state page=RunConfirmation::Reopen.page(run_id)
+                        label=Signal::derive(move || i18n.t(Key::ReopenSubmit).to_owned())
+                        question=Signal::derive(move || i18n.t(Key::ReopenQuestion).to_owned())/>
                 </ActionForm>
             </div>
         }
@@ -123,7 +92,7 @@ pub(super) fn LeaderPanel(
                     <Field id="cancel-reason" label=Key::CancelReasonLabel>
                         <textarea id="cancel-reason" name="reason" maxlength=COMMENT_MAX rows="2"></textarea>
                     </Field>
-                    <ConfirmSubmit state=cancel_state danger=true
+                    <ConfirmSubmit state=cancel_state danger=true page=RunConfirmation::Cancel.page(run_id)
                         label=Signal::derive(move || i18n.t(Key::CancelRunSubmit).to_owned())
                         question=Signal::derive(move || i18n.t(question_key).to_owned())/>
                 </ActionForm>

@@ -4,6 +4,7 @@
 //! each product card owns its bid actions and asks for a refetch when one succeeded.
 
 mod bidding;
+mod confirm;
 mod costs;
 mod leader;
 mod leadership;
@@ -24,6 +25,7 @@ use crate::api::shopping::{CompleteDistribution, FinishAdjusting, StartShopping}
 use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
 use crate::components::run_badge::{RunStateBadge, state_description_key};
+use crate::components::toast::toast_after;
 use crate::domain::adjusting::{Balance, balance};
 use crate::domain::run_state::{BidRule, RunAction, RunState, offered_actions};
 use crate::error::ErrorCode;
@@ -31,6 +33,8 @@ use crate::i18n::{Key, use_i18n};
 use crate::model::{RunDetail, RunProduct};
 use crate::t;
 use crate::tr;
+
+pub use confirm::{RunConfirmation, RunConfirmationPage, done_shopping_question};
 
 use bidding::{AddProduct, BidMode, ProductCard};
 use costs::{Distribution, EstimatedCosts};
@@ -74,6 +78,17 @@ impl RunActions {
         }
     }
 
+    /// Each move's outcome as a toast; the page shows it too.
+    fn toast_outcomes(&self) {
+        toast_after(self.ready, Key::ToastSaved);
+        toast_after(self.confirm, Key::ToastRunConfirmed);
+        toast_after(self.reopen, Key::ToastRunReopened);
+        toast_after(self.cancel, Key::ToastRunCancelled);
+        toast_after(self.helper, Key::ToastSaved);
+        toast_after(self.finish_adjusting, Key::ToastSharedOut);
+        toast_after(self.complete_distribution, Key::ToastRunCompleted);
+    }
+
     fn version(&self) -> usize {
         self.ready.version().get()
             + self.confirm.version().get()
@@ -94,6 +109,7 @@ impl RunActions {
 pub fn RunPage() -> impl IntoView {
     let params = use_params_map();
     let actions = RunActions::new();
+    actions.toast_outcomes();
     let run_id = move || {
         params
             .read()

@@ -16,6 +16,7 @@ use crate::model::RunDetail;
 use crate::t;
 
 use super::RunActions;
+use super::confirm::RunConfirmation;
 
 #[component]
 pub(super) fn StagePanel(
@@ -73,7 +74,7 @@ pub(super) fn StagePanel(
                     } else {
                         view! {
                             <input type="hidden" name="force" value="on"/>
-                            <ConfirmSubmit state danger=true
+                            <ConfirmSubmit state danger=true page=RunConfirmation::ShareOut.page(run_id)
                                 label=Signal::derive(move || i18n.t(Key::ForceFinishSubmit).to_owned())
                                 question=Signal::derive(move || i18n.t(Key::ForceFinishQuestion).to_owned())/>
                         }.into_any()
