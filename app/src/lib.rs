@@ -58,9 +58,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let zone = String::new();
+    #[cfg(feature = "ssr")]
+    let theme = server::request::theme().as_str();
+    #[cfg(not(feature = "ssr"))]
+    let theme = "system";
     view! {
         <!DOCTYPE html>
-        <html lang=language.code()>
+        <html lang=language.code() data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>

@@ -35,6 +35,7 @@ async fn person(db: &PgPool, username: &str, is_admin: bool) -> Account {
         display_name: username.to_owned(),
         language: None,
         time_zone: "UTC".to_owned(),
+        theme: "system".to_owned(),
         is_admin,
         session_generation: 0,
         disabled: false,

@@ -70,6 +70,11 @@ test('registration explains what is wrong and keeps the visitor on the form', as
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('alert')).toContainText('too common');
   await expect(page).toHaveURL(/\/register/);
+  // The error is also said under the field it concerns, which is marked invalid and described by it.
+  const password = page.getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription(/too common/);
+  await expect(page.getByLabel('Username')).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('the profile page sends a visitor to log in and back', async ({ page }, testInfo) => {
@@ -83,4 +88,31 @@ test('an unknown address shows a friendly 404', async ({ page }) => {
   const response = await page.goto('/no/such/page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('a chosen dark theme is kept for the person, whatever their device says', async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/register');
+  await live(page, testInfo);
+  await page.getByLabel('Display name').fill('Dora Dark');
+  await page.getByLabel('Username').fill(uniqueUsername('dora'));
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'system');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(246, 247, 245)');
+
+  await page.goto('/profile');
+  await live(page, testInfo);
+  const form = page.getByTestId('theme-form');
+  await form.getByLabel('Dark').check();
+  await form.getByRole('button', { name: 'Save appearance' }).click();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(15, 20, 19)');
+
+  await page.goto('/');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(15, 20, 19)');
 });

@@ -10,6 +10,7 @@ use crate::{
     api::safe_next_path,
     domain::{
         language::{Language, TimeZoneName},
+        theme::Theme,
         validation::{DisplayName, NewPassword, Username},
     },
     error::ErrorCode,
@@ -130,6 +131,15 @@ pub async fn update_time_zone(time_zone: String) -> Result<(), AppError> {
     let viewer = request::require_viewer()?;
     let time_zone = TimeZoneName::parse(&time_zone)?;
     accounts::update_time_zone(&ctx.db, viewer.id, &time_zone).await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "theme")]
+pub async fn update_theme(theme: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let theme = Theme::from_name(&theme).ok_or(ErrorCode::InvalidInput)?;
+    accounts::update_theme(&ctx.db, viewer.id, theme).await?;
     Ok(())
 }
 

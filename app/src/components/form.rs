@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use crate::domain::validation::{PASSWORD_MAX, PASSWORD_MIN};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Arg, Key, use_i18n};
 
 /// The state of one form's action, as the pieces below need it. Read it through the methods:
@@ -68,6 +68,139 @@ impl SentForm {
     fn current() -> Self {
         use_context().unwrap_or_else(Self::from_query)
     }
+
+    /// Whether an error read now belongs to the form named `form`: after a no-JS post only the
+    /// form that was sent shows it; with JavaScript every form has its own action anyway.
+    fn is(self, form: Option<String>) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let SentForm(sent) = self;
+        let form = StoredValue::new(form);
+        move || {
+            sent.try_with(|sent| {
+                form.with_value(|form| match (sent, form) {
+                    (Some(sent), Some(form)) => sent == form,
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                })
+            })
+            .unwrap_or(false)
+        }
+    }
+}
+
+/// What a field holds, for telling which field an error concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Concern {
+    Username,
+    DisplayName,
+    NewPassword,
+    PasswordRepeat,
+    CurrentPassword,
+    Name,
+    Quantity,
+    Amount,
+}
+
+impl Concern {
+    /// The field an error is about, for the errors that are about one field.
+    pub fn of(code: ErrorCode) -> Option<Self> {
+        Some(match code {
+            ErrorCode::UsernameInvalid | ErrorCode::UsernameTaken => Self::Username,
+            ErrorCode::DisplayNameInvalid => Self::DisplayName,
+            ErrorCode::PasswordTooShort
+            | ErrorCode::PasswordTooLong
+            | ErrorCode::PasswordTooCommon => Self::NewPassword,
+            ErrorCode::PasswordMismatch => Self::PasswordRepeat,
+            ErrorCode::PasswordIncorrect => Self::CurrentPassword,
+            ErrorCode::GroupNameInvalid
+            | ErrorCode::StoreNameInvalid
+            | ErrorCode::ProductNameInvalid => Self::Name,
+            ErrorCode::QuantityInvalid => Self::Quantity,
+            ErrorCode::AmountInvalid | ErrorCode::PriceMissing => Self::Amount,
+            _ => return None,
+        })
+    }
+}
+
+/// One field's side of its form's error: the control's `aria-invalid` and `aria-describedby`
+/// (its hint, and the message under it while the error concerns it), and that message
+/// ([`Field`]'s `check`). The message at the top of the form stays, for the whole form.
+#[derive(Clone)]
+pub struct FieldCheck {
+    state: FormState,
+    concern: Concern,
+    id: String,
+    hint: bool,
+    mine: StoredValue<Option<String>>,
+}
+
+impl FieldCheck {
+    /// The check of the control `id` of a form with `state`; `form` names a repeated form.
+    pub fn new(state: FormState, concern: Concern, id: impl Into<String>) -> Self {
+        Self {
+            state,
+            concern,
+            id: id.into(),
+            hint: false,
+            mine: StoredValue::new(None),
+        }
+    }
+
+    /// The control also has a hint, `{id}-hint`.
+    pub fn with_hint(mut self) -> Self {
+        self.hint = true;
+        self
+    }
+
+    /// The form is one of many alike on the page (see [`FormError`]'s `form`).
+    pub fn in_form(self, form: impl Into<String>) -> Self {
+        self.mine.set_value(Some(form.into()));
+        self
+    }
+
+    fn error(&self) -> impl Fn() -> Option<AppError> + Copy + Send + Sync + use<> {
+        let state = self.state;
+        let concern = self.concern;
+        let mine = SentForm::current().is(self.mine.get_value());
+        move || {
+            state
+                .error()
+                .filter(|error| Concern::of(error.code) == Some(concern) && mine())
+        }
+    }
+
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + use<> {
+        let error = self.error();
+        move || error().map(|_| "true")
+    }
+
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+        let error = self.error();
+        let id = self.id.clone();
+        let hint = self.hint;
+        move || {
+            let ids: Vec<String> = [
+                hint.then(|| format!("{id}-hint")),
+                error().map(|_| format!("{id}-error")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+}
+
+/// The message under a field whose value the last attempt refused.
+#[component]
+pub fn FieldError(check: FieldCheck) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = check.error();
+    let id = format!("{}-error", check.id);
+    move || {
+        error().map(|error| {
+            view! { <small class="field-error" id=id.clone()>{i18n.error(&error)}</small> }
+        })
+    }
 }
 
 /// The error of the last attempt, announced to screen readers. A form that appears many times on
@@ -76,16 +209,7 @@ impl SentForm {
 #[component]
 pub fn FormError(state: FormState, #[prop(optional, into)] form: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let SentForm(sent) = SentForm::current();
-    let name = form.clone();
-    let mine = move || {
-        sent.try_with(|sent| match (sent, &name) {
-            (Some(sent), Some(name)) => sent == name,
-            (Some(_), None) => false,
-            (None, _) => true,
-        })
-        .unwrap_or(false)
-    };
+    let mine = SentForm::current().is(form.clone());
     view! {
         {form.map(|form| view! {
             <input type="hidden" name="__form" value=form.clone()/>
@@ -124,14 +248,16 @@ pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
     }
 }
 
-/// A labelled control with an optional hint. The child control must carry `id` and, with a hint,
-/// `aria-describedby="{id}-hint"`. `label_value` fills a `{placeholder}` of the label.
+/// A labelled control with an optional hint and the message of an error about it. The child
+/// control must carry `id` and either `aria-describedby="{id}-hint"` (with a hint) or the
+/// attributes of its [`FieldCheck`]. `label_value` fills a `{placeholder}` of the label.
 #[component]
 pub fn Field(
     #[prop(into)] id: String,
     label: Key,
     #[prop(optional)] hint: Option<Key>,
     #[prop(optional)] label_value: Option<(&'static str, String)>,
+    #[prop(optional)] check: Option<FieldCheck>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -144,6 +270,7 @@ pub fn Field(
             <label for=id.clone()>{label_text}</label>
             {children()}
             {hint.map(|hint| view! { <small class="hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</small> })}
+            {check.map(|check| view! { <FieldError check/> })}
         </div>
     }
 }
@@ -151,17 +278,25 @@ pub fn Field(
 /// A new password typed twice, with the password rules as its hint. `name` is the field of the
 /// new password (`password`, `new_password`); the repetition is always `confirm_password`.
 #[component]
-pub fn NewPasswordFields(form: &'static str, name: &'static str, label: Key) -> impl IntoView {
+pub fn NewPasswordFields(
+    state: FormState,
+    form: &'static str,
+    name: &'static str,
+    label: Key,
+) -> impl IntoView {
     let id = format!("{form}-{}", name.replace('_', "-"));
-    let hint_id = format!("{id}-hint");
     let confirm_id = format!("{form}-confirm-password");
+    let password = FieldCheck::new(state, Concern::NewPassword, id.clone()).with_hint();
+    let repeat = FieldCheck::new(state, Concern::PasswordRepeat, confirm_id.clone());
     view! {
-        <Field id=id.clone() label hint=Key::PasswordHint>
-            <input id=id name=name type="password" autocomplete="new-password" aria-describedby=hint_id
+        <Field id=id.clone() label hint=Key::PasswordHint check=password.clone()>
+            <input id=id name=name type="password" autocomplete="new-password"
+                aria-describedby=password.described_by() aria-invalid=password.invalid()
                 minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
         </Field>
-        <Field id=confirm_id.clone() label=Key::ConfirmPasswordLabel>
+        <Field id=confirm_id.clone() label=Key::ConfirmPasswordLabel check=repeat.clone()>
             <input id=confirm_id name="confirm_password" type="password" autocomplete="new-password"
+                aria-describedby=repeat.described_by() aria-invalid=repeat.invalid()
                 minlength=PASSWORD_MIN maxlength=PASSWORD_MAX required/>
         </Field>
     }

@@ -13,4 +13,5 @@ pub mod quantity;
 pub mod run;
 pub mod run_state;
 pub mod search;
+pub mod theme;
 pub mod validation;

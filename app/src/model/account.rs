@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::language::Language;
+use crate::domain::theme::Theme;
 
 /// A user as the user themself sees their account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +15,7 @@ pub struct UserView {
     /// `None` follows the browser's language.
     pub language: Option<Language>,
     pub time_zone: String,
+    pub theme: Theme,
     pub is_admin: bool,
 }
 

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::groups::{CreateGroup, list_my_groups};
 use crate::api::runs::open_runs;
 use crate::components::currency_select::CurrencySelect;
-use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::components::form::{Concern, Field, FieldCheck, FormError, FormState, SubmitButton};
 use crate::components::live::live_refresh;
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
@@ -101,13 +101,15 @@ fn CreateGroupForm() -> impl IntoView {
     let action = ServerAction::<CreateGroup>::new();
     let state = FormState::of(action);
     let suggested = suggested_currency(i18n.language_untracked());
+    let name = FieldCheck::new(state, Concern::Name, "group-name").with_hint();
     view! {
         <section class="card">
             <h2>{t!(i18n, CreateGroupTitle)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="create-group-form">
                 <FormError state/>
-                <Field id="group-name" label=Key::GroupNameLabel hint=Key::GroupNameHint>
-                    <input id="group-name" name="name" aria-describedby="group-name-hint"
+                <Field id="group-name" label=Key::GroupNameLabel hint=Key::GroupNameHint check=name.clone()>
+                    <input id="group-name" name="name" aria-describedby=name.described_by()
+                        aria-invalid=name.invalid()
                         minlength="2" maxlength=GROUP_NAME_MAX required/>
                 </Field>
                 <Field id="group-currency" label=Key::GroupCurrencyLabel hint=Key::GroupCurrencyHint>

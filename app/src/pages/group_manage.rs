@@ -12,7 +12,9 @@ use crate::api::groups::{
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::CopyLink;
 use crate::components::currency_select::CurrencySelect;
-use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::form::{
+    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
+};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::toast::toast_after;
@@ -172,14 +174,16 @@ fn invite_url(path: &str) -> String {
 fn RenameSection(group_id: Uuid, name: String, actions: ManageActions) -> impl IntoView {
     let i18n = use_i18n();
     let (action, state) = actions.rename;
+    let check = FieldCheck::new(state, Concern::Name, "rename-group").with_hint();
     view! {
         <section class="card">
             <h2>{t!(i18n, RenameSection)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="rename-form">
                 <input type="hidden" name="group_id" value=group_id.to_string()/>
                 <FormError state/>
-                <Field id="rename-group" label=Key::GroupNameLabel hint=Key::GroupNameHint>
-                    <input id="rename-group" name="name" value=name aria-describedby="rename-group-hint"
+                <Field id="rename-group" label=Key::GroupNameLabel hint=Key::GroupNameHint check=check.clone()>
+                    <input id="rename-group" name="name" value=name aria-describedby=check.described_by()
+                        aria-invalid=check.invalid()
                         minlength="2" maxlength=GROUP_NAME_MAX required/>
                 </Field>
                 <FormSuccess state message=Key::Saved/>

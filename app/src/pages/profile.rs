@@ -1,15 +1,18 @@
-//! `/profile`: the account's display name, password and language. Logged-out visitors are sent to
+//! `/profile`: the account's display name, password, language, time zone and colour theme. Logged-out visitors are sent to
 //! the login page and brought back.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
+use strum::IntoEnumIterator;
 
-use crate::api::accounts::{UpdateTimeZone, get_session, my_stats, time_zones};
+use crate::api::accounts::{UpdateTheme, UpdateTimeZone, get_session, my_stats, time_zones};
 use crate::components::form::{
-    Field, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
+    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, NewPasswordFields, SubmitButton,
 };
+use crate::components::toast::toast_after;
 use crate::domain::language::Language;
+use crate::domain::theme::Theme;
 use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX};
 use crate::i18n::{Key, use_i18n};
 use crate::model::UserView;
@@ -50,6 +53,56 @@ fn Profile(user: UserView) -> impl IntoView {
         <PasswordForm/>
         <LanguageForm current=user.language/>
         <TimeZoneForm current=user.time_zone.clone()/>
+        <ThemeForm current=user.theme/>
+    }
+}
+
+/// Light, dark, or as the device is set. Hydrated, the page takes the new theme at once; without
+/// JavaScript the next page is rendered in it.
+#[component]
+fn ThemeForm(current: Theme) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<UpdateTheme>::new();
+    let state = FormState::of(action);
+    toast_after(action, Key::ToastSaved);
+    let chosen = RwSignal::new(current);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-theme", chosen.get_untracked().as_str());
+            }
+        }
+    });
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, ThemeSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="theme-form">
+                <FormError state/>
+                <fieldset class="choices">
+                    <legend class="visually-hidden">{t!(i18n, ThemeSection)}</legend>
+                    {Theme::iter().map(|theme| {
+                        let id = format!("theme-{}", theme.as_str());
+                        let label = match theme {
+                            Theme::System => Key::ThemeSystem,
+                            Theme::Light => Key::ThemeLight,
+                            Theme::Dark => Key::ThemeDark,
+                        };
+                        view! {
+                            <label class="check">
+                                <input type="radio" id=id name="theme" value=theme.as_str()
+                                    checked=theme == current on:change=move |_| chosen.set(theme)/>
+                                {move || i18n.t(label)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <SubmitButton state label=Key::SaveTheme/>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -58,13 +111,15 @@ fn DisplayNameForm(current: String) -> impl IntoView {
     let i18n = use_i18n();
     let action = use_account_actions().display_name;
     let state = FormState::of(action);
+    let display_name = FieldCheck::new(state, Concern::DisplayName, "profile-display-name");
     view! {
         <section class="card">
             <h2>{t!(i18n, DisplayNameSection)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="display-name-form">
                 <FormError state/>
-                <Field id="profile-display-name" label=Key::DisplayNameLabel>
+                <Field id="profile-display-name" label=Key::DisplayNameLabel check=display_name.clone()>
                     <input id="profile-display-name" name="display_name" value=current autocomplete="name"
+                        aria-describedby=display_name.described_by() aria-invalid=display_name.invalid()
                         maxlength=DISPLAY_NAME_MAX required/>
                 </Field>
                 <FormSuccess state message=Key::DisplayNameSaved/>
@@ -80,6 +135,7 @@ fn PasswordForm() -> impl IntoView {
     let action = use_account_actions().change_password;
     let state = FormState::of(action);
     let form = NodeRef::<leptos::html::Form>::new();
+    let current = FieldCheck::new(state, Concern::CurrentPassword, "profile-current-password");
     // Clear the typed passwords once the change went through.
     Effect::new(move |_| {
         if state.succeeded()
@@ -93,11 +149,12 @@ fn PasswordForm() -> impl IntoView {
             <h2>{t!(i18n, PasswordSection)}</h2>
             <ActionForm action node_ref=form attr:class="stack" attr:data-testid="password-form">
                 <FormError state/>
-                <Field id="profile-current-password" label=Key::CurrentPasswordLabel>
+                <Field id="profile-current-password" label=Key::CurrentPasswordLabel check=current.clone()>
                     <input id="profile-current-password" name="current_password" type="password"
+                        aria-describedby=current.described_by() aria-invalid=current.invalid()
                         autocomplete="current-password" maxlength=PASSWORD_MAX required/>
                 </Field>
-                <NewPasswordFields form="profile" name="new_password" label=Key::NewPasswordLabel/>
+                <NewPasswordFields state form="profile" name="new_password" label=Key::NewPasswordLabel/>
                 <FormSuccess state message=Key::PasswordChanged/>
                 <SubmitButton state label=Key::ChangePasswordSubmit/>
             </ActionForm>

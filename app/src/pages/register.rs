@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::form::{Field, FormError, FormState, NewPasswordFields, SubmitButton};
+use crate::components::form::{
+    Concern, Field, FieldCheck, FormError, FormState, NewPasswordFields, SubmitButton,
+};
 use crate::components::language_switch::LanguageSwitch;
 use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
@@ -25,6 +27,9 @@ pub fn RegisterPage() -> impl IntoView {
         }
     });
     let browser_time_zone = move || browser_time_zone.get();
+    let display_name =
+        FieldCheck::new(state, Concern::DisplayName, "register-display-name").with_hint();
+    let username = FieldCheck::new(state, Concern::Username, "register-username").with_hint();
     view! {
         <Title text=i18n.t_now(Key::RegisterTitle)/>
         <LanguageSwitch/>
@@ -36,16 +41,20 @@ pub fn RegisterPage() -> impl IntoView {
                 // guesses from the language, and the profile changes it.
                 <input type="hidden" name="time_zone" value=browser_time_zone/>
                 <FormError state/>
-                <Field id="register-display-name" label=Key::DisplayNameLabel hint=Key::DisplayNameHint>
+                <Field id="register-display-name" label=Key::DisplayNameLabel hint=Key::DisplayNameHint
+                    check=display_name.clone()>
                     <input id="register-display-name" name="display_name" autocomplete="name"
-                        aria-describedby="register-display-name-hint" maxlength=DISPLAY_NAME_MAX required/>
+                        aria-describedby=display_name.described_by() aria-invalid=display_name.invalid()
+                        maxlength=DISPLAY_NAME_MAX required/>
                 </Field>
-                <Field id="register-username" label=Key::UsernameLabel hint=Key::UsernameHint>
+                <Field id="register-username" label=Key::UsernameLabel hint=Key::UsernameHint
+                    check=username.clone()>
                     <input id="register-username" name="username" autocomplete="username"
-                        aria-describedby="register-username-hint" autocapitalize="none" spellcheck="false"
+                        aria-describedby=username.described_by() aria-invalid=username.invalid()
+                        autocapitalize="none" spellcheck="false"
                         pattern=USERNAME_PATTERN maxlength=USERNAME_MAX required/>
                 </Field>
-                <NewPasswordFields form="register" name="password" label=Key::PasswordLabel/>
+                <NewPasswordFields state form="register" name="password" label=Key::PasswordLabel/>
                 <SubmitButton state label=Key::RegisterSubmit/>
             </ActionForm>
             <p class="aside"><a href=login_href>{t!(i18n, RegisterHaveAccount)}</a></p>

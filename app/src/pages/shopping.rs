@@ -18,7 +18,9 @@ use crate::api::shopping::{
     get_shopping_list,
 };
 use crate::components::confirm::ConfirmSubmit;
-use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
+use crate::components::form::{
+    Concern, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
+};
 use crate::components::live::live_refresh;
 use crate::components::page_error::PageError;
 use crate::components::toast::toast_after;
@@ -360,6 +362,12 @@ fn PurchaseForm(
     let q_id = format!("bought-quantity-{id}-{correcting}");
     let u_id = format!("unit-price-{id}-{correcting}");
     let t_id = format!("total-{id}-{correcting}");
+    let form = format!("buy-{id}");
+    let quantity_check =
+        FieldCheck::new(state, Concern::Quantity, q_id.clone()).in_form(form.clone());
+    // Both price fields point at the one message under them: either may be the one refused.
+    let total_check = FieldCheck::new(state, Concern::Amount, t_id.clone()).in_form(form);
+    let unit_check = total_check.clone();
     let (q_for, u_for, t_for) = (q_id.clone(), u_id.clone(), t_id.clone());
     let unit_label = (!item.unit.is_empty()).then(|| format!(" ({})", item.unit));
     let label = if correcting {
@@ -378,19 +386,24 @@ fn PurchaseForm(
                 <label for=q_for>
                     {t!(i18n, BoughtQuantityLabel)}{unit_label}
                     <input id=q_id name="quantity" inputmode="decimal" autocomplete="off" required
+                        aria-describedby=quantity_check.described_by() aria-invalid=quantity_check.invalid()
                         prop:value=quantity on:input=move |ev| { quantity.set(event_target_value(&ev)); on_change(None); }/>
                 </label>
                 <label for=u_for>
                     {move || tr!(i18n, UnitPriceLabel, currency = currency)}
                     <input id=u_id name="unit_price" inputmode="decimal" autocomplete="off"
+                        aria-describedby=unit_check.described_by() aria-invalid=unit_check.invalid()
                         prop:value=unit on:input=move |ev| { unit.set(event_target_value(&ev)); on_change(Some(Typed::Unit)); }/>
                 </label>
                 <label for=t_for>
                     {t!(i18n, TotalPaidLabel)}
                     <input id=t_id name="total" inputmode="decimal" autocomplete="off"
+                        aria-describedby=total_check.described_by() aria-invalid=total_check.invalid()
                         prop:value=total on:input=move |ev| { total.set(event_target_value(&ev)); on_change(Some(Typed::Total)); }/>
                 </label>
             </div>
+            <FieldError check=quantity_check.clone()/>
+            <FieldError check=total_check.clone()/>
             {move || warning.get().map(|percent| view! {
                 <p class="price-warning" role="status" data-testid="price-warning">{price_jump_text(i18n, percent)}</p>
             })}

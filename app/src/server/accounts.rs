@@ -4,6 +4,7 @@ use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::domain::language::{Language, TimeZoneName};
+use crate::domain::theme::Theme;
 use crate::domain::validation::{DisplayName, NewPassword, Username};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::UserView;
@@ -18,6 +19,8 @@ pub struct Account {
     pub language: Option<String>,
     /// An IANA zone name (`Europe/Belgrade`); times are shown in it.
     pub time_zone: String,
+    /// A [`Theme`] name, as the database's check allows.
+    pub theme: String,
     pub is_admin: bool,
     /// Bumped whenever every existing session of the user must end (password change).
     pub session_generation: i32,
@@ -25,6 +28,10 @@ pub struct Account {
 }
 
 impl Account {
+    pub fn theme(&self) -> Theme {
+        Theme::from_name(&self.theme).unwrap_or_default()
+    }
+
     pub fn view(&self) -> UserView {
         UserView {
             id: self.id,
@@ -32,12 +39,13 @@ impl Account {
             display_name: self.display_name.clone(),
             language: self.language.as_deref().and_then(Language::from_code),
             time_zone: self.time_zone.clone(),
+            theme: self.theme(),
             is_admin: self.is_admin,
         }
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, time_zone, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
+const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, time_zone, theme, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
 
 pub async fn find(db: &PgPool, user_id: Uuid) -> AppResult<Option<Account>> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1");
@@ -205,6 +213,16 @@ pub async fn update_time_zone(
     sqlx::query_as::<_, Account>(&sql)
         .bind(user_id)
         .bind(time_zone.as_str())
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| ErrorCode::AuthRequired.into())
+}
+
+pub async fn update_theme(db: &PgPool, user_id: Uuid, theme: Theme) -> AppResult<Account> {
+    let sql = format!("UPDATE users SET theme = $2 WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}");
+    sqlx::query_as::<_, Account>(&sql)
+        .bind(user_id)
+        .bind(theme.as_str())
         .fetch_optional(db)
         .await?
         .ok_or_else(|| ErrorCode::AuthRequired.into())

@@ -6,6 +6,7 @@ use leptos::prelude::use_context;
 use tower_sessions::Session;
 
 use crate::domain::language::Language;
+use crate::domain::theme::Theme;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::i18n::zone::{Zone, zone_for};
 use crate::server::AppContext;
@@ -100,6 +101,11 @@ pub fn remember_language(language: Option<Language>) {
 }
 
 /// The viewer's time zone as the page carries it, seen now: the profile's, else UTC.
+/// The viewer's colour theme; visitors follow their device.
+pub fn theme() -> Theme {
+    viewer().map(|account| account.theme()).unwrap_or_default()
+}
+
 pub fn zone() -> Zone {
     // Whole seconds: the page carries the moment that way, and both sides must count from it.
     let now =

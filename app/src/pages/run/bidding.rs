@@ -13,7 +13,9 @@ use uuid::Uuid;
 use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
-use crate::components::form::{Field, FormError, FormState, SubmitButton, refresh_after};
+use crate::components::form::{
+    Concern, Field, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
+};
 use crate::components::toast::toast_after;
 use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
@@ -240,6 +242,8 @@ fn BidForm(
     };
     let placing = move || state.is_pending() && !retracting();
     let quantity_id = format!("quantity-{product_id}");
+    let quantity_check = FieldCheck::new(state, Concern::Quantity, quantity_id.clone())
+        .in_form(format!("bid-{product_id}"));
     let interested_id = format!("interested-{product_id}");
     let comment_id = format!("comment-{product_id}");
     let (quantity, interested, comment) = match &current {
@@ -265,12 +269,14 @@ fn BidForm(
                     {(!unit_label.is_empty()).then(|| format!(" ({unit_label})"))}
                 </label>
                 <input id=quantity_id name="quantity" class="quantity-input" inputmode="decimal"
+                    aria-describedby=quantity_check.described_by() aria-invalid=quantity_check.invalid()
                     autocomplete="off" value=quantity pattern="[0-9]*([.,][0-9]{1,3})?"/>
                 <button type="submit" class="button primary" disabled=move || state.is_pending()
                     aria-busy=move || placing().to_string()>
                     {move || i18n.t(if placing() { Key::Working } else { label })}
                 </button>
             </div>
+            <FieldError check=quantity_check.clone()/>
             <div class="bid-options">
                 <label class="check">
                     <input id=interested_id type="checkbox" name="interested_only" checked=interested/>
@@ -299,20 +305,24 @@ fn NewProductBid(run_id: Uuid, name: String, refresh: RwSignal<usize>) -> impl I
     let state = FormState::of(action);
     refresh_after(action, refresh);
     toast_after(action, Key::ToastSaved);
+    let quantity = FieldCheck::new(state, Concern::Quantity, "new-run-product-quantity");
+    let product_name = FieldCheck::new(state, Concern::Name, "new-run-product-name");
     view! {
         <ActionForm action attr:class="stack new-product-bid" attr:data-testid="new-product-bid">
             <h3>{t!(i18n, AddToCatalogue)}</h3>
             <input type="hidden" name="run_id" value=run_id.to_string()/>
             <FormError state/>
-            <Field id="new-run-product-name" label=Key::ProductNameLabel>
-                <input id="new-run-product-name" name="name" value=name maxlength=PRODUCT_NAME_MAX required/>
+            <Field id="new-run-product-name" label=Key::ProductNameLabel check=product_name.clone()>
+                <input id="new-run-product-name" name="name" value=name maxlength=PRODUCT_NAME_MAX required
+                    aria-describedby=product_name.described_by() aria-invalid=product_name.invalid()/>
             </Field>
             <Field id="new-run-product-unit" label=Key::UnitLabel hint=Key::UnitHint>
                 <input id="new-run-product-unit" name="unit" maxlength=UNIT_MAX
                     aria-describedby="new-run-product-unit-hint"/>
             </Field>
-            <Field id="new-run-product-quantity" label=Key::YourQuantityLabel>
+            <Field id="new-run-product-quantity" label=Key::YourQuantityLabel check=quantity.clone()>
                 <input id="new-run-product-quantity" name="quantity" class="quantity-input"
+                    aria-describedby=quantity.described_by() aria-invalid=quantity.invalid()
                     inputmode="decimal" autocomplete="off" pattern="[0-9]*([.,][0-9]{1,3})?"/>
             </Field>
             <label class="check">

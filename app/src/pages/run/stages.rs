@@ -131,7 +131,7 @@ fn Exports(run_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <nav class="exports" aria-label=move || i18n.t(Key::ExportsTitle) data-testid="exports">
-            <h3>{t!(i18n, ExportsTitle)}</h3>
+            <h2>{t!(i18n, ExportsTitle)}</h2>
             <a href=format!("/runs/{run_id}/print/shopping") target="_blank" rel="external">{t!(i18n, PrintShoppingList)}</a>
             <a href=format!("/runs/{run_id}/print/distribution") target="_blank" rel="external">{t!(i18n, PrintDistribution)}</a>
             <a href=format!("/runs/{run_id}/export.csv") download="" rel="external">{t!(i18n, DownloadCsv)}</a>
