@@ -130,7 +130,7 @@ pub struct FieldCheck {
     concern: Concern,
     id: String,
     hint: bool,
-    mine: StoredValue<Option<String>>,
+    form: Option<String>,
 }
 
 impl FieldCheck {
@@ -141,7 +141,7 @@ impl FieldCheck {
             concern,
             id: id.into(),
             hint: false,
-            mine: StoredValue::new(None),
+            form: None,
         }
     }
 
@@ -152,15 +152,15 @@ impl FieldCheck {
     }
 
     /// The form is one of many alike on the page (see [`FormError`]'s `form`).
-    pub fn in_form(self, form: impl Into<String>) -> Self {
-        self.mine.set_value(Some(form.into()));
+    pub fn in_form(mut self, form: impl Into<String>) -> Self {
+        self.form = Some(form.into());
         self
     }
 
     fn error(&self) -> impl Fn() -> Option<AppError> + Copy + Send + Sync + use<> {
         let state = self.state;
         let concern = self.concern;
-        let mine = SentForm::current().is(self.mine.get_value());
+        let mine = SentForm::current().is(self.form.clone());
         move || {
             state
                 .error()
