@@ -18,6 +18,7 @@ use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::components::navigation_progress::NavigationProgress;
 use crate::components::toast::ToastRegion;
 use crate::components::top_bar::TopBar;
 use crate::domain::language::Language;
@@ -145,17 +146,18 @@ pub fn App() -> impl IntoView {
     provide_i18n(initial_language(), initial_zone());
     components::live::provide_live_tick();
     components::toast::Toasts::provide();
+    let (navigating, set_navigating) = signal(false);
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| format!("{title} · Bulq")/>
-        <Router>
-            <Layout/>
+        <Router set_is_routing=set_navigating>
+            <Layout navigating/>
         </Router>
     }
 }
 
 #[component]
-fn Layout() -> impl IntoView {
+fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
     session::provide_session();
     components::form::SentForm::provide();
     let i18n = use_i18n();
@@ -170,8 +172,9 @@ fn Layout() -> impl IntoView {
         }
     });
     view! {
+        <NavigationProgress navigating/>
         <TopBar/>
-        <main id="main" class="page">
+        <main id="main" class="page" aria-busy=move || navigating.get().to_string()>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>

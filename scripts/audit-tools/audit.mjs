@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { statSync } from 'node:fs';
 
 const base = process.env.BULQ_AUDIT_URL;
 const pages = process.env.BULQ_AUDIT_PAGES.trim().split('\n').map((line) => line.split('='));
@@ -23,11 +24,23 @@ const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeFound = [];
+// The WASM a page fetches before it is live, by the sizes of the
+// built files: raw, gzip and brotli (what crosses the network).
+const pkg = process.env.BULQ_AUDIT_PKG;
+const kb = (file) => { try { return statSync(file).size / 1024; } catch { return NaN; } };
+const firstLoad = [];
 for (const [name, path] of pages) {
   const visitor = name === 'login' ? await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 390, height: 844 } }) : context;
   const tab = await visitor.newPage();
+  const modules = new Set();
+  tab.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('.wasm')) modules.add(url.pathname.split('/').pop());
+  });
   await tab.goto(base + path);
   await tab.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+  const sum = (suffix) => Math.round([...modules].reduce((total, file) => total + kb(`${pkg}/${file}${suffix}`), 0));
+  firstLoad.push({ page: name, modules: modules.size, 'raw KB': sum(''), 'gzip KB': sum('.gz'), 'brotli KB': sum('.br') });
   const result = await new AxeBuilder({ page: tab }).withTags(axeTags).analyze();
   axeFound.push([name, result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`)]);
   await tab.close();
@@ -55,6 +68,8 @@ for (const [name, path] of pages) {
 }
 await chrome.kill();
 
+console.log('\nFirst-load WASM (every module a page fetches before it is live):');
+console.table(firstLoad);
 console.log('\nLighthouse 12.2.3, mobile preset, default (simulated) throttling:');
 console.table(rows);
 console.log('\naxe (WCAG 2.2 A/AA and best practices), hydrated, 390×844:');

@@ -7,6 +7,7 @@ pub mod debounce;
 pub mod form;
 pub mod language_switch;
 pub mod live;
+pub mod navigation_progress;
 pub mod notification_text;
 pub mod page_error;
 pub mod pager;

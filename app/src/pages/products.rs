@@ -14,7 +14,9 @@ use crate::api::catalogue::{
 };
 use crate::api::runs::runs_with_product;
 use crate::components::debounce::Debouncer;
-use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::form::{
+    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
+};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
@@ -79,6 +81,7 @@ fn AddProductForm() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateProduct>::new();
     let state = FormState::of(action);
+    let name_check = FieldCheck::new(state, Concern::Name, "new-product-name");
     let typed = RwSignal::new(String::new());
     let debouncer = Debouncer::new(Duration::from_millis(300));
     let similar = Resource::new(
@@ -96,8 +99,9 @@ fn AddProductForm() -> impl IntoView {
             <h2>{t!(i18n, AddProductTitle)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="add-product-form">
                 <FormError state/>
-                <Field id="new-product-name" label=Key::ProductNameLabel>
+                <Field id="new-product-name" label=Key::ProductNameLabel check=name_check.clone()>
                     <input id="new-product-name" name="name" maxlength=PRODUCT_NAME_MAX required autocomplete="off"
+                        aria-invalid=name_check.invalid() aria-describedby=name_check.described_by()
                         on:input=move |event| {
                             let name = event_target_value(&event);
                             debouncer.run(move || {
@@ -247,6 +251,7 @@ fn RecordPriceForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (action, state) = actions.record;
+    let amount_check = FieldCheck::new(state, Concern::Amount, "price-amount").with_hint();
     if stores.is_empty() {
         return view! {
             <section class="card"><p class="empty"><a href="/stores">{t!(i18n, AddStoreFirst)}</a></p></section>
@@ -266,9 +271,10 @@ fn RecordPriceForm(
                     </select>
                 </Field>
                 <Field id="price-amount" label=Key::PriceLabel hint=Key::PriceHint
-                    label_value=("currency", currency)>
+                    label_value=("currency", currency) check=amount_check.clone()>
                     <input id="price-amount" name="amount" inputmode="decimal" autocomplete="off" required
-                        pattern="[0-9]+([.,][0-9]{1,3})?" aria-describedby="price-amount-hint"/>
+                        pattern="[0-9]+([.,][0-9]{1,3})?" aria-invalid=amount_check.invalid()
+                        aria-describedby=amount_check.described_by()/>
                 </Field>
                 <Field id="price-note" label=Key::PriceNoteLabel hint=Key::PriceNoteHint>
                     <input id="price-note" name="note" maxlength=PRICE_NOTE_MAX aria-describedby="price-note-hint"/>
@@ -341,14 +347,16 @@ fn PriceHistory(product: ProductDetail) -> impl IntoView {
 fn EditProductForm(product: ProductSummary, actions: ProductActions) -> impl IntoView {
     let i18n = use_i18n();
     let (action, state) = actions.update;
+    let name_check = FieldCheck::new(state, Concern::Name, "edit-product-name");
     view! {
         <details class="card">
             <summary>{t!(i18n, EditProductTitle)}</summary>
             <ActionForm action attr:class="stack" attr:data-testid="edit-product-form">
                 <input type="hidden" name="product_id" value=product.id.to_string()/>
                 <FormError state/>
-                <Field id="edit-product-name" label=Key::ProductNameLabel>
-                    <input id="edit-product-name" name="name" value=product.name maxlength=PRODUCT_NAME_MAX required/>
+                <Field id="edit-product-name" label=Key::ProductNameLabel check=name_check.clone()>
+                    <input id="edit-product-name" name="name" value=product.name maxlength=PRODUCT_NAME_MAX required
+                        aria-invalid=name_check.invalid() aria-describedby=name_check.described_by()/>
                 </Field>
                 <Field id="edit-product-brand" label=Key::BrandLabel>
                     <input id="edit-product-brand" name="brand" value=product.brand maxlength=BRAND_MAX/>

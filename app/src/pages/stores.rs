@@ -7,7 +7,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::{CreateStore, UpdateStore, get_store, list_stores};
-use crate::components::form::{Field, FormError, FormState, FormSuccess, SubmitButton};
+use crate::components::form::{
+    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
+};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::domain::catalogue::{ADDRESS_MAX, OPENING_HOURS_MAX, STORE_NAME_MAX, STORE_NOTES_MAX};
@@ -57,7 +59,7 @@ pub fn StoresPage() -> impl IntoView {
             <h2>{t!(i18n, AddStoreTitle)}</h2>
             <ActionForm action attr:class="stack" attr:data-testid="add-store-form">
                 <FormError state/>
-                <StoreFieldsInputs prefix="new-store"/>
+                <StoreFieldsInputs state prefix="new-store"/>
                 <SubmitButton state label=Key::AddStoreSubmit/>
             </ActionForm>
         </section>
@@ -67,6 +69,7 @@ pub fn StoresPage() -> impl IntoView {
 /// The store fields, empty or filled with a store's current values.
 #[component]
 fn StoreFieldsInputs(
+    state: FormState,
     prefix: &'static str,
     #[prop(optional)] store: Option<StoreDetail>,
 ) -> impl IntoView {
@@ -76,9 +79,11 @@ fn StoreFieldsInputs(
     let [name_id, address_id, hours_id, hours_hint, notes_id] =
         ["name", "address", "hours", "hours-hint", "notes"]
             .map(|field| format!("{prefix}-{field}"));
+    let name_check = FieldCheck::new(state, Concern::Name, name_id.clone());
     view! {
-        <Field id=name_id.clone() label=Key::StoreNameLabel>
-            <input id=name_id name="name" value=name maxlength=STORE_NAME_MAX required/>
+        <Field id=name_id.clone() label=Key::StoreNameLabel check=name_check.clone()>
+            <input id=name_id name="name" value=name maxlength=STORE_NAME_MAX required
+                aria-invalid=name_check.invalid() aria-describedby=name_check.described_by()/>
         </Field>
         <Field id=address_id.clone() label=Key::AddressLabel>
             <input id=address_id name="address" value=address maxlength=ADDRESS_MAX autocomplete="street-address"/>
@@ -171,7 +176,7 @@ fn Store(store: StoreDetail, action: ServerAction<UpdateStore>, state: FormState
                     <ActionForm action attr:class="stack" attr:data-testid="edit-store-form">
                         <input type="hidden" name="store_id" value=store_id.to_string()/>
                         <FormError state/>
-                        <StoreFieldsInputs prefix="edit-store" store/>
+                        <StoreFieldsInputs state prefix="edit-store" store/>
                         <FormSuccess state message=Key::Saved/>
                         <SubmitButton state label=Key::SaveChanges/>
                     </ActionForm>
