@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev dev-cluster test bench audit stop seed services caddy fmt lint
+.PHONY: dev dev-cluster test bench audit stop seed admin services caddy fmt lint
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -29,6 +29,12 @@ stop:
 seed:
 	@scripts/services start
 	@. scripts/env.sh && cargo build -q -p server && "$$CARGO_TARGET_DIR/debug/server" seed
+
+## Make a site admin: `make admin USER=alice` (`make admin USER=alice REVOKE=1` unmakes one)
+admin:
+	@if [ "$(origin USER)" != "command line" ]; then echo "use: make admin USER=username [REVOKE=1]" >&2; exit 2; fi
+	@scripts/services start
+	@. scripts/env.sh && cargo build -q -p server && "$$CARGO_TARGET_DIR/debug/server" admin $(if $(REVOKE),revoke,grant) "$(USER)"
 
 ## Start only Postgres and Redis
 services:

@@ -79,10 +79,17 @@ pub enum ErrorCode {
     CurrencyInvalid,
     CurrencyLocked,
     TimeZoneInvalid,
+    NotSiteAdmin,
+    UserNotFound,
+    ResetLinkInvalid,
+    RegistrationClosed,
+    RegistrationInviteOnly,
+    CannotChangeOwnAccount,
+    LastSiteAdmin,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 69] = [
+    pub const ALL: [ErrorCode; 76] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -152,6 +159,13 @@ impl ErrorCode {
         ErrorCode::CurrencyInvalid,
         ErrorCode::CurrencyLocked,
         ErrorCode::TimeZoneInvalid,
+        ErrorCode::NotSiteAdmin,
+        ErrorCode::UserNotFound,
+        ErrorCode::ResetLinkInvalid,
+        ErrorCode::RegistrationClosed,
+        ErrorCode::RegistrationInviteOnly,
+        ErrorCode::CannotChangeOwnAccount,
+        ErrorCode::LastSiteAdmin,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -220,6 +234,11 @@ impl ErrorCode {
             ErrorCode::Internal => 500,
             ErrorCode::CurrencyInvalid | ErrorCode::TimeZoneInvalid => 422,
             ErrorCode::CurrencyLocked => 409,
+            ErrorCode::NotSiteAdmin
+            | ErrorCode::RegistrationClosed
+            | ErrorCode::RegistrationInviteOnly => 403,
+            ErrorCode::UserNotFound | ErrorCode::ResetLinkInvalid => 404,
+            ErrorCode::CannotChangeOwnAccount | ErrorCode::LastSiteAdmin => 409,
         }
     }
 
@@ -294,6 +313,13 @@ impl ErrorCode {
             ErrorCode::CurrencyInvalid => "CURRENCY_INVALID",
             ErrorCode::CurrencyLocked => "CURRENCY_LOCKED",
             ErrorCode::TimeZoneInvalid => "TIME_ZONE_INVALID",
+            ErrorCode::NotSiteAdmin => "NOT_SITE_ADMIN",
+            ErrorCode::UserNotFound => "USER_NOT_FOUND",
+            ErrorCode::ResetLinkInvalid => "RESET_LINK_INVALID",
+            ErrorCode::RegistrationClosed => "REGISTRATION_CLOSED",
+            ErrorCode::RegistrationInviteOnly => "REGISTRATION_INVITE_ONLY",
+            ErrorCode::CannotChangeOwnAccount => "CANNOT_CHANGE_OWN_ACCOUNT",
+            ErrorCode::LastSiteAdmin => "LAST_SITE_ADMIN",
         }
     }
 }

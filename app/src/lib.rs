@@ -25,6 +25,10 @@ use crate::domain::language::Language;
 use crate::i18n::zone::Zone;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
+    admin::{
+        audit::AdminAuditPage, confirm::AdminConfirmationPage, settings::AdminSettingsPage,
+        users::AdminUsersPage,
+    },
     group::GroupPage,
     group_confirm::GroupConfirmationPage,
     group_manage::GroupManagePage,
@@ -39,6 +43,7 @@ use crate::pages::{
     products::ProductsPage,
     profile::ProfilePage,
     register::RegisterPage,
+    reset_password::ResetPasswordPage,
     run::{RunConfirmationPage, RunPage},
     search::SearchPage,
     shopping::ShoppingPage,
@@ -179,7 +184,13 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("reset/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("admin") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/:id/confirm/:what") view=AdminConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/settings") view=AdminSettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
                 <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>

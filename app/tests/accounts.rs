@@ -7,6 +7,7 @@ use app::domain::language::TimeZoneName;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::ErrorCode;
 use app::server::accounts::{self, Registration};
+use app::server::audit::Origin;
 use app::server::db::MIGRATOR;
 use sqlx::PgPool;
 
@@ -71,7 +72,7 @@ async fn concurrent_registrations_of_one_name_make_one_account(db: PgPool) {
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn login_accepts_the_right_password_in_any_username_case(db: PgPool) {
     let account = accounts::register(&db, registration("bob")).await.unwrap();
-    let logged_in = accounts::authenticate(&db, "  BOB ", PASSWORD.into())
+    let logged_in = accounts::authenticate(&db, "  BOB ", PASSWORD.into(), &Origin::default())
         .await
         .unwrap();
     assert_eq!(logged_in.id, account.id);
@@ -87,7 +88,7 @@ async fn every_failed_login_is_the_same_error(db: PgPool) {
         ("nobody", PASSWORD),
         ("x", PASSWORD),
     ] {
-        let err = accounts::authenticate(&db, username, password.into())
+        let err = accounts::authenticate(&db, username, password.into(), &Origin::default())
             .await
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidCredentials, "{username}");
@@ -102,7 +103,7 @@ async fn a_disabled_user_cannot_log_in(db: PgPool) {
         .execute(&db)
         .await
         .unwrap();
-    let err = accounts::authenticate(&db, "dora", PASSWORD.into())
+    let err = accounts::authenticate(&db, "dora", PASSWORD.into(), &Origin::default())
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidCredentials);
@@ -114,7 +115,8 @@ async fn an_unknown_username_costs_as_much_as_a_wrong_password(db: PgPool) {
     accounts::register(&db, registration("eve")).await.unwrap();
     async fn timed(db: &PgPool, username: &str) -> Duration {
         let start = Instant::now();
-        let _ = accounts::authenticate(db, username, "wrong password".into()).await;
+        let _ =
+            accounts::authenticate(db, username, "wrong password".into(), &Origin::default()).await;
         start.elapsed()
     }
     // Warm both paths up, then alternate, so a burst of load from tests running beside this one
@@ -147,24 +149,41 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions(db:
     let new_password =
         NewPassword::parse("another fine password", "another fine password").unwrap();
 
-    let err = accounts::change_password(&db, account.id, "not it".into(), new_password.clone())
-        .await
-        .unwrap_err();
+    let err = accounts::change_password(
+        &db,
+        account.id,
+        "not it".into(),
+        new_password.clone(),
+        &Origin::default(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code, ErrorCode::PasswordIncorrect);
 
-    let changed = accounts::change_password(&db, account.id, PASSWORD.into(), new_password)
-        .await
-        .unwrap();
+    let changed = accounts::change_password(
+        &db,
+        account.id,
+        PASSWORD.into(),
+        new_password,
+        &Origin::default(),
+    )
+    .await
+    .unwrap();
     assert_eq!(changed.session_generation, account.session_generation + 1);
     assert!(
-        accounts::authenticate(&db, "fay", PASSWORD.into())
+        accounts::authenticate(&db, "fay", PASSWORD.into(), &Origin::default())
             .await
             .is_err()
     );
     assert!(
-        accounts::authenticate(&db, "fay", "another fine password".into())
-            .await
-            .is_ok()
+        accounts::authenticate(
+            &db,
+            "fay",
+            "another fine password".into(),
+            &Origin::default()
+        )
+        .await
+        .is_ok()
     );
 }
 

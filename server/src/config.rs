@@ -51,6 +51,8 @@ pub struct Config {
     pub cache_ttl: Duration,
     /// Set explicitly, the cache's key namespace; else the database name (see `cache_namespace`).
     pub cache_namespace: Option<String>,
+    /// How many days the audit trail keeps an entry.
+    pub audit_retention_days: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -182,6 +184,7 @@ impl Config {
             },
             cache_ttl: Duration::from_secs(parse(&lookup, "BULQ_CACHE_TTL_SECS", "300")?),
             cache_namespace: lookup("BULQ_CACHE_NAMESPACE"),
+            audit_retention_days: parse(&lookup, "BULQ_AUDIT_RETENTION_DAYS", "365")?,
         };
         for (name, value) in [
             (
@@ -193,6 +196,7 @@ impl Config {
                 config.general_rate_per_minute,
             ),
             ("BULQ_DB_MAX_CONNECTIONS", config.pool.max_connections),
+            ("BULQ_AUDIT_RETENTION_DAYS", config.audit_retention_days),
         ] {
             if value == 0 {
                 return Err(invalid(name, "must be at least 1".to_owned()));

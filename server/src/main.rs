@@ -1,5 +1,7 @@
 //! The Bulq server binary: `server` (or `server serve`) runs the web app, `server migrate` applies
-//! the migrations, `server seed` writes the demo data. This crate is the composition root only.
+//! the migrations, `server seed` writes the demo data (never in production), `server admin grant
+//! USERNAME` / `server admin revoke USERNAME` make or unmake a site admin. This crate is the
+//! composition root only.
 
 mod assets;
 mod config;
@@ -46,9 +48,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let command = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "serve".to_owned());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().cloned().unwrap_or_else(|| "serve".to_owned());
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -61,8 +62,9 @@ async fn main() -> ExitCode {
         "serve" => serve(config).await,
         "migrate" => migrate(&config).await,
         "seed" => seed_demo(&config).await,
+        "admin" => site_admin(&config, &args[1..]).await,
         other => Err(format!(
-            "unknown command {other:?}; use serve, migrate or seed"
+            "unknown command {other:?}; use serve, migrate, seed or admin"
         )),
     };
     match outcome {
@@ -88,6 +90,13 @@ async fn migrate(config: &Config) -> Result<(), String> {
 }
 
 async fn seed_demo(config: &Config) -> Result<(), String> {
+    if config.env == config::Environment::Production {
+        return Err(
+            "refusing to seed demo data in production (BULQ_ENV=production): \
+                    the demo accounts share a published password"
+                .to_owned(),
+        );
+    }
     let pool = connect_db(config).await?;
     db::migrate(&pool)
         .await
@@ -101,6 +110,37 @@ async fn seed_demo(config: &Config) -> Result<(), String> {
     seed::demo(&pool, &cache, config.demo_language)
         .await
         .map_err(|e| format!("seeding failed: {e:?}"))
+}
+
+/// `server admin grant USERNAME` or `server admin revoke USERNAME`: the way to the first site
+/// admin, recorded in the audit trail like any other change of the role.
+async fn site_admin(config: &Config, args: &[String]) -> Result<(), String> {
+    let usage = "use: server admin grant USERNAME | server admin revoke USERNAME";
+    let (grant, username) = match args {
+        [verb, username] if verb == "grant" => (true, username),
+        [verb, username] if verb == "revoke" => (false, username),
+        _ => return Err(usage.to_owned()),
+    };
+    let username = app::domain::validation::Username::parse(username)
+        .map_err(|_| format!("{username:?} is not a valid username"))?;
+    let pool = connect_db(config).await?;
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    let origin = app::server::audit::Origin::default();
+    let outcome = async {
+        let user_id = app::server::admin::users::id_of(&pool, &username).await?;
+        app::server::admin::users::set_site_admin(&pool, None, user_id, grant, &origin).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            let verb = if grant { "is now" } else { "is no longer" };
+            println!("{} {verb} a site admin", username.as_str());
+            Ok(())
+        }
+        Err(error) => Err(format!("{}: {}", username.as_str(), error.code.as_str())),
+    }
 }
 
 async fn connect_redis(config: &Config) -> Result<RedisPool, String> {
@@ -159,7 +199,9 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|_| "BULQ_DEFAULT_CURRENCY is not an ISO 4217 code".to_owned())?,
         cache: Cache::new(redis.clone(), config.cache_namespace(), config.cache_ttl),
         runs: RunCache::default(),
+        audit_retention_days: config.audit_retention_days,
     };
+    spawn_audit_pruning(ctx.db.clone(), config.audit_retention_days);
     let csrf = CsrfPolicy {
         allowed_origins: Arc::new(config.allowed_origins.clone()),
     };
@@ -211,6 +253,22 @@ async fn serve(config: Config) -> Result<(), String> {
     })
     .await
     .map_err(|e| format!("server error: {e}"))
+}
+
+/// Deletes audit entries past their retention, once an hour (every instance may; the delete is
+/// idempotent).
+fn spawn_audit_pruning(db: sqlx::PgPool, retention_days: u32) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match app::server::audit::prune(&db, retention_days).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "old audit entries deleted"),
+                Err(error) => tracing::warn!(?error, "pruning the audit trail failed"),
+            }
+        }
+    });
 }
 
 /// How long a stopping instance waits for requests still in flight.

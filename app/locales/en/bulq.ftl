@@ -523,3 +523,80 @@ error-internal = Something went wrong on our side. Please try again.
 error-currency-invalid = Pick a currency from the list.
 error-currency-locked = The group's currency cannot change any more: one of its runs already has prices.
 error-time-zone-invalid = Pick a time zone from the list.
+
+## Site administration
+nav-admin = Admin
+login-forgot-password = Forgot your password? Ask the person who runs this Bulq for a reset link.
+registration-closed-notice = New accounts cannot be made right now. Ask the person who runs this Bulq.
+registration-invite-only-notice = New accounts are made through a group's invite link. Ask a friend for theirs.
+admin-title = Administration
+admin-users-tab = Users
+admin-settings-tab = Settings
+admin-audit-tab = Audit log
+admin-filter-all = Everyone
+admin-filter-verified = Verified
+admin-filter-unverified = Not verified
+admin-filter-disabled = Disabled
+admin-filter-site-admins = Site admins
+admin-filter-label = Show
+admin-user-search-label = Search by name or username
+admin-search-submit = Show
+admin-user-count =
+    { $count ->
+        [one] { $count } account
+       *[other] { $count } accounts
+    }
+admin-reset-link-title = Reset link for @{ $username }
+admin-reset-link-help = Hand this link to the person: it works once, until { $time }. It is shown only now.
+site-admin-badge = site admin
+verified-badge = verified
+disabled-badge = disabled
+admin-user-joined =
+    { $groups ->
+        [one] joined { $date }, { $groups } group
+       *[other] joined { $date }, { $groups } groups
+    }
+admin-verify = Verify
+admin-unverify = Unverify
+admin-make-reset-link = Make a reset link
+admin-disable-confirm = Disable { $name }'s account? They are logged out at once, everywhere, and cannot log in until it is enabled again. Their runs and history stay.
+admin-revoke-confirm = Take the site-admin role from { $name }? They keep their account and groups.
+admin-enable = Enable
+admin-disable = Disable
+admin-revoke-site-admin = Remove site admin
+admin-grant-site-admin = Make site admin
+registration-section = Who may make an account
+registration-open = Open
+registration-open-help = Anyone who finds the site may register.
+registration-invite-only = Invite only
+registration-invite-only-help = Only someone who comes with a group's invite link may register.
+registration-closed = Closed
+registration-closed-help = Nobody may register. Existing accounts are not affected.
+save-settings = Save settings
+audit-filter-label = Filter the audit log
+audit-user-label = Username
+audit-action-label = Action
+audit-any-action = Any action
+audit-retention =
+    { $count ->
+        [one] Entries are kept for { $count } day.
+       *[other] Entries are kept for { $count } days.
+    }
+audit-empty = Nothing recorded matches.
+audit-when = When
+audit-action-column = Action
+audit-who = Who
+audit-target = Whom
+audit-detail = Detail
+audit-from = From
+audit-origin = { $address } · { $request }
+reset-title = Choose a new password
+reset-for = For { $name } (@{ $username }). Your other sessions end when you save.
+reset-submit = Save the new password
+error-not-site-admin = Only site admins can do that.
+error-user-not-found = That account does not exist.
+error-reset-link-invalid = This reset link does not work: it was used already, it expired (links last an hour), or a newer one replaced it. Ask for a new one.
+error-registration-closed = New accounts cannot be made right now.
+error-registration-invite-only = New accounts are made through a group's invite link only.
+error-cannot-change-own-account = You cannot do that to your own account. Ask another site admin.
+error-last-site-admin = This is the last site admin. Make someone else a site admin first.

@@ -549,3 +549,86 @@ error-internal = На нашей стороне что-то пошло не та
 error-currency-invalid = Выберите валюту из списка.
 error-currency-locked = Валюту группы больше нельзя изменить: в одной из её закупок уже есть цены.
 error-time-zone-invalid = Выберите часовой пояс из списка.
+
+## Администрирование
+nav-admin = Админ
+login-forgot-password = Забыли пароль? Попросите того, кто ведёт этот Bulq, сделать ссылку для сброса.
+registration-closed-notice = Новые учётные записи сейчас не создаются. Обратитесь к тому, кто ведёт этот Bulq.
+registration-invite-only-notice = Новые учётные записи создаются по ссылке-приглашению группы. Попросите её у друга.
+admin-title = Администрирование
+admin-users-tab = Пользователи
+admin-settings-tab = Настройки
+admin-audit-tab = Журнал аудита
+admin-filter-all = Все
+admin-filter-verified = Подтверждённые
+admin-filter-unverified = Неподтверждённые
+admin-filter-disabled = Отключённые
+admin-filter-site-admins = Администраторы сайта
+admin-filter-label = Показать
+admin-user-search-label = Поиск по имени или логину
+admin-search-submit = Показать
+admin-user-count =
+    { $count ->
+        [one] { $count } учётная запись
+        [few] { $count } учётные записи
+        [many] { $count } учётных записей
+       *[other] { $count } учётной записи
+    }
+admin-reset-link-title = Ссылка для сброса для @{ $username }
+admin-reset-link-help = Передайте эту ссылку владельцу: она сработает один раз, до { $time }. Она показывается только сейчас.
+site-admin-badge = админ сайта
+verified-badge = подтверждён
+disabled-badge = отключён
+admin-user-joined =
+    { $groups ->
+        [one] с { $date }, { $groups } группа
+        [few] с { $date }, { $groups } группы
+        [many] с { $date }, { $groups } групп
+       *[other] с { $date }, { $groups } группы
+    }
+admin-verify = Подтвердить
+admin-unverify = Снять подтверждение
+admin-make-reset-link = Сделать ссылку для сброса
+admin-disable-confirm = Отключить учётную запись { $name }? Пользователь сразу выйдет отовсюду и не сможет войти, пока запись не включат снова. Закупки и история остаются.
+admin-revoke-confirm = Снять с { $name } роль администратора сайта? Учётная запись и группы остаются.
+admin-enable = Включить
+admin-disable = Отключить
+admin-revoke-site-admin = Снять администратора
+admin-grant-site-admin = Сделать администратором сайта
+registration-section = Кто может создать учётную запись
+registration-open = Открыто
+registration-open-help = Зарегистрироваться может любой, кто найдёт сайт.
+registration-invite-only = Только по приглашению
+registration-invite-only-help = Зарегистрироваться можно только по ссылке-приглашению группы.
+registration-closed = Закрыто
+registration-closed-help = Регистрация закрыта. Существующих учётных записей это не касается.
+save-settings = Сохранить настройки
+audit-filter-label = Фильтр журнала аудита
+audit-user-label = Логин
+audit-action-label = Действие
+audit-any-action = Любое действие
+audit-retention =
+    { $count ->
+        [one] Записи хранятся { $count } день.
+        [few] Записи хранятся { $count } дня.
+        [many] Записи хранятся { $count } дней.
+       *[other] Записи хранятся { $count } дня.
+    }
+audit-empty = Подходящих записей нет.
+audit-when = Когда
+audit-action-column = Действие
+audit-who = Кто
+audit-target = Кого
+audit-detail = Подробности
+audit-from = Откуда
+audit-origin = { $address } · { $request }
+reset-title = Новый пароль
+reset-for = Для { $name } (@{ $username }). Остальные ваши сеансы завершатся после сохранения.
+reset-submit = Сохранить новый пароль
+error-not-site-admin = Это могут только администраторы сайта.
+error-user-not-found = Такой учётной записи нет.
+error-reset-link-invalid = Эта ссылка для сброса не работает: ею уже воспользовались, она истекла (ссылка действует час) или её заменила новая. Попросите новую.
+error-registration-closed = Новые учётные записи сейчас не создаются.
+error-registration-invite-only = Новые учётные записи создаются только по ссылке-приглашению группы.
+error-cannot-change-own-account = С собственной учётной записью так нельзя. Попросите другого администратора сайта.
+error-last-site-admin = Это последний администратор сайта. Сначала назначьте другого.

@@ -539,3 +539,83 @@ error-internal = Дошло је до грешке код нас. Покушај
 error-currency-invalid = Изаберите валуту са списка.
 error-currency-locked = Валута групе више не може да се мења: једна од њених набавки већ има цене.
 error-time-zone-invalid = Изаберите временску зону са списка.
+
+## Администрација
+nav-admin = Админ
+login-forgot-password = Заборавили сте лозинку? Затражите линк за ресетовање од особе која води овај Bulq.
+registration-closed-notice = Нови налози се тренутно не праве. Обратите се особи која води овај Bulq.
+registration-invite-only-notice = Нови налози се праве преко линка за позив у групу. Затражите га од пријатеља.
+admin-title = Администрација
+admin-users-tab = Корисници
+admin-settings-tab = Подешавања
+admin-audit-tab = Дневник ревизије
+admin-filter-all = Сви
+admin-filter-verified = Потврђени
+admin-filter-unverified = Непотврђени
+admin-filter-disabled = Искључени
+admin-filter-site-admins = Администратори сајта
+admin-filter-label = Прикажи
+admin-user-search-label = Претрага по имену или корисничком имену
+admin-search-submit = Прикажи
+admin-user-count =
+    { $count ->
+        [one] { $count } налог
+        [few] { $count } налога
+       *[other] { $count } налога
+    }
+admin-reset-link-title = Линк за ресетовање за @{ $username }
+admin-reset-link-help = Предајте овај линк власнику налога: ради једном, до { $time }. Приказује се само сада.
+site-admin-badge = админ сајта
+verified-badge = потврђен
+disabled-badge = искључен
+admin-user-joined =
+    { $groups ->
+        [one] од { $date }, { $groups } група
+        [few] од { $date }, { $groups } групе
+       *[other] од { $date }, { $groups } група
+    }
+admin-verify = Потврди
+admin-unverify = Скини потврду
+admin-make-reset-link = Направи линк за ресетовање
+admin-disable-confirm = Искључити налог корисника { $name }? Одмах ће бити одјављен свуда и неће моћи да се пријави док се налог поново не укључи. Куповине и историја остају.
+admin-revoke-confirm = Одузети кориснику { $name } улогу администратора сајта? Налог и групе остају.
+admin-enable = Укључи
+admin-disable = Искључи
+admin-revoke-site-admin = Одузми администратора
+admin-grant-site-admin = Постави за администратора сајта
+registration-section = Ко може да направи налог
+registration-open = Отворено
+registration-open-help = Свако ко пронађе сајт може да се региструје.
+registration-invite-only = Само уз позив
+registration-invite-only-help = Регистровати се може само онај ко дође са линком за позив у групу.
+registration-closed = Затворено
+registration-closed-help = Нико не може да се региструје. Постојећи налози нису погођени.
+save-settings = Сачувај подешавања
+audit-filter-label = Филтер дневника ревизије
+audit-user-label = Корисничко име
+audit-action-label = Радња
+audit-any-action = Било која радња
+audit-retention =
+    { $count ->
+        [one] Записи се чувају { $count } дан.
+        [few] Записи се чувају { $count } дана.
+       *[other] Записи се чувају { $count } дана.
+    }
+audit-empty = Нема одговарајућих записа.
+audit-when = Када
+audit-action-column = Радња
+audit-who = Ко
+audit-target = Кога
+audit-detail = Детаљ
+audit-from = Одакле
+audit-origin = { $address } · { $request }
+reset-title = Нова лозинка
+reset-for = За { $name } (@{ $username }). Остале ваше сесије се завршавају када сачувате.
+reset-submit = Сачувај нову лозинку
+error-not-site-admin = То могу само администратори сајта.
+error-user-not-found = Тај налог не постоји.
+error-reset-link-invalid = Овај линк за ресетовање не ради: већ је искоришћен, истекао је (линк важи сат времена) или га је заменио нови. Затражите нови.
+error-registration-closed = Нови налози се тренутно не праве.
+error-registration-invite-only = Нови налози се праве само преко линка за позив у групу.
+error-cannot-change-own-account = То не можете да урадите сопственом налогу. Замолите другог администратора сајта.
+error-last-site-admin = Ово је последњи администратор сајта. Прво поставите неког другог.

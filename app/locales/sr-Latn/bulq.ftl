@@ -540,3 +540,83 @@ error-internal = Došlo je do greške kod nas. Pokušajte ponovo.
 error-currency-invalid = Izaberite valutu sa spiska.
 error-currency-locked = Valuta grupe više ne može da se menja: jedna od njenih nabavki već ima cene.
 error-time-zone-invalid = Izaberite vremensku zonu sa spiska.
+
+## Administracija
+nav-admin = Admin
+login-forgot-password = Zaboravili ste lozinku? Zatražite link za resetovanje od osobe koja vodi ovaj Bulq.
+registration-closed-notice = Novi nalozi se trenutno ne prave. Obratite se osobi koja vodi ovaj Bulq.
+registration-invite-only-notice = Novi nalozi se prave preko linka za poziv u grupu. Zatražite ga od prijatelja.
+admin-title = Administracija
+admin-users-tab = Korisnici
+admin-settings-tab = Podešavanja
+admin-audit-tab = Dnevnik revizije
+admin-filter-all = Svi
+admin-filter-verified = Potvrđeni
+admin-filter-unverified = Nepotvrđeni
+admin-filter-disabled = Isključeni
+admin-filter-site-admins = Administratori sajta
+admin-filter-label = Prikaži
+admin-user-search-label = Pretraga po imenu ili korisničkom imenu
+admin-search-submit = Prikaži
+admin-user-count =
+    { $count ->
+        [one] { $count } nalog
+        [few] { $count } naloga
+       *[other] { $count } naloga
+    }
+admin-reset-link-title = Link za resetovanje za @{ $username }
+admin-reset-link-help = Predajte ovaj link vlasniku naloga: radi jednom, do { $time }. Prikazuje se samo sada.
+site-admin-badge = admin sajta
+verified-badge = potvrđen
+disabled-badge = isključen
+admin-user-joined =
+    { $groups ->
+        [one] od { $date }, { $groups } grupa
+        [few] od { $date }, { $groups } grupe
+       *[other] od { $date }, { $groups } grupa
+    }
+admin-verify = Potvrdi
+admin-unverify = Skini potvrdu
+admin-make-reset-link = Napravi link za resetovanje
+admin-disable-confirm = Isključiti nalog korisnika { $name }? Odmah će biti odjavljen svuda i neće moći da se prijavi dok se nalog ponovo ne uključi. Kupovine i istorija ostaju.
+admin-revoke-confirm = Oduzeti korisniku { $name } ulogu administratora sajta? Nalog i grupe ostaju.
+admin-enable = Uključi
+admin-disable = Isključi
+admin-revoke-site-admin = Oduzmi administratora
+admin-grant-site-admin = Postavi za administratora sajta
+registration-section = Ko može da napravi nalog
+registration-open = Otvoreno
+registration-open-help = Svako ko pronađe sajt može da se registruje.
+registration-invite-only = Samo uz poziv
+registration-invite-only-help = Registrovati se može samo onaj ko dođe sa linkom za poziv u grupu.
+registration-closed = Zatvoreno
+registration-closed-help = Niko ne može da se registruje. Postojeći nalozi nisu pogođeni.
+save-settings = Sačuvaj podešavanja
+audit-filter-label = Filter dnevnika revizije
+audit-user-label = Korisničko ime
+audit-action-label = Radnja
+audit-any-action = Bilo koja radnja
+audit-retention =
+    { $count ->
+        [one] Zapisi se čuvaju { $count } dan.
+        [few] Zapisi se čuvaju { $count } dana.
+       *[other] Zapisi se čuvaju { $count } dana.
+    }
+audit-empty = Nema odgovarajućih zapisa.
+audit-when = Kada
+audit-action-column = Radnja
+audit-who = Ko
+audit-target = Koga
+audit-detail = Detalj
+audit-from = Odakle
+audit-origin = { $address } · { $request }
+reset-title = Nova lozinka
+reset-for = Za { $name } (@{ $username }). Ostale vaše sesije se završavaju kada sačuvate.
+reset-submit = Sačuvaj novu lozinku
+error-not-site-admin = To mogu samo administratori sajta.
+error-user-not-found = Taj nalog ne postoji.
+error-reset-link-invalid = Ovaj link za resetovanje ne radi: već je iskorišćen, istekao je (link važi sat vremena) ili ga je zamenio novi. Zatražite novi.
+error-registration-closed = Novi nalozi se trenutno ne prave.
+error-registration-invite-only = Novi nalozi se prave samo preko linka za poziv u grupu.
+error-cannot-change-own-account = To ne možete da uradite sopstvenom nalogu. Zamolite drugog administratora sajta.
+error-last-site-admin = Ovo je poslednji administrator sajta. Prvo postavite nekog drugog.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{ProfileStats, SessionInfo};
+use crate::model::{ProfileStats, ResetLinkPreview, SessionInfo};
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
         validation::{DisplayName, NewPassword, Username},
     },
     error::ErrorCode,
-    server::{accounts, request, sessions, stats},
+    server::{accounts, password_resets, request, sessions, stats},
 };
 
 /// Who is logged in and which language the page uses.
@@ -51,7 +51,11 @@ pub async fn register(
         time_zone: TimeZoneName::from_browser_or(time_zone.as_deref(), request::language()),
         is_admin: false,
     };
-    let account = accounts::register(&ctx.db, registration).await?;
+    let invite = next
+        .as_deref()
+        .and_then(|next| next.strip_prefix("/join/"))
+        .filter(|token| !token.is_empty() && token.len() <= 64);
+    let account = accounts::register_visitor(&ctx.db, registration, invite).await?;
     sessions::start(&request::session()?, &account).await?;
     leptos_axum::redirect(&safe_next_path(next.as_deref()));
     Ok(())
@@ -67,7 +71,7 @@ pub async fn login(
     if password.chars().count() > crate::domain::validation::PASSWORD_MAX {
         return Err(ErrorCode::InvalidCredentials.into());
     }
-    let account = accounts::authenticate(&ctx.db, &username, password).await?;
+    let account = accounts::authenticate(&ctx.db, &username, password, &request::origin()).await?;
     sessions::start(&request::session()?, &account).await?;
     leptos_axum::redirect(&safe_next_path(next.as_deref()));
     Ok(())
@@ -75,6 +79,9 @@ pub async fn login(
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
+    if let Some(viewer) = request::viewer() {
+        accounts::record_logout(&request::app_context()?.db, &viewer, &request::origin()).await?;
+    }
     sessions::end(&request::session()?).await?;
     leptos_axum::redirect("/");
     Ok(())
@@ -89,9 +96,45 @@ pub async fn change_password(
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let new_password = NewPassword::parse(&new_password, &confirm_password)?;
-    let account =
-        accounts::change_password(&ctx.db, viewer.id, current_password, new_password).await?;
+    let account = accounts::change_password(
+        &ctx.db,
+        viewer.id,
+        current_password,
+        new_password,
+        &request::origin(),
+    )
+    .await?;
     sessions::renew(&request::session()?, &account).await
+}
+
+/// Who may register now; the registration page says so before anyone fills it in.
+#[server(prefix = "/api", endpoint = "registration-mode")]
+pub async fn registration_mode() -> Result<crate::domain::admin::RegistrationMode, AppError> {
+    let ctx = request::app_context()?;
+    crate::server::site_settings::registration_mode(&ctx.db).await
+}
+
+/// Whom a password-reset link is for, while it works.
+#[server(prefix = "/api", endpoint = "reset-link")]
+pub async fn reset_link(token: String) -> Result<ResetLinkPreview, AppError> {
+    let ctx = request::app_context()?;
+    password_resets::preview(&ctx.db, &token).await
+}
+
+/// Sets a new password through a reset link; every other session of the account ends and this
+/// browser is logged in as its owner.
+#[server(prefix = "/api", endpoint = "reset-password")]
+pub async fn reset_password(
+    token: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let new_password = NewPassword::parse(&new_password, &confirm_password)?;
+    let account = password_resets::reset(&ctx.db, &token, new_password, &request::origin()).await?;
+    sessions::start(&request::session()?, &account).await?;
+    leptos_axum::redirect("/");
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "display-name")]

@@ -1,6 +1,7 @@
 //! Server functions: who is calling, may they, is the input valid, then one service call.
 
 pub mod accounts;
+pub mod admin;
 pub mod catalogue;
 pub mod groups;
 pub mod notifications;

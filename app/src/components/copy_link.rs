@@ -32,3 +32,13 @@ pub fn CopyLink(#[prop(into)] url: Signal<String>, id: &'static str) -> impl Int
         </div>
     }
 }
+
+/// A page's full address: the page's own origin once in the browser; on the server the path is
+/// enough until hydration fills in the origin.
+pub fn site_url(path: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    if let Ok(origin) = window().location().origin() {
+        return format!("{origin}{path}");
+    }
+    path.to_owned()
+}

@@ -49,6 +49,15 @@ impl FormState {
     }
 }
 
+/// A new action paired with its state, for pages that keep several.
+pub fn with_state<S>(action: ServerAction<S>) -> (ServerAction<S>, FormState)
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    (action, FormState::of(action))
+}
+
 /// Which of a page's repeated forms a no-JS post came from (its `__form` name, sent along and
 /// returned in the URL): read once per page rather than once per form.
 #[derive(Clone, Copy)]

@@ -47,6 +47,9 @@ pub fn TopBar() -> impl IntoView {
                                 <a href="/">{t!(i18n, NavGroups)}</a>
                                 <a href="/stores">{t!(i18n, NavStores)}</a>
                                 <a href="/products">{t!(i18n, NavProducts)}</a>
+                                {user.is_admin.then(|| view! {
+                                    <a href="/admin" data-testid="nav-admin">{t!(i18n, NavAdmin)}</a>
+                                })}
                             </nav>
                             <SearchBox/>
                         }.into_any(),

@@ -1,10 +1,12 @@
 //! Pure rules compiled for the server and the browser alike: no I/O here.
 
 pub mod adjusting;
+pub mod admin;
 pub mod allocation;
 pub mod catalogue;
 pub mod common_passwords;
 pub mod group;
+pub mod ids;
 pub mod language;
 pub mod money;
 pub mod paging;

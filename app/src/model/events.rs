@@ -42,6 +42,11 @@ pub enum LiveEvent {
     MemberLeft {
         user_id: Uuid,
     },
+    /// A site admin disabled the account: every open stream of theirs ends. Recorded with the nil
+    /// group, since it concerns no group.
+    AccountEnded {
+        user_id: Uuid,
+    },
 }
 
 /// An event as it travels between instances: which group and run it concerns.

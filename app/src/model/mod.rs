@@ -1,6 +1,7 @@
 //! Serialisable shapes shared by pages and server functions. Never carries a secret.
 
 mod account;
+mod admin;
 mod bid_wire;
 mod catalogue;
 mod events;
@@ -11,6 +12,10 @@ mod search;
 mod shopping;
 
 pub use account::{ProfileStats, SessionInfo, UserView};
+pub use admin::{
+    AdminUserList, AdminUserRow, AuditEntryView, AuditTrail, ResetLinkPreview, ResetLinkView,
+    SiteSettingsView,
+};
 pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
 };

@@ -10,10 +10,10 @@ use crate::api::groups::{
     SetMemberAdmin,
 };
 use crate::components::confirm::ConfirmSubmit;
-use crate::components::copy_link::CopyLink;
+use crate::components::copy_link::{CopyLink, site_url};
 use crate::components::currency_select::CurrencySelect;
 use crate::components::form::{
-    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
+    Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton, with_state,
 };
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
@@ -37,14 +37,6 @@ struct ManageActions {
     admin_role: (ServerAction<SetMemberAdmin>, FormState),
     remove: (ServerAction<RemoveMember>, FormState),
     leave: (ServerAction<LeaveGroup>, FormState),
-}
-
-fn with_state<S>(action: ServerAction<S>) -> (ServerAction<S>, FormState)
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    (action, FormState::of(action))
 }
 
 #[component]
@@ -130,7 +122,7 @@ fn InviteSection(group: GroupDetail, actions: ManageActions) -> impl IntoView {
     let i18n = use_i18n();
     let group_id = group.id;
     let path = format!("/join/{}", group.invite_token);
-    let url = Signal::derive(move || invite_url(&path));
+    let url = Signal::derive(move || site_url(&path));
     let joining_allowed = group.joining_allowed;
     view! {
         <section class="card">
@@ -158,16 +150,6 @@ fn InviteSection(group: GroupDetail, actions: ManageActions) -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// The full invite address: the page's own origin once in the browser; on the server the path is
-/// enough until hydration fills in the origin.
-fn invite_url(path: &str) -> String {
-    #[cfg(feature = "hydrate")]
-    if let Ok(origin) = window().location().origin() {
-        return format!("{origin}{path}");
-    }
-    path.to_owned()
 }
 
 #[component]

@@ -36,6 +36,7 @@ pub fn LoginPage() -> impl IntoView {
                 <SubmitButton state label=Key::LoginSubmit/>
             </ActionForm>
             <p class="aside"><a href=register_href>{t!(i18n, LoginNoAccount)}</a></p>
+            <p class="aside muted">{t!(i18n, LoginForgotPassword)}</p>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Route components, one module per page.
 
+pub mod admin;
 pub mod dashboard;
 pub mod group;
 pub mod group_confirm;
@@ -15,6 +16,7 @@ pub mod print;
 pub mod products;
 pub mod profile;
 pub mod register;
+pub mod reset_password;
 pub mod run;
 pub mod search;
 pub mod shopping;

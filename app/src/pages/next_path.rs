@@ -15,7 +15,7 @@ pub fn use_next_path(other_page: &'static str) -> (Signal<String>, Signal<String
 }
 
 /// Percent-encodes a value for a query string (only what a local path can contain matters here).
-fn encode_query_value(value: &str) -> String {
+pub(crate) fn encode_query_value(value: &str) -> String {
     value
         .bytes()
         .map(|byte| match byte {

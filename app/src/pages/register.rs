@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::accounts::registration_mode;
 use crate::components::form::{
     Concern, Field, FieldCheck, FormError, FormState, NewPasswordFields, SubmitButton,
 };
 use crate::components::language_switch::LanguageSwitch;
+use crate::domain::admin::RegistrationMode;
 use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::pages::next_path::use_next_path;
@@ -27,6 +29,16 @@ pub fn RegisterPage() -> impl IntoView {
         }
     });
     let browser_time_zone = move || browser_time_zone.get();
+    let mode = Resource::new(|| (), |()| registration_mode());
+    // With an invite link, invite-only registration takes the person; the server checks the link.
+    let with_invite = move || next.get().starts_with("/join/");
+    let refusal = move || match mode.get().and_then(Result::ok) {
+        Some(RegistrationMode::Closed) => Some(Key::RegistrationClosedNotice),
+        Some(RegistrationMode::InviteOnly) if !with_invite() => {
+            Some(Key::RegistrationInviteOnlyNotice)
+        }
+        _ => None,
+    };
     let display_name =
         FieldCheck::new(state, Concern::DisplayName, "register-display-name").with_hint();
     let username = FieldCheck::new(state, Concern::Username, "register-username").with_hint();
@@ -35,6 +47,14 @@ pub fn RegisterPage() -> impl IntoView {
         <LanguageSwitch/>
         <section class="card narrow">
             <h1>{t!(i18n, RegisterTitle)}</h1>
+            <Suspense fallback=|| ()>
+            {move || match refusal() {
+                Some(notice) => view! {
+                    <p class="notice" role="status" data-testid="registration-refused">{move || i18n.t(notice)}</p>
+                }.into_any(),
+                None => {
+                let (display_name, username) = (display_name.clone(), username.clone());
+                view! {
             <ActionForm action attr:class="stack" attr:data-testid="register-form">
                 <input type="hidden" name="next" value=next/>
                 // Filled in by the browser once the page is live; without JavaScript the server
@@ -57,6 +77,10 @@ pub fn RegisterPage() -> impl IntoView {
                 <NewPasswordFields state form="register" name="password" label=Key::PasswordLabel/>
                 <SubmitButton state label=Key::RegisterSubmit/>
             </ActionForm>
+                }.into_any()
+                }
+            }}
+            </Suspense>
             <p class="aside"><a href=login_href>{t!(i18n, RegisterHaveAccount)}</a></p>
         </section>
     }

@@ -1,14 +1,16 @@
 //! Accounts: registration, login, password and profile changes. One transaction per use case.
 
-use sqlx::{FromRow, PgPool};
+use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::admin::AuditAction;
 use crate::domain::language::{Language, TimeZoneName};
 use crate::domain::theme::Theme;
 use crate::domain::validation::{DisplayName, NewPassword, Username};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::UserView;
-use crate::server::{db, passwords};
+use crate::server::audit::{self, Entry, Origin};
+use crate::server::{db, passwords, site_settings};
 
 /// A user row as the service layer needs it; the password hash never leaves this module.
 #[derive(Clone, Debug, FromRow)]
@@ -96,9 +98,44 @@ pub async fn register(db: &PgPool, registration: Registration) -> AppResult<Acco
     }
 }
 
+/// A visitor signing up: allowed as the site's registration setting says. `invite_token` is the
+/// group invite link they came with, if any; invite-only registration needs one that works.
+pub async fn register_visitor(
+    db: &PgPool,
+    registration: Registration,
+    invite_token: Option<&str>,
+) -> AppResult<Account> {
+    let mode = site_settings::registration_mode(db).await?;
+    let with_invite =
+        match invite_token {
+            Some(token) => sqlx::query_scalar::<_, bool>(
+                "SELECT EXISTS (SELECT 1 FROM groups WHERE invite_token = $1 AND joining_allowed \
+                                                AND archived_at IS NULL)",
+            )
+            .bind(token)
+            .fetch_one(db)
+            .await?,
+            None => false,
+        };
+    if !mode.admits(with_invite) {
+        return Err(match mode {
+            crate::domain::admin::RegistrationMode::InviteOnly => ErrorCode::RegistrationInviteOnly,
+            _ => ErrorCode::RegistrationClosed,
+        }
+        .into());
+    }
+    register(db, registration).await
+}
+
 /// Checks a username and password. Every failure is the same `INVALID_CREDENTIALS`, and an unknown
 /// username costs the same hashing time as a wrong password.
-pub async fn authenticate(db: &PgPool, username: &str, password: String) -> AppResult<Account> {
+/// Both outcomes are written to the audit trail.
+pub async fn authenticate(
+    db: &PgPool,
+    username: &str,
+    password: String,
+    origin: &Origin,
+) -> AppResult<Account> {
     let username = Username::parse(username).ok();
     let found: Option<(Account, String)> = match &username {
         Some(username) => {
@@ -120,13 +157,21 @@ pub async fn authenticate(db: &PgPool, username: &str, password: String) -> AppR
     match account {
         Some(account) if password_matches && !account.disabled => {
             tracing::info!(user_id = %account.id, "login succeeded");
+            let entry = Entry::new(AuditAction::LoginSucceeded, origin)
+                .by(account.id, &account.username)
+                .on(account.id, &account.username);
+            audit::record_alone(db, &entry).await?;
             Ok(account)
         }
-        _ => {
-            tracing::info!(
-                username = username.as_ref().map(Username::as_str),
-                "login failed"
-            );
+        known => {
+            let tried = username.as_ref().map(Username::as_str);
+            tracing::info!(username = tried, "login failed");
+            let mut entry = Entry::new(AuditAction::LoginFailed, origin)
+                .noting(tried.unwrap_or("(not a username)"));
+            if let Some(account) = &known {
+                entry = entry.on(account.id, &account.username);
+            }
+            audit::record_alone(db, &entry).await?;
             Err(ErrorCode::InvalidCredentials.into())
         }
     }
@@ -146,6 +191,7 @@ pub async fn change_password(
     user_id: Uuid,
     current_password: String,
     new_password: NewPassword,
+    origin: &Origin,
 ) -> AppResult<Account> {
     let mut tx = db.begin().await?;
     let current_hash: Option<String> =
@@ -160,18 +206,39 @@ pub async fn change_password(
         return Err(ErrorCode::PasswordIncorrect.into());
     }
     let new_hash = passwords::hash(new_password.expose().to_owned()).await?;
+    let account = set_password(&mut tx, user_id, new_hash).await?;
+    let entry = Entry::new(AuditAction::PasswordChanged, origin)
+        .by(account.id, &account.username)
+        .on(account.id, &account.username);
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = %user_id, "password changed; other sessions ended");
+    Ok(account)
+}
+
+/// Stores a new password hash and ends every session of the user (their generation moves on).
+pub(crate) async fn set_password(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    password_hash: String,
+) -> AppResult<Account> {
     let sql = format!(
         "UPDATE users SET password_hash = $2, session_generation = session_generation + 1 \
          WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}"
     );
-    let account = sqlx::query_as::<_, Account>(&sql)
+    Ok(sqlx::query_as::<_, Account>(&sql)
         .bind(user_id)
-        .bind(new_hash)
-        .fetch_one(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    tracing::info!(user_id = %user_id, "password changed; other sessions ended");
-    Ok(account)
+        .bind(password_hash)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// Notes a log-out in the audit trail (the session itself lives in Redis).
+pub async fn record_logout(db: &PgPool, account: &Account, origin: &Origin) -> AppResult<()> {
+    let entry = Entry::new(AuditAction::LoggedOut, origin)
+        .by(account.id, &account.username)
+        .on(account.id, &account.username);
+    audit::record_alone(db, &entry).await
 }
 
 pub async fn update_display_name(

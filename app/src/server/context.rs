@@ -18,6 +18,8 @@ pub struct AppContext {
     pub cache: Cache,
     /// Runs' page data, per run and revision, in this process.
     pub runs: RunCache,
+    /// How long the audit trail keeps an entry.
+    pub audit_retention_days: u32,
 }
 
 /// How long a login lasts regardless of activity, and how often activity is written back to

@@ -2,6 +2,8 @@
 //! SQL lives here and nowhere else; each public service function is one use case and one transaction.
 
 pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod bids;
 pub mod cache;
 pub mod context;
@@ -13,6 +15,7 @@ pub mod exports;
 pub mod groups;
 pub mod leadership;
 pub mod notifications;
+pub mod password_resets;
 pub mod passwords;
 pub(crate) mod plain_bids;
 pub mod prices;
@@ -23,6 +26,7 @@ pub mod runs;
 pub mod search;
 pub mod sessions;
 pub mod shopping;
+pub mod site_settings;
 pub mod stats;
 pub mod stores;
 

@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::i18n::zone::{Zone, zone_for};
 use crate::server::AppContext;
 use crate::server::accounts::Account;
+use crate::server::audit::Origin;
 use crate::server::sessions::Viewer;
 
 pub fn app_context() -> AppResult<AppContext> {
@@ -39,6 +40,41 @@ pub fn viewer() -> Option<Account> {
 
 pub fn require_viewer() -> AppResult<Account> {
     viewer().ok_or_else(|| ErrorCode::AuthRequired.into())
+}
+
+/// A logged-in site admin, else `AUTH_REQUIRED` or `NOT_SITE_ADMIN`.
+pub fn require_site_admin() -> AppResult<Account> {
+    let viewer = require_viewer()?;
+    if viewer.is_admin {
+        Ok(viewer)
+    } else {
+        Err(ErrorCode::NotSiteAdmin.into())
+    }
+}
+
+/// The client's address as the server's middleware worked it out (behind trusted proxies, the
+/// forwarded one), kept in the request's extensions.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// Where a request came from, for the audit trail.
+pub fn origin() -> Origin {
+    parts().map_or_else(|_| Origin::default(), |parts| origin_of(&parts))
+}
+
+/// [`origin`] for a request outside Leptos.
+pub fn origin_of(parts: &Parts) -> Origin {
+    Origin {
+        request_id: parts
+            .headers
+            .get("x-request-id")
+            .and_then(|value| value.to_str().ok())
+            .map(|id| id.chars().take(64).collect()),
+        client_addr: parts
+            .extensions
+            .get::<ClientAddress>()
+            .map(|address| address.0),
+    }
 }
 
 /// The cookie that keeps the language picked before logging in.

@@ -7,10 +7,12 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
+use crate::model::ResetLinkView;
 use crate::server::AppContext;
 use crate::server::accounts::{self, Account};
 
 const LOGIN_KEY: &str = "login";
+const RESET_LINK_KEY: &str = "reset_link";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Login {
@@ -91,4 +93,20 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
             Ok(None)
         }
     }
+}
+
+/// Keeps a reset link just made for the admin's next page, which shows it once.
+pub async fn hold_reset_link(session: &Session, link: &ResetLinkView) -> AppResult<()> {
+    session
+        .insert(RESET_LINK_KEY, link)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The reset link held for this session, forgotten as it is read.
+pub async fn take_reset_link(session: &Session) -> AppResult<Option<ResetLinkView>> {
+    session
+        .remove::<ResetLinkView>(RESET_LINK_KEY)
+        .await
+        .map_err(AppError::internal)
 }

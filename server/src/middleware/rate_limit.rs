@@ -16,6 +16,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::middleware::{client_ip::client_ip, refusal::refuse};
+use app::server::request::ClientAddress;
 
 const AUTH_PATHS: [&str; 2] = ["/api/login", "/api/register"];
 
@@ -75,18 +76,20 @@ fn is_exempt(path: &str) -> bool {
         )
 }
 
+/// Also notes the client's address in the request for the audit trail.
 pub async fn limit(
     State(limits): State<RateLimits>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response<Body> {
+    let Some(client) = client_ip(&request, &limits.trusted_proxies) else {
+        return next.run(request).await;
+    };
+    request.extensions_mut().insert(ClientAddress(client));
     let path = request.uri().path();
     if is_exempt(path) {
         return next.run(request).await;
     }
-    let Some(client) = client_ip(&request, &limits.trusted_proxies) else {
-        return next.run(request).await;
-    };
     let auth = AUTH_PATHS.contains(&path);
     let verdict = if auth {
         RateLimits::check(&limits.auth, &client)

@@ -2,7 +2,7 @@
 //! (everything in one group: its runs and members) and `/events/mine` (every group of the
 //! viewer, for the dashboard). Who may watch is decided when the stream opens (the viewer may see
 //! it; the request comes from our own pages); after that a run or group stream ends at once when
-//! the viewer leaves the group, the "mine" stream follows the viewer joining and leaving groups,
+//! the viewer leaves the group or their account is disabled, the "mine" stream follows the viewer joining and leaving groups,
 //! and every stream ends when this instance shuts down (the browser reconnects, through Caddy,
 //! to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
 //! proxies from closing it.
@@ -96,6 +96,10 @@ impl Watch {
                 Err(broadcast::error::RecvError::Closed) => return None,
             };
             match envelope.event {
+                LiveEvent::AccountEnded { user_id } if user_id == self.viewer => {
+                    self.ended = true;
+                    return Some(Event::default().event("gone").data(""));
+                }
                 LiveEvent::MemberJoined { user_id }
                     if user_id == self.viewer && self.follows_membership =>
                 {

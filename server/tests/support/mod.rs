@@ -209,6 +209,21 @@ impl TestServer {
         sqlx::query(sql).execute(&mut conn).await.expect(sql);
     }
 
+    /// One number from this server's database (a count, a sum), as text so NULL reads "NULL".
+    pub async fn value(&self, sql: &str) -> String {
+        use sqlx::Connection;
+        let url = admin_url()
+            .rsplit_once('/')
+            .map(|(base, _)| format!("{base}/{}", self.database))
+            .unwrap();
+        let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+        let value: Option<String> = sqlx::query_scalar(&format!("SELECT ({sql})::text"))
+            .fetch_one(&mut conn)
+            .await
+            .expect(sql);
+        value.unwrap_or_else(|| "NULL".to_owned())
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }

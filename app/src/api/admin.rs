@@ -1,0 +1,132 @@
+//! Site-admin server functions: accounts, password-reset links, the site's settings and the audit
+//! trail. Each asks for a logged-in site admin first (`NOT_SITE_ADMIN` for anyone else).
+
+use leptos::prelude::*;
+
+use crate::domain::ids::UserId;
+use crate::error::AppError;
+use crate::model::{AdminUserList, AdminUserRow, AuditTrail, ResetLinkView, SiteSettingsView};
+
+#[cfg(feature = "ssr")]
+use crate::{
+    domain::{
+        admin::{ADMIN_PAGE_SIZE, AuditAction, RegistrationMode, UserFilter},
+        paging::PageRequest,
+        search::SearchQuery,
+    },
+    error::ErrorCode,
+    server::{admin::users, audit, password_resets, request, sessions, site_settings},
+};
+
+#[server(prefix = "/api", endpoint = "admin/users")]
+pub async fn admin_users(
+    search: Option<String>,
+    filter: Option<String>,
+    page: Option<u32>,
+) -> Result<AdminUserList, AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    let search = search.unwrap_or_default();
+    let query = match search.trim() {
+        "" => None,
+        text => Some(SearchQuery::parse(text)?),
+    };
+    let filter = UserFilter::from_name(filter.as_deref().unwrap_or_default());
+    let page = PageRequest::new(page, ADMIN_PAGE_SIZE);
+    let users = users::list(&ctx.db, query.as_ref(), filter, page).await?;
+    Ok(AdminUserList {
+        users,
+        search: query.map(|q| q.as_str().to_owned()).unwrap_or_default(),
+        filter,
+        viewer_id: UserId(admin.id),
+    })
+}
+
+#[server(prefix = "/api", endpoint = "admin/user")]
+pub async fn admin_user(user_id: UserId) -> Result<AdminUserRow, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    users::find(&ctx.db, user_id).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/verified")]
+pub async fn set_user_verified(user_id: UserId, verified: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    users::set_verified(&ctx.db, &admin, user_id, verified, &request::origin()).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/disabled")]
+pub async fn set_user_disabled(user_id: UserId, disabled: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    users::set_disabled(&ctx.db, &admin, user_id, disabled, &request::origin()).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/site-admin")]
+pub async fn set_site_admin(user_id: UserId, admin: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_site_admin()?;
+    users::set_site_admin(&ctx.db, Some(&viewer), user_id, admin, &request::origin()).await
+}
+
+/// Makes a one-time reset link. It is kept in the admin's session and shown once by
+/// [`take_reset_link`], so it also reaches a page rendered without JavaScript and never travels
+/// in a URL that logs or history would keep.
+#[server(prefix = "/api", endpoint = "admin/users/reset-link")]
+pub async fn create_reset_link(user_id: UserId) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    let link = password_resets::create(&ctx.db, &admin, user_id, &request::origin()).await?;
+    sessions::hold_reset_link(&request::session()?, &link).await
+}
+
+/// The reset link made last, once: reading it forgets it.
+#[server(prefix = "/api", endpoint = "admin/users/take-reset-link")]
+pub async fn take_reset_link() -> Result<Option<ResetLinkView>, AppError> {
+    request::require_site_admin()?;
+    sessions::take_reset_link(&request::session()?).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/settings")]
+pub async fn site_settings() -> Result<SiteSettingsView, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    Ok(SiteSettingsView {
+        registration: site_settings::registration_mode(&ctx.db).await?,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "admin/settings/registration")]
+pub async fn set_registration_mode(registration: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    let mode = RegistrationMode::from_name(&registration).ok_or(ErrorCode::InvalidInput)?;
+    site_settings::set_registration_mode(&ctx.db, &admin, mode, &request::origin()).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/audit")]
+pub async fn audit_log(
+    user: Option<String>,
+    action: Option<String>,
+    page: Option<u32>,
+) -> Result<AuditTrail, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    let user = user.unwrap_or_default().trim().to_owned();
+    if user.chars().count() > crate::domain::admin::ADMIN_SEARCH_MAX {
+        return Err(ErrorCode::SearchQueryInvalid.into());
+    }
+    let action = action.as_deref().and_then(AuditAction::from_name);
+    let query = audit::Query {
+        user: (!user.is_empty()).then(|| user.clone()),
+        action,
+    };
+    let entries = audit::list(&ctx.db, &query, PageRequest::new(page, ADMIN_PAGE_SIZE)).await?;
+    Ok(AuditTrail {
+        entries,
+        user,
+        action,
+        retention_days: ctx.audit_retention_days,
+    })
+}

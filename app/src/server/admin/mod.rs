@@ -1,0 +1,4 @@
+//! What only site admins do, one module per area of the admin pages. Every change is audited in
+//! its own transaction.
+
+pub mod users;
