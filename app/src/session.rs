@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::accounts::{
-    ChangePassword, Login, Logout, Register, UpdateDisplayName, UpdateLanguage, get_session,
+    ChangePassword, Login, Logout, Register, ResetPassword, UpdateDisplayName, UpdateLanguage,
+    get_session,
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -14,6 +15,8 @@ use crate::model::SessionInfo;
 pub struct AccountActions {
     pub login: ServerAction<Login>,
     pub register: ServerAction<Register>,
+    /// A password set through a reset link, which logs its owner in.
+    pub reset_password: ServerAction<ResetPassword>,
     pub logout: ServerAction<Logout>,
     pub change_password: ServerAction<ChangePassword>,
     pub display_name: ServerAction<UpdateDisplayName>,
@@ -32,6 +35,7 @@ pub fn provide_session() -> (AccountActions, SessionResource) {
     let actions = AccountActions {
         login: ServerAction::new(),
         register: ServerAction::new(),
+        reset_password: ServerAction::new(),
         logout: ServerAction::new(),
         change_password: ServerAction::new(),
         display_name: ServerAction::new(),
@@ -42,6 +46,7 @@ pub fn provide_session() -> (AccountActions, SessionResource) {
             (
                 actions.login.version().get(),
                 actions.register.version().get(),
+                actions.reset_password.version().get(),
                 actions.logout.version().get(),
                 actions.display_name.version().get(),
                 actions.language.version().get(),

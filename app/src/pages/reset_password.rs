@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::accounts::{ResetPassword, reset_link};
+use crate::api::accounts::reset_link;
 use crate::components::form::{FormError, FormState, NewPasswordFields, SubmitButton};
 use crate::i18n::{Key, use_i18n};
+use crate::session::use_account_actions;
 use crate::{t, tr};
 
 #[component]
@@ -16,7 +17,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let link = Resource::new(token, reset_link);
-    let action = ServerAction::<ResetPassword>::new();
+    let action = use_account_actions().reset_password;
     let state = FormState::of(action);
     view! {
         <Title text=i18n.t_now(Key::ResetTitle)/>

@@ -140,7 +140,7 @@ fn UserList(list: AdminUserList, actions: UserActions) -> impl IntoView {
     view! {
         <section class="card">
             <form method="get" action="/admin/users" class="filter-form" role="search"
-                aria-label=move || i18n.t(Key::AdminUserSearchLabel)>
+                aria-label=move || i18n.t(Key::AdminUsersTab)>
                 <label for="admin-user-search" class="visually-hidden">{t!(i18n, AdminUserSearchLabel)}</label>
                 <input id="admin-user-search" type="search" name="q" value=search
                     maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::AdminUserSearchLabel)/>
