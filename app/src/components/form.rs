@@ -246,11 +246,13 @@ pub fn FormSuccess(state: FormState, message: Key) -> impl IntoView {
     }
 }
 
+/// `plain` for one of several actions in a row, where a filled button would shout.
 #[component]
-pub fn SubmitButton(state: FormState, label: Key) -> impl IntoView {
+pub fn SubmitButton(state: FormState, label: Key, #[prop(optional)] plain: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let class = if plain { "button" } else { "button primary" };
     view! {
-        <button type="submit" class="button primary" disabled=move || state.is_pending()
+        <button type="submit" class=class disabled=move || state.is_pending()
             aria-busy=move || state.is_pending().to_string()>
             {move || if state.is_pending() { i18n.t(Key::Working) } else { i18n.t(label) }}
         </button>

@@ -190,12 +190,12 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
                 <ActionForm action=actions.verified.0 attr:class="inline-form">
                     <input type="hidden" name="user_id" value=user_id.to_string()/>
                     <input type="hidden" name="verified" value=(!user.verified).to_string()/>
-                    <SubmitButton state=actions.verified.1
+                    <SubmitButton plain=true state=actions.verified.1
                         label=if user.verified { Key::AdminUnverify } else { Key::AdminVerify }/>
                 </ActionForm>
                 <ActionForm action=actions.reset_link.0 attr:class="inline-form">
                     <input type="hidden" name="user_id" value=user_id.to_string()/>
-                    <SubmitButton state=actions.reset_link.1 label=Key::AdminMakeResetLink/>
+                    <SubmitButton plain=true state=actions.reset_link.1 label=Key::AdminMakeResetLink/>
                 </ActionForm>
                 {(!is_self).then(|| {
                     let disable_question = {
@@ -211,7 +211,7 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
                             <input type="hidden" name="user_id" value=user_id.to_string()/>
                             <input type="hidden" name="disabled" value=(!disabled).to_string()/>
                             {if disabled {
-                                view! { <SubmitButton state=actions.disabled.1 label=Key::AdminEnable/> }.into_any()
+                                view! { <SubmitButton plain=true state=actions.disabled.1 label=Key::AdminEnable/> }.into_any()
                             } else {
                                 view! {
                                     <ConfirmSubmit state=actions.disabled.1 danger=true key=user_id.to_string()
@@ -232,7 +232,7 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
                                         question=revoke_question/>
                                 }.into_any()
                             } else {
-                                view! { <SubmitButton state=actions.site_admin.1 label=Key::AdminGrantSiteAdmin/> }.into_any()
+                                view! { <SubmitButton plain=true state=actions.site_admin.1 label=Key::AdminGrantSiteAdmin/> }.into_any()
                             }}
                         </ActionForm>
                     }
