@@ -3,6 +3,15 @@
 
 ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false;
 
+-- Catalogue care: a verified mark, and where a merged duplicate went (it stays, archived, so its
+-- old links lead to the survivor).
+ALTER TABLE products
+    ADD COLUMN verified boolean NOT NULL DEFAULT false,
+    ADD COLUMN merged_into uuid REFERENCES products (id);
+ALTER TABLE stores
+    ADD COLUMN verified boolean NOT NULL DEFAULT false,
+    ADD COLUMN merged_into uuid REFERENCES stores (id);
+
 -- One row: the settings an admin changes at run time.
 CREATE TABLE site_settings (
     id           boolean     PRIMARY KEY DEFAULT true CHECK (id),

@@ -86,10 +86,12 @@ pub enum ErrorCode {
     RegistrationInviteOnly,
     CannotChangeOwnAccount,
     LastSiteAdmin,
+    CannotMergeIntoItself,
+    MergeConflict,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 76] = [
+    pub const ALL: [ErrorCode; 78] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -166,6 +168,8 @@ impl ErrorCode {
         ErrorCode::RegistrationInviteOnly,
         ErrorCode::CannotChangeOwnAccount,
         ErrorCode::LastSiteAdmin,
+        ErrorCode::CannotMergeIntoItself,
+        ErrorCode::MergeConflict,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -239,6 +243,8 @@ impl ErrorCode {
             | ErrorCode::RegistrationInviteOnly => 403,
             ErrorCode::UserNotFound | ErrorCode::ResetLinkInvalid => 404,
             ErrorCode::CannotChangeOwnAccount | ErrorCode::LastSiteAdmin => 409,
+            ErrorCode::CannotMergeIntoItself => 422,
+            ErrorCode::MergeConflict => 409,
         }
     }
 
@@ -320,6 +326,8 @@ impl ErrorCode {
             ErrorCode::RegistrationInviteOnly => "REGISTRATION_INVITE_ONLY",
             ErrorCode::CannotChangeOwnAccount => "CANNOT_CHANGE_OWN_ACCOUNT",
             ErrorCode::LastSiteAdmin => "LAST_SITE_ADMIN",
+            ErrorCode::CannotMergeIntoItself => "CANNOT_MERGE_INTO_ITSELF",
+            ErrorCode::MergeConflict => "MERGE_CONFLICT",
         }
     }
 }

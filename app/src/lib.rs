@@ -26,7 +26,11 @@ use crate::i18n::zone::Zone;
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::{
     admin::{
-        audit::AdminAuditPage, confirm::AdminConfirmationPage, settings::AdminSettingsPage,
+        audit::AdminAuditPage,
+        catalogue::{AdminProductsPage, AdminStoresPage},
+        confirm::AdminConfirmationPage,
+        merge::{AdminArchiveConfirmPage, AdminMergeConfirmPage, AdminMergeSearchPage},
+        settings::AdminSettingsPage,
         users::AdminUsersPage,
     },
     group::GroupPage,
@@ -189,6 +193,11 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("admin") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users/:id/confirm/:what") view=AdminConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/products") view=AdminProductsPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/stores") view=AdminStoresPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/:id/merge") view=AdminMergeSearchPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/merge/confirm") view=AdminMergeConfirmPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/:id/archive") view=AdminArchiveConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/settings") view=AdminSettingsPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
                 <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>

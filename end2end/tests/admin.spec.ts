@@ -3,7 +3,7 @@
 // log that shows both, and the admin pages refused to everyone else.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { live, unique } from './people';
+import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 const password = 'long enough secret 42';
 
@@ -86,10 +86,60 @@ test('an admin makes a reset link and a forgetful person sets a new password wit
 test('the admin pages are refused to everyone but site admins', async ({ browser }, testInfo) => {
   const { page } = await register(browser, testInfo, 'Nosy');
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
-  for (const path of ['/admin', '/admin/users', '/admin/settings', '/admin/audit']) {
+  for (const path of ['/admin', '/admin/users', '/admin/products', '/admin/stores', '/admin/settings', '/admin/audit']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('alert')).toHaveText('Only site admins can do that.');
     await expect(page.getByTestId('admin-users')).toHaveCount(0);
   }
+});
+
+test('an admin merges a duplicate product that sits in an open run and the run shows one, summed', async ({ browser, baseURL }, testInfo) => {
+  const { page: admin, username: adminName } = await register(browser, testInfo, 'Ada');
+  grantSiteAdmin(adminName);
+  const { groupUrl, invite } = await startGroup(admin, testInfo, baseURL, `Rice club ${unique('')}`);
+  const storeName = `Rice Market ${unique('')}`;
+  await addStore(admin, testInfo, storeName);
+  const tag = unique('');
+  const rice = `Basmati rice ${tag}`;
+  const twin = `Rice basmati ${tag}`;
+  await addProduct(admin, testInfo, rice, 'kg');
+  await addProduct(admin, testInfo, twin, 'kg');
+  const runUrl = await openRun(admin, testInfo, groupUrl, storeName);
+  await bid(admin, testInfo, rice, '1');
+  await expect(admin.getByTestId(`product-${rice}`).getByTestId('total')).toContainText('Total: 1 kg');
+
+  const bea = await person(browser, testInfo, 'Bea', invite);
+  await joinWith(bea, testInfo);
+  await bea.goto(runUrl);
+  await bid(bea, testInfo, twin, '2');
+  await expect(bea.getByTestId(`product-${twin}`).getByTestId('total')).toContainText('Total: 2 kg');
+
+  // The admin finds the twin, merges it into the first, and is asked first with the rule.
+  await admin.goto(`/admin/products?q=${encodeURIComponent(tag)}`);
+  await live(admin, testInfo);
+  await expect(admin.getByTestId('catalogue-entries').locator('li')).toHaveCount(2);
+  await admin.getByTestId(`catalogue-${twin}`).getByRole('link', { name: 'Merge into…' }).click();
+  await live(admin, testInfo);
+  await admin.getByLabel('Search by name').fill(tag);
+  await admin.getByRole('button', { name: 'Show', exact: true }).click();
+  const candidates = admin.getByTestId('merge-candidates');
+  await expect(candidates.locator('li')).toHaveCount(1);
+  await candidates.getByRole('link', { name: 'Merge into this' }).click();
+  await expect(admin.getByTestId('merge-rule')).toContainText('Bids on both in one run are added together');
+  await admin.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(admin).toHaveURL(/\/admin\/products$/);
+
+  // The run shows one rice with both bids.
+  await bea.goto(runUrl);
+  await live(bea, testInfo);
+  await expect(bea.getByTestId(`product-${twin}`)).toHaveCount(0);
+  const card = bea.getByTestId(`product-${rice}`);
+  await expect(card.getByTestId('total')).toContainText('Total: 3 kg');
+  await expect(card.getByTestId('bidders')).toContainText('Bea2 kg');
+
+  // The twin's old address leads to the survivor.
+  await admin.goto(`/admin/products?q=${encodeURIComponent(tag)}&filter=archived`);
+  await admin.getByTestId(`catalogue-${twin}`).getByRole('link', { name: twin }).click();
+  await expect(admin.getByRole('heading', { name: rice, level: 1 })).toBeVisible();
 });

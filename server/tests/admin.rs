@@ -43,6 +43,8 @@ async fn state_of(server: &TestServer) -> Vec<String> {
         "SELECT count(*) FROM users WHERE disabled_at IS NOT NULL",
         "SELECT sum(session_generation) FROM users",
         "SELECT registration FROM site_settings",
+        "SELECT count(*) FROM products WHERE verified OR archived_at IS NOT NULL",
+        "SELECT count(*) FROM products WHERE merged_into IS NOT NULL",
     ] {
         state.push(format!("{sql} = {}", server.value(sql).await));
     }
@@ -67,6 +69,20 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
     let (target, _) = person(&server).await;
     let target_id = user_id(&server, &target).await;
     let t = target_id.as_str();
+    for name in ["Olive oil", "Olive oil 1 L"] {
+        server
+            .sql(&format!(
+                "INSERT INTO products (name, created_by) VALUES ('{name}', '{target_id}')"
+            ))
+            .await;
+    }
+    let kept = server
+        .value("SELECT id FROM products WHERE name = 'Olive oil'")
+        .await;
+    let merged = server
+        .value("SELECT id FROM products WHERE name = 'Olive oil 1 L'")
+        .await;
+    let (p, d) = (kept.as_str(), merged.as_str());
     let functions: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("admin/users", vec![]),
         ("admin/user", vec![("user_id", t)]),
@@ -90,6 +106,23 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
             vec![("registration", "closed")],
         ),
         ("admin/audit", vec![]),
+        ("admin/catalogue", vec![("kind", "products")]),
+        (
+            "admin/catalogue/entry",
+            vec![("kind", "products"), ("id", p)],
+        ),
+        (
+            "admin/catalogue/verified",
+            vec![("kind", "products"), ("id", p), ("verified", "true")],
+        ),
+        (
+            "admin/catalogue/merge",
+            vec![("kind", "products"), ("merged", d), ("survivor", p)],
+        ),
+        (
+            "admin/catalogue/archived",
+            vec![("kind", "products"), ("id", p), ("archived", "true")],
+        ),
     ];
     let anonymous = server.client();
     let before = state_of(&server).await;
@@ -118,7 +151,14 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
         );
     }
     // The admin pages themselves: nobody else sees one.
-    for path in ["/admin", "/admin/users", "/admin/settings", "/admin/audit"] {
+    for path in [
+        "/admin",
+        "/admin/users",
+        "/admin/products",
+        "/admin/stores",
+        "/admin/settings",
+        "/admin/audit",
+    ] {
         let page = member.get(server.url(path)).send().await.unwrap();
         assert_eq!(page.status(), 403, "{path}");
         let page = admin.get(server.url(path)).send().await.unwrap();

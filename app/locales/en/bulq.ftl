@@ -600,3 +600,36 @@ error-registration-closed = New accounts cannot be made right now.
 error-registration-invite-only = New accounts are made through a group's invite link only.
 error-cannot-change-own-account = You cannot do that to your own account. Ask another site admin.
 error-last-site-admin = This is the last site admin. Make someone else a site admin first.
+admin-products-tab = Products
+admin-stores-tab = Stores
+catalogue-filter-current = In use
+catalogue-filter-archived = Archived
+catalogue-search-label = Search by name
+catalogue-count =
+    { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }
+catalogue-runs =
+    { $count ->
+        [one] in { $count } run
+       *[other] in { $count } runs
+    }
+archived-badge = archived
+merged-into-note = merged into { $name }
+admin-archive = Archive
+admin-unarchive = Unarchive
+archive-confirm = Archive “{ $name }”? It leaves the lists, pickers and search; runs and prices keep it, and it can be brought back.
+merge-into-link = Merge into…
+duplicates-title = Likely duplicates
+duplicates-help = These names look alike. Keep the right one and the other is merged into it.
+keep-this = Keep “{ $name }”
+merge-title = Merge “{ $name }” into…
+merge-search-help = Find the entry that stays. Everything of this one moves to it.
+merge-into-this = Merge into this
+merge-confirm = Merge “{ $merged }” into “{ $survivor }”?
+merge-products-rule = Bids on both in one run are added together. Runs, shopping items, allocations and prices of “{ $merged }” move to “{ $survivor }”. “{ $merged }” is archived and its page leads to “{ $survivor }”. Refused while both are on one run's shopping list.
+merge-stores-rule = Runs and prices of “{ $merged }” move to “{ $survivor }”. “{ $merged }” is archived and its page leads to “{ $survivor }”.
+merge-submit = Merge
+error-cannot-merge-into-itself = An entry can only be merged into another one that is still in use.
+error-merge-conflict = Both are on one run's shopping list with separate purchases. Finish or cancel that run first.

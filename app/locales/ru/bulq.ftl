@@ -632,3 +632,38 @@ error-registration-closed = Новые учётные записи сейчас 
 error-registration-invite-only = Новые учётные записи создаются только по ссылке-приглашению группы.
 error-cannot-change-own-account = С собственной учётной записью так нельзя. Попросите другого администратора сайта.
 error-last-site-admin = Это последний администратор сайта. Сначала назначьте другого.
+admin-products-tab = Товары
+admin-stores-tab = Магазины
+catalogue-filter-current = В ходу
+catalogue-filter-archived = В архиве
+catalogue-search-label = Поиск по названию
+catalogue-count =
+    { $count ->
+        [one] { $count } запись
+        [few] { $count } записи
+        [many] { $count } записей
+       *[other] { $count } записи
+    }
+catalogue-runs =
+    { $count ->
+        [one] в { $count } закупке
+       *[other] в { $count } закупках
+    }
+archived-badge = в архиве
+merged-into-note = объединено с { $name }
+admin-archive = В архив
+admin-unarchive = Вернуть из архива
+archive-confirm = Отправить «{ $name }» в архив? Запись исчезнет из списков, выбора и поиска; закупки и цены её сохранят, и её можно вернуть.
+merge-into-link = Объединить с…
+duplicates-title = Похожие дубликаты
+duplicates-help = Эти названия похожи. Оставьте правильное — второе будет объединено с ним.
+keep-this = Оставить «{ $name }»
+merge-title = Объединить «{ $name }» с…
+merge-search-help = Найдите запись, которая останется. Всё от этой перейдёт к ней.
+merge-into-this = Объединить с этой
+merge-confirm = Объединить «{ $merged }» с «{ $survivor }»?
+merge-products-rule = Заявки на оба товара в одной закупке складываются. Закупки, позиции списка, доли и цены «{ $merged }» переходят к «{ $survivor }». «{ $merged }» уходит в архив, а его страница ведёт к «{ $survivor }». Невозможно, пока оба в списке покупок одной закупки.
+merge-stores-rule = Закупки и цены «{ $merged }» переходят к «{ $survivor }». «{ $merged }» уходит в архив, а его страница ведёт к «{ $survivor }».
+merge-submit = Объединить
+error-cannot-merge-into-itself = Запись можно объединить только с другой, которая ещё в ходу.
+error-merge-conflict = Оба товара в списке покупок одной закупки с отдельными покупками. Сначала завершите или отмените эту закупку.

@@ -619,3 +619,37 @@ error-registration-closed = Нови налози се тренутно не п�
 error-registration-invite-only = Нови налози се праве само преко линка за позив у групу.
 error-cannot-change-own-account = То не можете да урадите сопственом налогу. Замолите другог администратора сајта.
 error-last-site-admin = Ово је последњи администратор сајта. Прво поставите неког другог.
+admin-products-tab = Производи
+admin-stores-tab = Продавнице
+catalogue-filter-current = У употреби
+catalogue-filter-archived = Архивирани
+catalogue-search-label = Претрага по називу
+catalogue-count =
+    { $count ->
+        [one] { $count } ставка
+        [few] { $count } ставке
+       *[other] { $count } ставки
+    }
+catalogue-runs =
+    { $count ->
+        [one] у { $count } набавци
+       *[other] у { $count } набавки
+    }
+archived-badge = архивирано
+merged-into-note = спојено у { $name }
+admin-archive = Архивирај
+admin-unarchive = Врати из архиве
+archive-confirm = Архивирати „{ $name }“? Нестаје са спискова, избора и претраге; набавке и цене га чувају и може се вратити.
+merge-into-link = Споји у…
+duplicates-title = Вероватни дупликати
+duplicates-help = Ови називи личе. Задржите прави, а други ће бити спојен у њега.
+keep-this = Задржи „{ $name }“
+merge-title = Споји „{ $name }“ у…
+merge-search-help = Нађите ставку која остаје. Све од ове прелази на њу.
+merge-into-this = Споји у ову
+merge-confirm = Спојити „{ $merged }“ у „{ $survivor }“?
+merge-products-rule = Понуде за оба у истој набавци се сабирају. Набавке, ставке списка, расподеле и цене „{ $merged }“ прелазе на „{ $survivor }“. „{ $merged }“ се архивира, а његова страница води на „{ $survivor }“. Није могуће док су оба на списку за куповину исте набавке.
+merge-stores-rule = Набавке и цене „{ $merged }“ прелазе на „{ $survivor }“. „{ $merged }“ се архивира, а његова страница води на „{ $survivor }“.
+merge-submit = Споји
+error-cannot-merge-into-itself = Ставка може да се споји само у другу која је још у употреби.
+error-merge-conflict = Оба су на списку за куповину исте набавке са одвојеним куповинама. Прво завршите или откажите ту набавку.

@@ -620,3 +620,37 @@ error-registration-closed = Novi nalozi se trenutno ne prave.
 error-registration-invite-only = Novi nalozi se prave samo preko linka za poziv u grupu.
 error-cannot-change-own-account = To ne možete da uradite sopstvenom nalogu. Zamolite drugog administratora sajta.
 error-last-site-admin = Ovo je poslednji administrator sajta. Prvo postavite nekog drugog.
+admin-products-tab = Proizvodi
+admin-stores-tab = Prodavnice
+catalogue-filter-current = U upotrebi
+catalogue-filter-archived = Arhivirani
+catalogue-search-label = Pretraga po nazivu
+catalogue-count =
+    { $count ->
+        [one] { $count } stavka
+        [few] { $count } stavke
+       *[other] { $count } stavki
+    }
+catalogue-runs =
+    { $count ->
+        [one] u { $count } nabavci
+       *[other] u { $count } nabavki
+    }
+archived-badge = arhivirano
+merged-into-note = spojeno u { $name }
+admin-archive = Arhiviraj
+admin-unarchive = Vrati iz arhive
+archive-confirm = Arhivirati „{ $name }“? Nestaje sa spiskova, izbora i pretrage; nabavke i cene ga čuvaju i može se vratiti.
+merge-into-link = Spoji u…
+duplicates-title = Verovatni duplikati
+duplicates-help = Ovi nazivi liče. Zadržite pravi, a drugi će biti spojen u njega.
+keep-this = Zadrži „{ $name }“
+merge-title = Spoji „{ $name }“ u…
+merge-search-help = Nađite stavku koja ostaje. Sve od ove prelazi na nju.
+merge-into-this = Spoji u ovu
+merge-confirm = Spojiti „{ $merged }“ u „{ $survivor }“?
+merge-products-rule = Ponude za oba u istoj nabavci se sabiraju. Nabavke, stavke spiska, raspodele i cene „{ $merged }“ prelaze na „{ $survivor }“. „{ $merged }“ se arhivira, a njegova stranica vodi na „{ $survivor }“. Nije moguće dok su oba na spisku za kupovinu iste nabavke.
+merge-stores-rule = Nabavke i cene „{ $merged }“ prelaze na „{ $survivor }“. „{ $merged }“ se arhivira, a njegova stranica vodi na „{ $survivor }“.
+merge-submit = Spoji
+error-cannot-merge-into-itself = Stavka može da se spoji samo u drugu koja je još u upotrebi.
+error-merge-conflict = Oba su na spisku za kupovinu iste nabavke sa odvojenim kupovinama. Prvo završite ili otkažite tu nabavku.

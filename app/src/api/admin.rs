@@ -3,19 +3,28 @@
 
 use leptos::prelude::*;
 
+use uuid::Uuid;
+
+use crate::domain::admin::CatalogueKind;
 use crate::domain::ids::UserId;
 use crate::error::AppError;
-use crate::model::{AdminUserList, AdminUserRow, AuditTrail, ResetLinkView, SiteSettingsView};
+use crate::model::{
+    AdminUserList, AdminUserRow, AuditTrail, CatalogueList, CatalogueRow, ResetLinkView,
+    SiteSettingsView,
+};
 
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        admin::{ADMIN_PAGE_SIZE, AuditAction, RegistrationMode, UserFilter},
+        admin::{ADMIN_PAGE_SIZE, AuditAction, CatalogueFilter, RegistrationMode, UserFilter},
         paging::PageRequest,
         search::SearchQuery,
     },
     error::ErrorCode,
-    server::{admin::users, audit, password_resets, request, sessions, site_settings},
+    server::{
+        admin::{catalogue, users},
+        audit, password_resets, request, sessions, site_settings,
+    },
 };
 
 #[server(prefix = "/api", endpoint = "admin/users")]
@@ -129,4 +138,93 @@ pub async fn audit_log(
         action,
         retention_days: ctx.audit_retention_days,
     })
+}
+
+/// Products or stores for the admin, with the likely duplicates among them.
+#[server(prefix = "/api", endpoint = "admin/catalogue")]
+pub async fn admin_catalogue(
+    kind: CatalogueKind,
+    search: Option<String>,
+    filter: Option<String>,
+    page: Option<u32>,
+) -> Result<CatalogueList, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    let query = match search.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(SearchQuery::parse(text)?),
+    };
+    let filter = CatalogueFilter::from_name(filter.as_deref().unwrap_or_default());
+    let page = PageRequest::new(page, ADMIN_PAGE_SIZE);
+    let rows = catalogue::list(&ctx.db, kind, query.as_ref(), filter, page).await?;
+    let duplicates = catalogue::likely_duplicates(&ctx.db, kind).await?;
+    Ok(CatalogueList {
+        kind,
+        rows,
+        search: query.map(|q| q.as_str().to_owned()).unwrap_or_default(),
+        filter,
+        duplicates,
+    })
+}
+
+/// One product or store, for a confirmation page.
+#[server(prefix = "/api", endpoint = "admin/catalogue/entry")]
+pub async fn catalogue_entry(kind: CatalogueKind, id: Uuid) -> Result<CatalogueRow, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    catalogue::find(&ctx.db, kind, id).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/catalogue/verified")]
+pub async fn set_catalogue_verified(
+    kind: CatalogueKind,
+    id: Uuid,
+    verified: bool,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    catalogue::set_verified(&ctx.db, &admin, kind, id, verified, &request::origin()).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/catalogue/archived")]
+pub async fn set_catalogue_archived(
+    kind: CatalogueKind,
+    id: Uuid,
+    archived: bool,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    catalogue::set_archived(
+        &ctx.db,
+        &ctx.cache,
+        &admin,
+        kind,
+        id,
+        archived,
+        &request::origin(),
+    )
+    .await
+}
+
+/// Merges `merged` into `survivor`; the admin goes back to the list.
+#[server(prefix = "/api", endpoint = "admin/catalogue/merge")]
+pub async fn merge_catalogue(
+    kind: CatalogueKind,
+    merged: Uuid,
+    survivor: Uuid,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    let origin = request::origin();
+    match kind {
+        CatalogueKind::Products => {
+            catalogue::merge_products(&ctx.db, &ctx.cache, &admin, merged, survivor, &origin)
+                .await?
+        }
+        CatalogueKind::Stores => {
+            catalogue::merge_stores(&ctx.db, &ctx.cache, &admin, merged, survivor, &origin).await?
+        }
+    }
+    leptos_axum::redirect(&format!("/admin/{}", kind.as_str()));
+    Ok(())
 }

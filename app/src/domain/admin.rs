@@ -83,6 +83,16 @@ pub enum AuditAction {
     GroupAdminRevoked,
     MemberRemoved,
     RunCancelled,
+    ProductVerified,
+    ProductUnverified,
+    ProductArchived,
+    ProductUnarchived,
+    ProductsMerged,
+    StoreVerified,
+    StoreUnverified,
+    StoreArchived,
+    StoreUnarchived,
+    StoresMerged,
 }
 
 impl AuditAction {
@@ -126,6 +136,58 @@ impl UserFilter {
     }
 
     /// A filter named in a URL; anything unknown shows everyone.
+    pub fn from_name(name: &str) -> Self {
+        name.parse().unwrap_or_default()
+    }
+}
+
+/// The two halves of the shared catalogue a site admin looks after.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueKind {
+    Products,
+    Stores,
+}
+
+impl CatalogueKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// Which catalogue entries the admin's list shows.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueFilter {
+    /// Everything still in use (not archived).
+    #[default]
+    Current,
+    Verified,
+    Unverified,
+    Archived,
+}
+
+impl CatalogueFilter {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     pub fn from_name(name: &str) -> Self {
         name.parse().unwrap_or_default()
     }

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::admin::{AuditAction, RegistrationMode, UserFilter};
+use crate::domain::admin::{
+    AuditAction, CatalogueFilter, CatalogueKind, RegistrationMode, UserFilter,
+};
 use crate::domain::ids::UserId;
 use crate::domain::paging::Page;
 
@@ -71,4 +73,36 @@ pub struct ResetLinkView {
 pub struct ResetLinkPreview {
     pub username: String,
     pub display_name: String,
+}
+
+/// A product or store as the admin's catalogue list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueRow {
+    pub id: uuid::Uuid,
+    pub name: String,
+    /// A product's brand and unit, a store's address.
+    pub detail: String,
+    pub verified: bool,
+    pub archived: bool,
+    /// The survivor this one was merged into.
+    pub merged_into: Option<String>,
+    /// Runs that use it (bids on a product, runs at a store).
+    pub runs: i64,
+}
+
+/// Two entries that look like one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicatePair {
+    pub first: CatalogueRow,
+    pub second: CatalogueRow,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueList {
+    pub kind: CatalogueKind,
+    pub rows: Page<CatalogueRow>,
+    pub search: String,
+    pub filter: CatalogueFilter,
+    /// Likely duplicates among current entries, most alike first.
+    pub duplicates: Vec<DuplicatePair>,
 }

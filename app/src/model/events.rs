@@ -42,6 +42,10 @@ pub enum LiveEvent {
     MemberLeft {
         user_id: Uuid,
     },
+    /// A site admin merged two products or stores this run uses: what it shows changed.
+    CatalogueChanged {
+        run_id: Uuid,
+    },
     /// A site admin disabled the account: every open stream of theirs ends. Recorded with the nil
     /// group, since it concerns no group.
     AccountEnded {

@@ -158,6 +158,10 @@ pub fn ProductPage() -> impl IntoView {
             .get("id")
             .and_then(|id| Uuid::parse_str(&id).ok())
     };
+    // A merged entry's page shows the survivor, then moves to its address.
+    let asked_product_id = move || {
+        params.with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()))
+    };
     let product = Resource::new(
         move || {
             (
@@ -182,6 +186,10 @@ pub fn ProductPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let stores = stores.await.map(|page| page.items).unwrap_or_default();
                 match product.await {
+                    Ok(product) if Some(product.id) != asked_product_id() => {
+                        let survivor = format!("/products/{}", product.id);
+                        view! { <leptos_router::components::Redirect path=survivor/> }.into_any()
+                    }
                     Ok(product) => view! { <Product product stores actions/> }.into_any(),
                     Err(error) => view! { <PageError error/> }.into_any(),
                 }

@@ -110,6 +110,10 @@ pub fn StorePage() -> impl IntoView {
             .get("id")
             .and_then(|id| Uuid::parse_str(&id).ok())
     };
+    // A merged entry's page shows the survivor, then moves to its address.
+    let asked_store_id = move || {
+        params.with_untracked(|params| params.get("id").and_then(|id| Uuid::parse_str(&id).ok()))
+    };
     let store = Resource::new(
         move || {
             let page = query.read().get("page").and_then(|p| p.parse::<u32>().ok());
@@ -126,6 +130,10 @@ pub fn StorePage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match store.await {
+                    Ok(store) if Some(store.id) != asked_store_id() => {
+                        let survivor = format!("/stores/{}", store.id);
+                        view! { <leptos_router::components::Redirect path=survivor/> }.into_any()
+                    }
                     Ok(store) => view! { <Store store action state/> }.into_any(),
                     Err(error) => view! { <PageError error/> }.into_any(),
                 }

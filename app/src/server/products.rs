@@ -174,8 +174,11 @@ pub async fn detail(
     record_currency: &CurrencyCode,
     history_page: PageRequest,
 ) -> AppResult<ProductDetail> {
+    // A product merged into another shows the survivor (the page then moves to its address).
     let product: Option<(Uuid, String, String, String, Uuid)> = sqlx::query_as(
-        "SELECT id, name, brand, unit, created_by FROM products WHERE id = $1 AND archived_at IS NULL",
+        "SELECT p.id, p.name, p.brand, p.unit, p.created_by \
+         FROM products p JOIN products asked ON p.id = coalesce(asked.merged_into, asked.id) \
+         WHERE asked.id = $1 AND p.archived_at IS NULL",
     )
     .bind(product_id)
     .fetch_optional(db)

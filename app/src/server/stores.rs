@@ -120,9 +120,11 @@ pub async fn detail(
     store_id: Uuid,
     page: PageRequest,
 ) -> AppResult<StoreDetail> {
+    // A store merged into another shows the survivor (the page then moves to its address).
     let store = sqlx::query_as::<_, StoreRow>(
-        "SELECT id, name, address, opening_hours, notes, created_by FROM stores \
-         WHERE id = $1 AND archived_at IS NULL",
+        "SELECT s.id, s.name, s.address, s.opening_hours, s.notes, s.created_by \
+         FROM stores s JOIN stores asked ON s.id = coalesce(asked.merged_into, asked.id) \
+         WHERE asked.id = $1 AND s.archived_at IS NULL",
     )
     .bind(store_id)
     .fetch_optional(db)

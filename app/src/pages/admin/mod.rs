@@ -2,7 +2,9 @@
 //! a site admin (`NOT_SITE_ADMIN`), so nobody else ever sees one.
 
 pub mod audit;
+pub mod catalogue;
 pub mod confirm;
+pub mod merge;
 pub mod settings;
 pub mod users;
 
@@ -16,6 +18,8 @@ pub fn AdminTabs(current: Key) -> impl IntoView {
     let i18n = use_i18n();
     let tabs = [
         (Key::AdminUsersTab, "/admin/users"),
+        (Key::AdminProductsTab, "/admin/products"),
+        (Key::AdminStoresTab, "/admin/stores"),
         (Key::AdminSettingsTab, "/admin/settings"),
         (Key::AdminAuditTab, "/admin/audit"),
     ];
