@@ -374,3 +374,59 @@ async fn the_account_list_searches_without_case_or_accents_and_filters(db: PgPoo
         .unwrap();
     assert_eq!((first_page.items.len(), first_page.total), (25, 32));
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn group_admin_changes_removals_and_cancellations_are_in_the_trail(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let (bob, carol) = (user(&db, "bob").await, user(&db, "carol").await);
+    let world = world(&db, leader, &[bob, carol], 1).await;
+    let run_id = common::open_run(&db, leader, &world).await;
+    let origin = origin();
+    app::server::groups::set_admin(&db, leader, world.group_id, bob, true, &origin)
+        .await
+        .unwrap();
+    app::server::groups::set_admin(&db, leader, world.group_id, bob, false, &origin)
+        .await
+        .unwrap();
+    app::server::groups::remove_member(&db, leader, world.group_id, carol, &origin)
+        .await
+        .unwrap();
+    app::server::runs::cancel(&db, leader, run_id, "Store closed", &origin)
+        .await
+        .unwrap();
+    let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT action, actor_name, target_name, detail FROM audit_log ORDER BY id")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    let name = |text: &str| Some(text.to_owned());
+    assert_eq!(
+        rows,
+        [
+            (
+                "GROUP_ADMIN_GRANTED".into(),
+                name("leader"),
+                name("bob"),
+                name("Test Friends")
+            ),
+            (
+                "GROUP_ADMIN_REVOKED".into(),
+                name("leader"),
+                name("bob"),
+                name("Test Friends")
+            ),
+            (
+                "MEMBER_REMOVED".into(),
+                name("leader"),
+                name("carol"),
+                name("Test Friends")
+            ),
+            (
+                "RUN_CANCELLED".into(),
+                name("leader"),
+                None,
+                Some(format!("run {run_id}: Store closed"))
+            ),
+        ]
+    );
+}

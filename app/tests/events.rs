@@ -4,6 +4,7 @@
 mod common;
 
 use app::model::LiveEvent;
+use app::server::audit::Origin;
 use app::server::events;
 use app::server::{bids, groups, runs};
 use common::{open_run, qty, user, world};
@@ -162,7 +163,9 @@ async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: P
         0,
         "all three"
     );
-    runs::cancel(&db, leader, run_id, "Rain").await.unwrap();
+    runs::cancel(&db, leader, run_id, "Rain", &Origin::default())
+        .await
+        .unwrap();
     assert_eq!(notifications::unread_count(&db, alice).await.unwrap(), 1);
     let page = notifications::list(&db, alice, PageRequest::new(None, 20))
         .await

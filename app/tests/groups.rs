@@ -3,6 +3,7 @@
 use app::domain::group::{CurrencyCode, GroupName, MAX_GROUPS_PER_USER, MAX_MEMBERS_PER_GROUP};
 use app::domain::paging::PageRequest;
 use app::error::ErrorCode;
+use app::server::audit::Origin;
 use app::server::db::MIGRATOR;
 use app::server::groups;
 use sqlx::PgPool;
@@ -80,8 +81,8 @@ async fn non_members_cannot_tell_a_group_exists(db: PgPool) {
         )
         .await,
         groups::set_joining_allowed(&db, mallory, group_id, false).await,
-        groups::set_admin(&db, mallory, group_id, alice, false).await,
-        groups::remove_member(&db, mallory, group_id, alice).await,
+        groups::set_admin(&db, mallory, group_id, alice, false, &Origin::default()).await,
+        groups::remove_member(&db, mallory, group_id, alice, &Origin::default()).await,
         groups::leave(&db, mallory, group_id).await,
         groups::regenerate_invite(&db, mallory, group_id)
             .await
@@ -157,8 +158,8 @@ async fn only_admins_manage(db: PgPool) {
     for result in [
         groups::rename(&db, bob, group_id, &GroupName::parse("Bob's").unwrap()).await,
         groups::set_joining_allowed(&db, bob, group_id, false).await,
-        groups::set_admin(&db, bob, group_id, bob, true).await,
-        groups::remove_member(&db, bob, group_id, alice).await,
+        groups::set_admin(&db, bob, group_id, bob, true, &Origin::default()).await,
+        groups::remove_member(&db, bob, group_id, alice, &Origin::default()).await,
         groups::regenerate_invite(&db, bob, group_id)
             .await
             .map(drop),
@@ -187,7 +188,7 @@ async fn a_group_always_keeps_an_admin(db: PgPool) {
         .unwrap();
 
     assert_eq!(
-        groups::set_admin(&db, alice, group_id, alice, false)
+        groups::set_admin(&db, alice, group_id, alice, false, &Origin::default())
             .await
             .unwrap_err()
             .code,
@@ -198,17 +199,17 @@ async fn a_group_always_keeps_an_admin(db: PgPool) {
         ErrorCode::LastGroupAdmin
     );
 
-    groups::set_admin(&db, alice, group_id, bob, true)
+    groups::set_admin(&db, alice, group_id, bob, true, &Origin::default())
         .await
         .unwrap();
     assert_eq!(
-        groups::remove_member(&db, alice, group_id, bob)
+        groups::remove_member(&db, alice, group_id, bob, &Origin::default())
             .await
             .unwrap_err()
             .code,
         ErrorCode::CannotRemoveGroupAdmin
     );
-    groups::set_admin(&db, bob, group_id, alice, false)
+    groups::set_admin(&db, bob, group_id, alice, false, &Origin::default())
         .await
         .unwrap();
     groups::leave(&db, alice, group_id).await.unwrap();
@@ -226,13 +227,14 @@ async fn concurrent_demotions_cannot_remove_the_last_admin(db: PgPool) {
     groups::join(&db, bob, &token_of(&db, group_id).await)
         .await
         .unwrap();
-    groups::set_admin(&db, alice, group_id, bob, true)
+    groups::set_admin(&db, alice, group_id, bob, true, &Origin::default())
         .await
         .unwrap();
     // Each demotes the other at the same moment: one must win, one must be refused.
+    let origin = Origin::default();
     let (a, b) = tokio::join!(
-        groups::set_admin(&db, alice, group_id, bob, false),
-        groups::set_admin(&db, bob, group_id, alice, false),
+        groups::set_admin(&db, alice, group_id, bob, false, &origin),
+        groups::set_admin(&db, bob, group_id, alice, false, &origin),
     );
     assert_eq!(
         [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
@@ -256,7 +258,7 @@ async fn removal_ends_the_membership_and_tells_the_member(db: PgPool) {
     groups::join(&db, bob, &token_of(&db, group_id).await)
         .await
         .unwrap();
-    groups::remove_member(&db, alice, group_id, bob)
+    groups::remove_member(&db, alice, group_id, bob, &Origin::default())
         .await
         .unwrap();
     assert_eq!(
@@ -277,7 +279,7 @@ async fn removal_ends_the_membership_and_tells_the_member(db: PgPool) {
         ("removed_from_group".to_owned(), "Test Friends".to_owned())
     );
     assert_eq!(
-        groups::remove_member(&db, alice, group_id, bob)
+        groups::remove_member(&db, alice, group_id, bob, &Origin::default())
             .await
             .unwrap_err()
             .code,

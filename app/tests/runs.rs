@@ -2,6 +2,7 @@
 //! leader's moves, what leaving a group does to runs (all or nothing), and 200 concurrent bid
 //! writes from 50 people checked exactly against what the server acknowledged.
 
+use app::server::audit::Origin;
 use std::collections::HashMap;
 
 use app::domain::catalogue::ProductFields;
@@ -197,17 +198,27 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
         .unwrap();
     runs::confirm(&db, leader, run_id).await.unwrap();
 
-    let refused = runs::cancel(&db, bob, run_id, "").await.unwrap_err();
-    assert_eq!(refused.code, ErrorCode::NotRunLeader);
-    runs::cancel(&db, leader, run_id, "The store is closed")
+    let refused = runs::cancel(&db, bob, run_id, "", &Origin::default())
         .await
-        .unwrap();
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+    runs::cancel(
+        &db,
+        leader,
+        run_id,
+        "The store is closed",
+        &Origin::default(),
+    )
+    .await
+    .unwrap();
     let run = run_detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Cancelled);
     assert_eq!(run.cancel_reason, "The store is closed");
     assert_eq!(notifications(&db, alice, "run_cancelled").await, 1);
     assert_eq!(notifications(&db, bob, "run_cancelled").await, 1);
-    let again = runs::cancel(&db, leader, run_id, "").await.unwrap_err();
+    let again = runs::cancel(&db, leader, run_id, "", &Origin::default())
+        .await
+        .unwrap_err();
     assert_eq!(again.code, ErrorCode::RunStateForbids);
 }
 
@@ -245,7 +256,7 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     .execute(&db)
     .await
     .unwrap();
-    let failed = groups::remove_member(&db, admin, world.group_id, bob).await;
+    let failed = groups::remove_member(&db, admin, world.group_id, bob, &Origin::default()).await;
     assert_eq!(failed.unwrap_err().code, ErrorCode::Internal);
     let run = run_detail::detail(&db, bob, admins_run).await.unwrap();
     assert_eq!(
@@ -263,7 +274,7 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
         .execute(&db)
         .await
         .unwrap();
-    groups::remove_member(&db, admin, world.group_id, bob)
+    groups::remove_member(&db, admin, world.group_id, bob, &Origin::default())
         .await
         .unwrap();
     let run = run_detail::detail(&db, carol, admins_run).await.unwrap();
@@ -313,7 +324,7 @@ async fn no_bid_lands_after_its_bidder_left_the_group(db: PgPool) {
         }));
     }
     tokio::time::sleep(std::time::Duration::from_millis(30)).await;
-    groups::remove_member(&db, admin, world.group_id, bob)
+    groups::remove_member(&db, admin, world.group_id, bob, &Origin::default())
         .await
         .unwrap();
     let (mut landed, mut refused) = (0, 0);
@@ -586,7 +597,9 @@ async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
     let back = leadership::request_transfer(&db, alice, run_id, leader)
         .await
         .unwrap();
-    runs::cancel(&db, alice, run_id, "").await.unwrap();
+    runs::cancel(&db, alice, run_id, "", &Origin::default())
+        .await
+        .unwrap();
     let late = leadership::answer_transfer(&db, leader, back, true)
         .await
         .unwrap_err();

@@ -7,6 +7,7 @@ use app::domain::paging::PageRequest;
 use app::domain::validation::{DisplayName, NewPassword, Username};
 use app::error::AppError;
 use app::server::accounts::{self, Registration};
+use app::server::audit::Origin;
 use app::server::cache::Cache;
 use app::server::groups;
 use sqlx::PgPool;
@@ -67,7 +68,7 @@ pub async fn demo(db: &PgPool, cache: &Cache, language: Language) -> Result<(), 
             if !detail.members.items.iter().any(|m| m.user_id == member) {
                 groups::join(db, member, &detail.invite_token).await?;
             }
-            groups::set_admin(db, creator, group_id, member, *is_admin).await?;
+            groups::set_admin(db, creator, group_id, member, *is_admin, &Origin::default()).await?;
         }
     }
     let catalogue = catalogue::ensure(db, cache, &people, language).await?;

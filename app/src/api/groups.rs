@@ -116,14 +116,22 @@ pub async fn set_member_admin(
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    groups::set_admin(&ctx.db, viewer.id, group_id, member_id, admin).await
+    groups::set_admin(
+        &ctx.db,
+        viewer.id,
+        group_id,
+        member_id,
+        admin,
+        &request::origin(),
+    )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "groups/remove-member")]
 pub async fn remove_member(group_id: Uuid, member_id: Uuid) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    groups::remove_member(&ctx.db, viewer.id, group_id, member_id).await
+    groups::remove_member(&ctx.db, viewer.id, group_id, member_id, &request::origin()).await
 }
 
 #[server(prefix = "/api", endpoint = "groups/leave")]

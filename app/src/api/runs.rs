@@ -130,7 +130,7 @@ pub async fn cancel_run(run_id: Uuid, #[server(default)] reason: String) -> Resu
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let reason = parse_note(&reason)?;
-    runs::cancel(&ctx.db, viewer.id, run_id, &reason)
+    runs::cancel(&ctx.db, viewer.id, run_id, &reason, &request::origin())
         .await
         .map(drop)
 }

@@ -101,6 +101,33 @@ pub async fn record(conn: &mut PgConnection, entry: &Entry<'_>) -> AppResult<()>
     Ok(())
 }
 
+/// Writes an entry naming people by id only (a service that knows no usernames): their names are
+/// looked up in the same statement.
+pub async fn record_ids(
+    conn: &mut PgConnection,
+    action: AuditAction,
+    actor: Uuid,
+    target: Option<Uuid>,
+    detail: Option<&str>,
+    origin: &Origin,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (actor_id, actor_name, action, target_id, target_name, detail, \
+                                request_id, client_addr) \
+         SELECT $1, (SELECT username FROM users WHERE id = $1), $2, \
+                $3, (SELECT username FROM users WHERE id = $3), $4, $5, $6::inet",
+    )
+    .bind(actor)
+    .bind(action.as_str())
+    .bind(target)
+    .bind(detail.map(|detail| bounded(detail, 200)))
+    .bind(origin.request_id.as_deref().map(|id| bounded(id, 64)))
+    .bind(origin.client_addr.map(|address| address.to_string()))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Records an entry on its own, for something that changed nothing else.
 pub async fn record_alone(db: &PgPool, entry: &Entry<'_>) -> AppResult<()> {
     let mut conn = db.acquire().await?;

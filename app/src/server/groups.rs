@@ -7,10 +7,12 @@
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::admin::AuditAction;
 use crate::domain::group::{CurrencyCode, GroupName, MAX_GROUPS_PER_USER, MAX_MEMBERS_PER_GROUP};
 use crate::domain::paging::{Page, PageRequest};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{GroupDetail, GroupSummary, InvitePreview, LiveEvent, MemberView};
+use crate::server::audit::{self, Origin};
 use crate::server::{events, runs};
 
 fn new_invite_token() -> String {
@@ -372,6 +374,7 @@ pub async fn set_admin(
     group_id: Uuid,
     member: Uuid,
     make_admin: bool,
+    origin: &Origin,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
     lock_group_as_admin(&mut tx, group_id, admin).await?;
@@ -388,9 +391,32 @@ pub async fn set_admin(
         .bind(make_admin)
         .execute(&mut *tx)
         .await?;
+    let action = if make_admin {
+        AuditAction::GroupAdminGranted
+    } else {
+        AuditAction::GroupAdminRevoked
+    };
+    let group_name = group_name(&mut tx, group_id).await?;
+    audit::record_ids(
+        &mut tx,
+        action,
+        admin,
+        Some(member),
+        Some(&group_name),
+        origin,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(%group_id, by = %admin, %member, make_admin, "group admin role changed");
     Ok(())
+}
+
+/// The group's name, for the audit trail.
+async fn group_name(conn: &mut PgConnection, group_id: Uuid) -> AppResult<String> {
+    Ok(sqlx::query_scalar("SELECT name FROM groups WHERE id = $1")
+        .bind(group_id)
+        .fetch_one(conn)
+        .await?)
 }
 
 /// Ends a membership and tells the member, in the caller's transaction: their bids in the
@@ -430,6 +456,7 @@ pub async fn remove_member(
     admin: Uuid,
     group_id: Uuid,
     member: Uuid,
+    origin: &Origin,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
     lock_group_as_admin(&mut tx, group_id, admin).await?;
@@ -437,6 +464,17 @@ pub async fn remove_member(
         return Err(ErrorCode::CannotRemoveGroupAdmin.into());
     }
     end_membership(&mut tx, group_id, member, Some("removed_from_group")).await?;
+    let group_name = group_name(&mut tx, group_id).await?;
+    let action = AuditAction::MemberRemoved;
+    audit::record_ids(
+        &mut tx,
+        action,
+        admin,
+        Some(member),
+        Some(&group_name),
+        origin,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(%group_id, by = %admin, %member, "member removed");
     Ok(())

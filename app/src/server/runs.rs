@@ -9,11 +9,13 @@ use serde_json::json;
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::admin::AuditAction;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{LiveEvent, RunSummary};
+use crate::server::audit::{self, Origin};
 use crate::server::groups::lock_group_as_member;
 use crate::server::notifications::notify;
 use crate::server::{events, leadership};
@@ -561,6 +563,7 @@ async fn leader_moves(
     run_id: Uuid,
     action: RunAction,
     reason: &str,
+    audited: Option<&Origin>,
 ) -> AppResult<RunState> {
     let target = action
         .target()
@@ -577,6 +580,11 @@ async fn leader_moves(
             .await?;
     }
     notify_state_change(&mut tx, run_id, viewer, state, reason).await?;
+    if let Some(origin) = audited {
+        let detail = format!("run {run_id}: {reason}");
+        let action = AuditAction::RunCancelled;
+        audit::record_ids(&mut tx, action, viewer, None, Some(&detail), origin).await?;
+    }
     tx.commit().await?;
     tracing::info!(%run_id, user_id = %viewer, state = state.as_str(), "run moved");
     Ok(state)
@@ -584,12 +592,12 @@ async fn leader_moves(
 
 /// The leader freezes the orders, whether or not everyone said they are ready.
 pub async fn confirm(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Confirm, "").await
+    leader_moves(db, viewer, run_id, RunAction::Confirm, "", None).await
 }
 
 /// The leader lets people change their bids again.
 pub async fn reopen(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Reopen, "").await
+    leader_moves(db, viewer, run_id, RunAction::Reopen, "", None).await
 }
 
 /// What leaving a group does to its runs, inside the caller's transaction (which already holds
@@ -646,6 +654,13 @@ pub(crate) async fn withdraw_member(
 }
 
 /// The leader calls the run off, saying why if they like; everyone taking part is told.
-pub async fn cancel(db: &PgPool, viewer: Uuid, run_id: Uuid, reason: &str) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Cancel, reason).await
+/// Recorded in the audit trail with the reason.
+pub async fn cancel(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    reason: &str,
+    origin: &Origin,
+) -> AppResult<RunState> {
+    leader_moves(db, viewer, run_id, RunAction::Cancel, reason, Some(origin)).await
 }

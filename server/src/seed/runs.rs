@@ -3,6 +3,7 @@
 //! consistent as real ones. A run is recognised by its comment (in any language), so seeding again
 //! adds nothing.
 
+use app::server::audit::Origin;
 use std::collections::HashMap;
 
 use app::domain::language::Language;
@@ -226,7 +227,14 @@ pub async fn ensure(
                 runs::confirm(db, leader, run_id).await?;
             }
             Finish::Cancel(reason) => {
-                runs::cancel(db, leader, run_id, &reason.text(language)).await?;
+                runs::cancel(
+                    db,
+                    leader,
+                    run_id,
+                    &reason.text(language),
+                    &Origin::default(),
+                )
+                .await?;
             }
             Finish::Shop(purchases, then) => {
                 runs::confirm(db, leader, run_id).await?;
