@@ -375,6 +375,9 @@ async fn the_account_list_searches_without_case_or_accents_and_filters(db: PgPoo
     assert_eq!((first_page.items.len(), first_page.total), (25, 32));
 }
 
+/// Action, actor, target and detail of an audit entry.
+type TrailRow = (String, Option<String>, Option<String>, Option<String>);
+
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn group_admin_changes_removals_and_cancellations_are_in_the_trail(db: PgPool) {
     let leader = user(&db, "leader").await;
@@ -394,7 +397,7 @@ async fn group_admin_changes_removals_and_cancellations_are_in_the_trail(db: PgP
     app::server::runs::cancel(&db, leader, run_id, "Store closed", &origin)
         .await
         .unwrap();
-    let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+    let rows: Vec<TrailRow> =
         sqlx::query_as("SELECT action, actor_name, target_name, detail FROM audit_log ORDER BY id")
             .fetch_all(&db)
             .await
