@@ -1,7 +1,11 @@
 -- Site administration: a verified mark on accounts, the site's settings, one-time password-reset
 -- links and the audit trail.
 
-ALTER TABLE users ADD COLUMN verified boolean NOT NULL DEFAULT false;
+-- A deleted account stays as an anonymous "former member" so runs' history and money stay
+-- exact; `deleted_at` says it can never log in or be enabled again.
+ALTER TABLE users
+    ADD COLUMN verified boolean NOT NULL DEFAULT false,
+    ADD COLUMN deleted_at timestamptz;
 
 -- Catalogue care: a verified mark, and where a merged duplicate went (it stays, archived, so its
 -- old links lead to the survivor).

@@ -29,10 +29,12 @@ use crate::pages::{
         audit::AdminAuditPage,
         catalogue::{AdminProductsPage, AdminStoresPage},
         confirm::AdminConfirmationPage,
+        groups::{AdminGroupArchivePage, AdminGroupsPage},
         merge::{AdminArchiveConfirmPage, AdminMergeConfirmPage, AdminMergeSearchPage},
         settings::AdminSettingsPage,
         users::AdminUsersPage,
     },
+    delete_account::DeleteAccountPage,
     group::GroupPage,
     group_confirm::GroupConfirmationPage,
     group_manage::GroupManagePage,
@@ -190,9 +192,12 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("reset/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("profile/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
                 <Route path=path!("admin") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users/:id/confirm/:what") view=AdminConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/groups") view=AdminGroupsPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/groups/:id/confirm-archive") view=AdminGroupArchivePage ssr=SsrMode::Async/>
                 <Route path=path!("admin/products") view=AdminProductsPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/stores") view=AdminStoresPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/:kind/:id/merge") view=AdminMergeSearchPage ssr=SsrMode::Async/>

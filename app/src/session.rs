@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::accounts::{
-    ChangePassword, Login, Logout, Register, ResetPassword, UpdateDisplayName, UpdateLanguage,
-    get_session,
+    ChangePassword, ChangeUsername, DeleteAccount, Login, Logout, Register, ResetPassword,
+    UpdateDisplayName, UpdateLanguage, get_session,
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -19,6 +19,8 @@ pub struct AccountActions {
     pub reset_password: ServerAction<ResetPassword>,
     pub logout: ServerAction<Logout>,
     pub change_password: ServerAction<ChangePassword>,
+    pub username: ServerAction<ChangeUsername>,
+    pub delete_account: ServerAction<DeleteAccount>,
     pub display_name: ServerAction<UpdateDisplayName>,
     pub language: ServerAction<UpdateLanguage>,
 }
@@ -38,6 +40,8 @@ pub fn provide_session() -> (AccountActions, SessionResource) {
         reset_password: ServerAction::new(),
         logout: ServerAction::new(),
         change_password: ServerAction::new(),
+        username: ServerAction::new(),
+        delete_account: ServerAction::new(),
         display_name: ServerAction::new(),
         language: ServerAction::new(),
     };
@@ -48,6 +52,8 @@ pub fn provide_session() -> (AccountActions, SessionResource) {
                 actions.register.version().get(),
                 actions.reset_password.version().get(),
                 actions.logout.version().get(),
+                actions.username.version().get(),
+                actions.delete_account.version().get(),
                 actions.display_name.version().get(),
                 actions.language.version().get(),
             )

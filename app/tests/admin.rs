@@ -433,3 +433,141 @@ async fn group_admin_changes_removals_and_cancellations_are_in_the_trail(db: PgP
         ]
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_deleted_account_becomes_a_former_member_and_history_stays_exact(db: PgPool) {
+    let root = site_admin(&db, "root").await;
+    let leader = user(&db, "leader").await;
+    let gone = accounts::register(&db, registration("gone")).await.unwrap();
+    let world = world(&db, leader, &[gone.id], 1).await;
+    let run_id = common::open_run(&db, leader, &world).await;
+    app::server::bids::place(
+        &db,
+        gone.id,
+        run_id,
+        world.products[0],
+        common::qty("2"),
+        "",
+    )
+    .await
+    .unwrap();
+    // The password is checked when the owner deletes.
+    let wrong = app::server::account_removal::delete(
+        &db,
+        &gone,
+        UserId(gone.id),
+        Some("not it".into()),
+        &origin(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::PasswordIncorrect);
+    app::server::account_removal::delete(
+        &db,
+        &gone,
+        UserId(gone.id),
+        Some(PASSWORD.into()),
+        &origin(),
+    )
+    .await
+    .unwrap();
+    let after = account(&db, gone.id).await;
+    assert_eq!(after.display_name, "Former member");
+    assert!(after.username.starts_with("former-"));
+    assert!(after.disabled);
+    let memberships: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM group_members WHERE user_id = $1")
+            .bind(gone.id)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(memberships, 0);
+    let open_bids: i64 = sqlx::query_scalar("SELECT count(*) FROM bids WHERE user_id = $1")
+        .bind(gone.id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        open_bids, 0,
+        "orders in open runs are taken back, as when leaving"
+    );
+    let login = accounts::authenticate(&db, "gone", PASSWORD.into(), &origin())
+        .await
+        .unwrap_err();
+    assert_eq!(login.code, ErrorCode::InvalidCredentials);
+    // Nobody enables a deleted account again, and the last site admin is never deleted.
+    users::set_disabled(&db, &root, UserId(gone.id), false, &origin())
+        .await
+        .unwrap();
+    assert!(account(&db, gone.id).await.disabled);
+    let last = app::server::account_removal::delete(&db, &root, UserId(root.id), None, &origin())
+        .await
+        .unwrap_err();
+    assert_eq!(last.code, ErrorCode::LastSiteAdmin);
+    let trail = actions_recorded(&db).await;
+    assert!(trail.contains(&"ACCOUNT_DELETED".to_owned()), "{trail:?}");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_last_admin_of_a_group_with_others_cannot_delete_their_account(db: PgPool) {
+    let leader = accounts::register(&db, registration("leader"))
+        .await
+        .unwrap();
+    let bob = user(&db, "bob").await;
+    world(&db, leader.id, &[bob], 0).await;
+    let refused = app::server::account_removal::delete(
+        &db,
+        &leader,
+        UserId(leader.id),
+        Some(PASSWORD.into()),
+        &origin(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::LastGroupAdmin);
+    assert_eq!(
+        account(&db, leader.id).await.username,
+        "leader",
+        "nothing changed"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn renaming_checks_the_username_and_is_audited_and_data_exports(db: PgPool) {
+    let root = site_admin(&db, "root").await;
+    let hana = accounts::register(&db, registration("hana")).await.unwrap();
+    user(&db, "taken").await;
+    let taken = Username::parse("Taken").unwrap();
+    let refused = accounts::rename(&db, &hana, hana.id, None, Some(&taken), &origin())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::UsernameTaken);
+    let new_name = Username::parse("hana_k").unwrap();
+    let display = DisplayName::parse("Hana K.").unwrap();
+    accounts::rename(
+        &db,
+        &root,
+        hana.id,
+        Some(&display),
+        Some(&new_name),
+        &origin(),
+    )
+    .await
+    .unwrap();
+    let renamed = account(&db, hana.id).await;
+    assert_eq!(
+        (renamed.username.as_str(), renamed.display_name.as_str()),
+        ("hana_k", "Hana K.")
+    );
+    assert_eq!(
+        actions_recorded(&db).await,
+        ["USERNAME_CHANGED", "DISPLAY_NAME_CHANGED"]
+    );
+    let data = app::server::account_data::export(&db, hana.id)
+        .await
+        .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+    assert_eq!(data["account"]["username"], "hana_k");
+    assert_eq!(data["format"], "bulq-account-data/1");
+    assert!(data["runs"].as_array().unwrap().is_empty());
+}

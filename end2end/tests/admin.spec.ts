@@ -143,3 +143,33 @@ test('an admin merges a duplicate product that sits in an open run and the run s
   await admin.getByTestId(`catalogue-${twin}`).getByRole('link', { name: twin }).click();
   await expect(admin.getByRole('heading', { name: rice, level: 1 })).toBeVisible();
 });
+
+test('a person renames themself, downloads their data and deletes their account', async ({ browser }, testInfo) => {
+  const { page, username } = await register(browser, testInfo, 'Ivy');
+  await page.goto('/profile');
+  await live(page, testInfo);
+  const renamed = `${username}x`;
+  const form = page.getByTestId('username-form');
+  await form.getByLabel('Username').fill(renamed);
+  await form.getByRole('button', { name: 'Change username' }).click();
+  await expect(form.getByLabel('Username')).toHaveValue(renamed);
+  await expect(page.getByTestId('download-my-data')).toBeVisible();
+
+  const data = await page.request.get('/profile/data.json');
+  expect(data.status()).toBe(200);
+  expect(data.headers()['content-disposition']).toContain(`bulq-${renamed}.json`);
+  expect((await data.json()).account.username).toBe(renamed);
+
+  await page.getByRole('link', { name: 'Delete my account…' }).click();
+  await live(page, testInfo);
+  await page.getByLabel('Current password').fill(password);
+  await page.getByRole('button', { name: 'Delete my account for good' }).click();
+  await expect(page.getByTestId('nav-profile')).toHaveCount(0);
+
+  await page.goto('/login');
+  await live(page, testInfo);
+  await page.getByLabel('Username').fill(renamed);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+});

@@ -1,6 +1,7 @@
 //! `GET /runs/{id}/export.csv` and `/runs/{id}/export.json`: the run's downloads, served as
 //! files (`Content-Disposition: attachment`). The service decides who may have them; a refusal
-//! is the error's status with its message as plain text.
+//! is the error's status with its message as plain text. `GET /profile/data.json` is the
+//! person's own data.
 
 use app::domain::language::Language;
 use app::error::AppError;
@@ -71,4 +72,19 @@ pub async fn json(
     Path(id): Path<String>,
 ) -> Response {
     serve(&ctx, viewer, &id, true).await
+}
+
+/// `GET /profile/data.json`: everything Bulq keeps about the logged-in person.
+pub async fn my_data(State(ctx): State<AppContext>, viewer: Option<Extension<Viewer>>) -> Response {
+    let Some(Extension(Viewer(account))) = viewer else {
+        return refusal(&app::error::ErrorCode::AuthRequired.into());
+    };
+    match app::server::account_data::export(&ctx.db, account.id).await {
+        Ok(body) => send(Download {
+            filename: format!("bulq-{}.json", account.username),
+            content_type: "application/json",
+            body,
+        }),
+        Err(error) => refusal(&error),
+    }
 }

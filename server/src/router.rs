@@ -81,6 +81,7 @@ pub fn build(parts: Parts) -> Router {
         .merge(pwa::router(names))
         .route("/runs/{id}/export.csv", get(exports::csv))
         .route("/runs/{id}/export.json", get(exports::json))
+        .route("/profile/data.json", get(exports::my_data))
         .route("/events/runs/{id}", get(stream::run_events))
         .route("/events/groups/{id}", get(stream::group_events))
         .route("/events/mine", get(stream::my_events))

@@ -45,6 +45,9 @@ async fn state_of(server: &TestServer) -> Vec<String> {
         "SELECT registration FROM site_settings",
         "SELECT count(*) FROM products WHERE verified OR archived_at IS NOT NULL",
         "SELECT count(*) FROM products WHERE merged_into IS NOT NULL",
+        "SELECT count(*) FROM groups WHERE archived_at IS NOT NULL",
+        "SELECT string_agg(username || display_name, ',' ORDER BY id) FROM users",
+        "SELECT count(*) FROM users WHERE deleted_at IS NOT NULL",
     ] {
         state.push(format!("{sql} = {}", server.value(sql).await));
     }
@@ -83,6 +86,9 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
         .value("SELECT id FROM products WHERE name = 'Olive oil 1 L'")
         .await;
     let (p, d) = (kept.as_str(), merged.as_str());
+    let group = server.value("SELECT id FROM groups").await;
+    let g = group.as_str();
+    let new_username = unique_username("renamed");
     let functions: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("admin/users", vec![]),
         ("admin/user", vec![("user_id", t)]),
@@ -123,6 +129,22 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
             "admin/catalogue/archived",
             vec![("kind", "products"), ("id", p), ("archived", "true")],
         ),
+        ("admin/groups", vec![]),
+        ("admin/group", vec![("group_id", g)]),
+        (
+            "admin/groups/archived",
+            vec![("group_id", g), ("archived", "true")],
+        ),
+        (
+            "admin/users/rename",
+            vec![
+                ("user_id", t),
+                ("display_name", "Renamed"),
+                ("username", &new_username),
+            ],
+        ),
+        // Last: it ends the account the others act on.
+        ("admin/users/delete", vec![("user_id", t)]),
     ];
     let anonymous = server.client();
     let before = state_of(&server).await;
@@ -156,6 +178,7 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
         "/admin/users",
         "/admin/products",
         "/admin/stores",
+        "/admin/groups",
         "/admin/settings",
         "/admin/audit",
     ] {

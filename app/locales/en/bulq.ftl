@@ -633,3 +633,28 @@ merge-stores-rule = Runs and prices of “{ $merged }” move to “{ $survivor 
 merge-submit = Merge
 error-cannot-merge-into-itself = An entry can only be merged into another one that is still in use.
 error-merge-conflict = Both are on one run's shopping list with separate purchases. Finish or cancel that run first.
+admin-groups-tab = Groups
+admin-group-facts =
+    { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }, { $runs ->
+        [one] { $runs } open run
+       *[other] { $runs } open runs
+    }
+admin-group-active = active { $time }
+group-archive-confirm = Archive the group “{ $name }”? Its members no longer see it or its runs until it is unarchived; nothing is deleted.
+your-data-section = Your data
+your-data-help = Everything Bulq keeps about you: your account, groups, runs with your bids and what you got and paid, prices you recorded, notifications.
+download-my-data = Download my data (JSON)
+delete-account-section = Delete your account
+delete-account-help = You leave every group; your runs' history stays, shown as a former member.
+delete-account-link = Delete my account…
+delete-account-explain = This cannot be undone. You leave every group: your orders in open runs are taken back and runs you lead are cancelled. What you bought and paid stays in the runs' history under “Former member”, so everyone's costs stay exact. Your name, username and password are removed and you are logged out everywhere.
+delete-account-submit = Delete my account for good
+username-section = Username
+change-username-submit = Change username
+deleted-badge = deleted
+admin-edit-names = Edit name and username
+admin-delete = Delete account
+admin-delete-confirm = Delete { $name }'s account? They leave every group and are logged out everywhere; their runs' history stays under “Former member”. This cannot be undone.

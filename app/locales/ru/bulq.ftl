@@ -647,7 +647,9 @@ catalogue-count =
 catalogue-runs =
     { $count ->
         [one] в { $count } закупке
-       *[other] в { $count } закупках
+        [few] в { $count } закупках
+        [many] в { $count } закупках
+       *[other] в { $count } закупки
     }
 archived-badge = в архиве
 merged-into-note = объединено с { $name }
@@ -667,3 +669,32 @@ merge-stores-rule = Закупки и цены «{ $merged }» переходя�
 merge-submit = Объединить
 error-cannot-merge-into-itself = Запись можно объединить только с другой, которая ещё в ходу.
 error-merge-conflict = Оба товара в списке покупок одной закупки с отдельными покупками. Сначала завершите или отмените эту закупку.
+admin-groups-tab = Группы
+admin-group-facts =
+    { $members ->
+        [one] { $members } участник
+        [few] { $members } участника
+        [many] { $members } участников
+       *[other] { $members } участника
+    }, { $runs ->
+        [one] { $runs } открытая закупка
+        [few] { $runs } открытые закупки
+        [many] { $runs } открытых закупок
+       *[other] { $runs } открытой закупки
+    }
+admin-group-active = активность { $time }
+group-archive-confirm = Отправить группу «{ $name }» в архив? Участники не увидят её и её закупки, пока её не вернут из архива; ничего не удаляется.
+your-data-section = Ваши данные
+your-data-help = Всё, что Bulq хранит о вас: учётная запись, группы, закупки с вашими заявками, что вы получили и заплатили, записанные вами цены, уведомления.
+download-my-data = Скачать мои данные (JSON)
+delete-account-section = Удалить учётную запись
+delete-account-help = Вы выйдете из всех групп; история закупок останется с подписью «бывший участник».
+delete-account-link = Удалить мою учётную запись…
+delete-account-explain = Это нельзя отменить. Вы выйдете из всех групп: ваши заявки в открытых закупках будут сняты, а закупки, которые вы ведёте, отменены. Купленное и оплаченное останется в истории закупок под именем «Former member», чтобы расходы всех сходились. Ваше имя, логин и пароль удаляются, и вы выходите отовсюду.
+delete-account-submit = Удалить учётную запись навсегда
+username-section = Логин
+change-username-submit = Сменить логин
+deleted-badge = удалён
+admin-edit-names = Изменить имя и логин
+admin-delete = Удалить учётную запись
+admin-delete-confirm = Удалить учётную запись { $name }? Пользователь выйдет из всех групп и отовсюду; история закупок останется под именем «Former member». Это нельзя отменить.

@@ -633,6 +633,7 @@ catalogue-count =
 catalogue-runs =
     { $count ->
         [one] у { $count } набавци
+        [few] у { $count } набавке
        *[other] у { $count } набавки
     }
 archived-badge = архивирано
@@ -653,3 +654,30 @@ merge-stores-rule = Набавке и цене „{ $merged }“ прелазе 
 merge-submit = Споји
 error-cannot-merge-into-itself = Ставка може да се споји само у другу која је још у употреби.
 error-merge-conflict = Оба су на списку за куповину исте набавке са одвојеним куповинама. Прво завршите или откажите ту набавку.
+admin-groups-tab = Групе
+admin-group-facts =
+    { $members ->
+        [one] { $members } члан
+        [few] { $members } члана
+       *[other] { $members } чланова
+    }, { $runs ->
+        [one] { $runs } отворена набавка
+        [few] { $runs } отворене набавке
+       *[other] { $runs } отворених набавки
+    }
+admin-group-active = активна { $time }
+group-archive-confirm = Архивирати групу „{ $name }“? Чланови је више не виде, ни њене набавке, док се не врати из архиве; ништа се не брише.
+your-data-section = Ваши подаци
+your-data-help = Све што Bulq чува о вама: налог, групе, набавке са вашим понудама, шта сте добили и платили, цене које сте унели, обавештења.
+download-my-data = Преузми моје податке (JSON)
+delete-account-section = Брисање налога
+delete-account-help = Напуштате све групе; историја набавки остаје, са ознаком „бивши члан“.
+delete-account-link = Обриши мој налог…
+delete-account-explain = Ово не може да се опозове. Напуштате све групе: ваше понуде у отвореним набавкама се повлаче, а набавке које водите се отказују. Оно што сте купили и платили остаје у историји набавки под именом „Former member“, да би трошкови свих остали тачни. Ваше име, корисничко име и лозинка се уклањају и одјављујете се свуда.
+delete-account-submit = Трајно обриши мој налог
+username-section = Корисничко име
+change-username-submit = Промени корисничко име
+deleted-badge = обрисан
+admin-edit-names = Измени име и корисничко име
+admin-delete = Обриши налог
+admin-delete-confirm = Обрисати налог корисника { $name }? Напушта све групе и одјављује се свуда; историја набавки остаје под именом „Former member“. Ово не може да се опозове.

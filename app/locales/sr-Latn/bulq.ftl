@@ -634,6 +634,7 @@ catalogue-count =
 catalogue-runs =
     { $count ->
         [one] u { $count } nabavci
+        [few] u { $count } nabavke
        *[other] u { $count } nabavki
     }
 archived-badge = arhivirano
@@ -654,3 +655,30 @@ merge-stores-rule = Nabavke i cene „{ $merged }“ prelaze na „{ $survivor }
 merge-submit = Spoji
 error-cannot-merge-into-itself = Stavka može da se spoji samo u drugu koja je još u upotrebi.
 error-merge-conflict = Oba su na spisku za kupovinu iste nabavke sa odvojenim kupovinama. Prvo završite ili otkažite tu nabavku.
+admin-groups-tab = Grupe
+admin-group-facts =
+    { $members ->
+        [one] { $members } član
+        [few] { $members } člana
+       *[other] { $members } članova
+    }, { $runs ->
+        [one] { $runs } otvorena nabavka
+        [few] { $runs } otvorene nabavke
+       *[other] { $runs } otvorenih nabavki
+    }
+admin-group-active = aktivna { $time }
+group-archive-confirm = Arhivirati grupu „{ $name }“? Članovi je više ne vide, ni njene nabavke, dok se ne vrati iz arhive; ništa se ne briše.
+your-data-section = Vaši podaci
+your-data-help = Sve što Bulq čuva o vama: nalog, grupe, nabavke sa vašim ponudama, šta ste dobili i platili, cene koje ste uneli, obaveštenja.
+download-my-data = Preuzmi moje podatke (JSON)
+delete-account-section = Brisanje naloga
+delete-account-help = Napuštate sve grupe; istorija nabavki ostaje, sa oznakom „bivši član“.
+delete-account-link = Obriši moj nalog…
+delete-account-explain = Ovo ne može da se opozove. Napuštate sve grupe: vaše ponude u otvorenim nabavkama se povlače, a nabavke koje vodite se otkazuju. Ono što ste kupili i platili ostaje u istoriji nabavki pod imenom „Former member“, da bi troškovi svih ostali tačni. Vaše ime, korisničko ime i lozinka se uklanjaju i odjavljujete se svuda.
+delete-account-submit = Trajno obriši moj nalog
+username-section = Korisničko ime
+change-username-submit = Promeni korisničko ime
+deleted-badge = obrisan
+admin-edit-names = Izmeni ime i korisničko ime
+admin-delete = Obriši nalog
+admin-delete-confirm = Obrisati nalog korisnika { $name }? Napušta sve grupe i odjavljuje se svuda; istorija nabavki ostaje pod imenom „Former member“. Ovo ne može da se opozove.

@@ -137,6 +137,41 @@ pub async fn reset_password(
     Ok(())
 }
 
+#[server(prefix = "/api", endpoint = "username")]
+pub async fn change_username(username: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let username = Username::parse(&username)?;
+    accounts::rename(
+        &ctx.db,
+        &viewer,
+        viewer.id,
+        None,
+        Some(&username),
+        &request::origin(),
+    )
+    .await
+}
+
+/// Deletes the viewer's own account after checking their password; they are logged out.
+#[server(prefix = "/api", endpoint = "delete-account")]
+pub async fn delete_account(current_password: String) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let me = crate::domain::ids::UserId(viewer.id);
+    crate::server::account_removal::delete(
+        &ctx.db,
+        &viewer,
+        me,
+        Some(current_password),
+        &request::origin(),
+    )
+    .await?;
+    sessions::end(&request::session()?).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "display-name")]
 pub async fn update_display_name(display_name: String) -> Result<(), AppError> {
     let ctx = request::app_context()?;

@@ -9,20 +9,25 @@ use crate::domain::admin::CatalogueKind;
 use crate::domain::ids::UserId;
 use crate::error::AppError;
 use crate::model::{
-    AdminUserList, AdminUserRow, AuditTrail, CatalogueList, CatalogueRow, ResetLinkView,
-    SiteSettingsView,
+    AdminGroupList, AdminGroupRow, AdminUserList, AdminUserRow, AuditTrail, CatalogueList,
+    CatalogueRow, ResetLinkView, SiteSettingsView,
 };
 
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        admin::{ADMIN_PAGE_SIZE, AuditAction, CatalogueFilter, RegistrationMode, UserFilter},
+        admin::{
+            ADMIN_PAGE_SIZE, AuditAction, CatalogueFilter, GroupFilter, RegistrationMode,
+            UserFilter,
+        },
         paging::PageRequest,
         search::SearchQuery,
+        validation::{DisplayName, Username},
     },
     error::ErrorCode,
     server::{
-        admin::{catalogue, users},
+        account_removal, accounts,
+        admin::{catalogue, groups, users},
         audit, password_resets, request, sessions, site_settings,
     },
 };
@@ -77,6 +82,40 @@ pub async fn set_site_admin(user_id: UserId, admin: bool) -> Result<(), AppError
     let ctx = request::app_context()?;
     let viewer = request::require_site_admin()?;
     users::set_site_admin(&ctx.db, Some(&viewer), user_id, admin, &request::origin()).await
+}
+
+/// Edits a person's display name and username (the same checks as registering).
+#[server(prefix = "/api", endpoint = "admin/users/rename")]
+pub async fn rename_user(
+    user_id: UserId,
+    display_name: String,
+    username: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    let display_name = DisplayName::parse(&display_name)?;
+    let username = Username::parse(&username)?;
+    let origin = request::origin();
+    accounts::rename(
+        &ctx.db,
+        &admin,
+        user_id.as_uuid(),
+        Some(&display_name),
+        Some(&username),
+        &origin,
+    )
+    .await
+}
+
+/// Deletes someone else's account (anonymised: their runs and money stay exact).
+#[server(prefix = "/api", endpoint = "admin/users/delete")]
+pub async fn delete_user(user_id: UserId) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    if admin.id == user_id.as_uuid() {
+        return Err(ErrorCode::CannotChangeOwnAccount.into());
+    }
+    account_removal::delete(&ctx.db, &admin, user_id, None, &request::origin()).await
 }
 
 /// Makes a one-time reset link. It is kept in the admin's session and shown once by
@@ -227,4 +266,45 @@ pub async fn merge_catalogue(
     }
     leptos_axum::redirect(&format!("/admin/{}", kind.as_str()));
     Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "admin/groups")]
+pub async fn admin_groups(
+    search: Option<String>,
+    filter: Option<String>,
+    page: Option<u32>,
+) -> Result<AdminGroupList, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    let query = match search.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(SearchQuery::parse(text)?),
+    };
+    let filter = GroupFilter::from_name(filter.as_deref().unwrap_or_default());
+    let groups = groups::list(
+        &ctx.db,
+        query.as_ref(),
+        filter,
+        PageRequest::new(page, ADMIN_PAGE_SIZE),
+    )
+    .await?;
+    Ok(AdminGroupList {
+        groups,
+        search: query.map(|q| q.as_str().to_owned()).unwrap_or_default(),
+        filter,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "admin/group")]
+pub async fn admin_group(group_id: Uuid) -> Result<AdminGroupRow, AppError> {
+    let ctx = request::app_context()?;
+    request::require_site_admin()?;
+    groups::find(&ctx.db, group_id).await
+}
+
+#[server(prefix = "/api", endpoint = "admin/groups/archived")]
+pub async fn set_group_archived(group_id: Uuid, archived: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    groups::set_archived(&ctx.db, &admin, group_id, archived, &request::origin()).await
 }

@@ -93,6 +93,11 @@ pub enum AuditAction {
     StoreArchived,
     StoreUnarchived,
     StoresMerged,
+    GroupArchived,
+    GroupUnarchived,
+    UsernameChanged,
+    DisplayNameChanged,
+    AccountDeleted,
 }
 
 impl AuditAction {
@@ -184,6 +189,38 @@ pub enum CatalogueFilter {
 }
 
 impl CatalogueFilter {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn from_name(name: &str) -> Self {
+        name.parse().unwrap_or_default()
+    }
+}
+
+/// Which groups the admin's list shows.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum GroupFilter {
+    #[default]
+    Current,
+    Archived,
+}
+
+impl GroupFilter {
     pub fn as_str(self) -> &'static str {
         self.into()
     }

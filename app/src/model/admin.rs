@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::admin::{
-    AuditAction, CatalogueFilter, CatalogueKind, RegistrationMode, UserFilter,
+    AuditAction, CatalogueFilter, CatalogueKind, GroupFilter, RegistrationMode, UserFilter,
 };
 use crate::domain::ids::UserId;
 use crate::domain::paging::Page;
@@ -19,6 +19,8 @@ pub struct AdminUserRow {
     pub verified: bool,
     pub is_admin: bool,
     pub disabled: bool,
+    /// Deleted: an anonymous former member, kept for runs' history.
+    pub deleted: bool,
     pub created_at: DateTime<Utc>,
     pub group_count: i64,
 }
@@ -105,4 +107,24 @@ pub struct CatalogueList {
     pub filter: CatalogueFilter,
     /// Likely duplicates among current entries, most alike first.
     pub duplicates: Vec<DuplicatePair>,
+}
+
+/// A group as the admin's list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminGroupRow {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub members: i64,
+    /// Runs not completed or cancelled.
+    pub open_runs: i64,
+    /// The newest change to the group or any of its runs.
+    pub last_activity: DateTime<Utc>,
+    pub archived: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminGroupList {
+    pub groups: Page<AdminGroupRow>,
+    pub search: String,
+    pub filter: GroupFilter,
 }

@@ -13,8 +13,8 @@ mod shopping;
 
 pub use account::{ProfileStats, SessionInfo, UserView};
 pub use admin::{
-    AdminUserList, AdminUserRow, AuditEntryView, AuditTrail, CatalogueList, CatalogueRow,
-    DuplicatePair, ResetLinkPreview, ResetLinkView, SiteSettingsView,
+    AdminGroupList, AdminGroupRow, AdminUserList, AdminUserRow, AuditEntryView, AuditTrail,
+    CatalogueList, CatalogueRow, DuplicatePair, ResetLinkPreview, ResetLinkView, SiteSettingsView,
 };
 pub use catalogue::{
     PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,

@@ -13,7 +13,7 @@ use crate::components::form::{
 use crate::components::toast::toast_after;
 use crate::domain::language::Language;
 use crate::domain::theme::Theme;
-use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX};
+use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::model::UserView;
 use crate::session::use_account_actions;
@@ -50,10 +50,45 @@ fn Profile(user: UserView) -> impl IntoView {
         </p>
         <RunStats/>
         <DisplayNameForm current=user.display_name.clone()/>
+        <UsernameForm current=user.username.clone()/>
         <PasswordForm/>
         <LanguageForm current=user.language/>
         <TimeZoneForm current=user.time_zone.clone()/>
         <ThemeForm current=user.theme/>
+        <section class="card">
+            <h2>{t!(i18n, YourDataSection)}</h2>
+            <p class="muted">{t!(i18n, YourDataHelp)}</p>
+            <p><a class="button" href="/profile/data.json" download="" rel="external" data-testid="download-my-data">{t!(i18n, DownloadMyData)}</a></p>
+        </section>
+        <section class="card">
+            <h2>{t!(i18n, DeleteAccountSection)}</h2>
+            <p class="muted">{t!(i18n, DeleteAccountHelp)}</p>
+            <p><a class="button danger" href="/profile/delete">{t!(i18n, DeleteAccountLink)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn UsernameForm(current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_account_actions().username;
+    let state = FormState::of(action);
+    let username = FieldCheck::new(state, Concern::Username, "profile-username").with_hint();
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, UsernameSection)}</h2>
+            <ActionForm action attr:class="stack" attr:data-testid="username-form">
+                <FormError state/>
+                <Field id="profile-username" label=Key::UsernameLabel hint=Key::UsernameHint check=username.clone()>
+                    <input id="profile-username" name="username" value=current autocomplete="username"
+                        autocapitalize="none" spellcheck="false"
+                        aria-describedby=username.described_by() aria-invalid=username.invalid()
+                        pattern=USERNAME_PATTERN maxlength=USERNAME_MAX required/>
+                </Field>
+                <FormSuccess state message=Key::Saved/>
+                <SubmitButton state label=Key::ChangeUsernameSubmit/>
+            </ActionForm>
+        </section>
     }
 }
 

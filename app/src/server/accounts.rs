@@ -216,6 +216,63 @@ pub async fn change_password(
     Ok(account)
 }
 
+/// Changes a person's username and/or display name; `actor` is the person or a site admin. Each
+/// change is audited. A username someone else has is `USERNAME_TAKEN`.
+pub async fn rename(
+    db: &PgPool,
+    actor: &Account,
+    user_id: Uuid,
+    display_name: Option<&DisplayName>,
+    username: Option<&Username>,
+    origin: &Origin,
+) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let current: Option<(String, String)> = sqlx::query_as(
+        "SELECT username, display_name FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (old_username, old_name) = current.ok_or(ErrorCode::UserNotFound)?;
+    if let Some(username) = username.filter(|new| new.as_str() != old_username) {
+        let changed = sqlx::query("UPDATE users SET username = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(username.as_str())
+            .execute(&mut *tx)
+            .await;
+        match changed {
+            Err(err) if db::is_unique_violation(&err) => {
+                return Err(ErrorCode::UsernameTaken.into());
+            }
+            other => other?,
+        };
+        let detail = format!("{old_username} → {}", username.as_str());
+        let entry = Entry::new(AuditAction::UsernameChanged, origin)
+            .by(actor.id, &actor.username)
+            .on(user_id, username.as_str())
+            .noting(&detail);
+        audit::record(&mut tx, &entry).await?;
+    }
+    if let Some(name) = display_name.filter(|new| new.as_str() != old_name) {
+        sqlx::query("UPDATE users SET display_name = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(name.as_str())
+            .execute(&mut *tx)
+            .await?;
+        let detail = format!("{old_name} → {}", name.as_str());
+        let entry = Entry::new(AuditAction::DisplayNameChanged, origin)
+            .by(actor.id, &actor.username)
+            .on(
+                user_id,
+                username.map_or(old_username.as_str(), Username::as_str),
+            )
+            .noting(&detail);
+        audit::record(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Stores a new password hash and ends every session of the user (their generation moves on).
 pub(crate) async fn set_password(
     conn: &mut PgConnection,

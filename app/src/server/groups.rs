@@ -484,19 +484,29 @@ pub async fn remove_member(
 /// and the empty group is archived.
 pub async fn leave(db: &PgPool, user_id: Uuid, group_id: Uuid) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let is_admin = lock_group_as_member(&mut tx, group_id, user_id).await?;
-    let (members, admins) = count_members(&mut tx, group_id).await?;
+    leave_in(&mut tx, user_id, group_id).await?;
+    tx.commit().await?;
+    tracing::info!(%group_id, %user_id, "member left");
+    Ok(())
+}
+
+/// [`leave`] inside the caller's transaction (deleting an account leaves every group).
+pub(crate) async fn leave_in(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    group_id: Uuid,
+) -> AppResult<()> {
+    let is_admin = lock_group_as_member(&mut *conn, group_id, user_id).await?;
+    let (members, admins) = count_members(&mut *conn, group_id).await?;
     if is_admin && admins <= 1 && members > 1 {
         return Err(ErrorCode::LastGroupAdmin.into());
     }
-    end_membership(&mut tx, group_id, user_id, None).await?;
+    end_membership(&mut *conn, group_id, user_id, None).await?;
     if members <= 1 {
         sqlx::query("UPDATE groups SET archived_at = now() WHERE id = $1")
             .bind(group_id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
-    tx.commit().await?;
-    tracing::info!(%group_id, %user_id, "member left");
     Ok(())
 }

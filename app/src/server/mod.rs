@@ -1,6 +1,8 @@
 //! Server-only code: the Postgres service layer, sessions and password hashing.
 //! SQL lives here and nowhere else; each public service function is one use case and one transaction.
 
+pub mod account_data;
+pub mod account_removal;
 pub mod accounts;
 pub mod admin;
 pub mod audit;

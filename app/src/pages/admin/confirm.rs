@@ -1,12 +1,13 @@
 //! `/admin/users/:id/confirm/:what`: where the admin's destructive buttons lead without JavaScript
-//! (hydrated, the users page asks in a dialog): disabling an account, revoking the site-admin role.
+//! (hydrated, the users page asks in a dialog): disabling or deleting an account, revoking the
+//! site-admin role.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 use strum::{EnumString, IntoStaticStr};
 
-use crate::api::admin::{SetSiteAdmin, SetUserDisabled, admin_user};
+use crate::api::admin::{DeleteUser, SetSiteAdmin, SetUserDisabled, admin_user};
 use crate::components::confirm::{Confirmation, ConfirmationRefused};
 use crate::components::page_error::PageError;
 use crate::domain::ids::UserId;
@@ -21,6 +22,7 @@ use crate::tr;
 pub enum AdminConfirmation {
     Disable,
     RevokeSiteAdmin,
+    Delete,
 }
 
 impl AdminConfirmation {
@@ -67,6 +69,10 @@ fn Asking(what: AdminConfirmation, user: AdminUserRow) -> impl IntoView {
             let code = ErrorCode::InvalidInput;
             return view! { <ConfirmationRefused code back/> }.into_any();
         }
+        AdminConfirmation::Delete if user.deleted => {
+            let code = ErrorCode::UserNotFound;
+            return view! { <ConfirmationRefused code back/> }.into_any();
+        }
         AdminConfirmation::RevokeSiteAdmin if !user.is_admin => {
             let code = ErrorCode::InvalidInput;
             return view! { <ConfirmationRefused code back/> }.into_any();
@@ -76,6 +82,12 @@ fn Asking(what: AdminConfirmation, user: AdminUserRow) -> impl IntoView {
             Key::AdminDisable,
             SetUserDisabled::url(),
             vec![("user_id", id), ("disabled", "true".to_owned())],
+        ),
+        AdminConfirmation::Delete => (
+            tr!(i18n, AdminDeleteConfirm, name = name),
+            Key::AdminDelete,
+            DeleteUser::url(),
+            vec![("user_id", id)],
         ),
         AdminConfirmation::RevokeSiteAdmin => (
             tr!(i18n, AdminRevokeConfirm, name = name),

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod confirm;
+pub mod groups;
 pub mod merge;
 pub mod settings;
 pub mod users;
@@ -20,6 +21,7 @@ pub fn AdminTabs(current: Key) -> impl IntoView {
         (Key::AdminUsersTab, "/admin/users"),
         (Key::AdminProductsTab, "/admin/products"),
         (Key::AdminStoresTab, "/admin/stores"),
+        (Key::AdminGroupsTab, "/admin/groups"),
         (Key::AdminSettingsTab, "/admin/settings"),
         (Key::AdminAuditTab, "/admin/audit"),
     ];

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_query_map;
 use strum::IntoEnumIterator;
 
 use crate::api::admin::{
-    CreateResetLink, SetSiteAdmin, SetUserDisabled, SetUserVerified, admin_users, take_reset_link,
+    CreateResetLink, DeleteUser, RenameUser, SetSiteAdmin, SetUserDisabled, SetUserVerified,
+    admin_users, take_reset_link,
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::{CopyLink, site_url};
@@ -16,6 +17,7 @@ use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::toast::toast_after;
 use crate::domain::admin::{ADMIN_SEARCH_MAX, UserFilter};
+use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{AdminUserList, AdminUserRow, ResetLinkView};
 use crate::pages::admin::AdminTabs;
@@ -29,6 +31,8 @@ struct UserActions {
     disabled: (ServerAction<SetUserDisabled>, FormState),
     site_admin: (ServerAction<SetSiteAdmin>, FormState),
     reset_link: (ServerAction<CreateResetLink>, FormState),
+    rename: (ServerAction<RenameUser>, FormState),
+    delete: (ServerAction<DeleteUser>, FormState),
 }
 
 impl UserActions {
@@ -38,6 +42,8 @@ impl UserActions {
             disabled: with_state(ServerAction::new()),
             site_admin: with_state(ServerAction::new()),
             reset_link: with_state(ServerAction::new()),
+            rename: with_state(ServerAction::new()),
+            delete: with_state(ServerAction::new()),
         }
     }
 
@@ -46,6 +52,8 @@ impl UserActions {
             + self.disabled.0.version().get()
             + self.site_admin.0.version().get()
             + self.reset_link.0.version().get()
+            + self.rename.0.version().get()
+            + self.delete.0.version().get()
     }
 }
 
@@ -67,6 +75,8 @@ pub fn AdminUsersPage() -> impl IntoView {
     toast_after(actions.verified.0, Key::ToastSaved);
     toast_after(actions.disabled.0, Key::ToastSaved);
     toast_after(actions.site_admin.0, Key::ToastSaved);
+    toast_after(actions.rename.0, Key::ToastSaved);
+    toast_after(actions.delete.0, Key::ToastSaved);
     let users = Resource::new(
         move || {
             let query = query.read();
@@ -157,6 +167,8 @@ fn UserList(list: AdminUserList, actions: UserActions) -> impl IntoView {
             <FormError state=actions.disabled.1/>
             <FormError state=actions.site_admin.1/>
             <FormError state=actions.reset_link.1/>
+            <FormError state=actions.rename.1/>
+            <FormError state=actions.delete.1/>
             <ul class="member-list" data-testid="admin-users">
                 {list.users.items.iter().cloned().map(|user| {
                     let is_self = user.id == viewer;
@@ -171,9 +183,7 @@ fn UserList(list: AdminUserList, actions: UserActions) -> impl IntoView {
 #[component]
 fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl IntoView {
     let i18n = use_i18n();
-    let user_id = user.id;
-    let (disabled, is_admin) = (user.disabled, user.is_admin);
-    let name = user.display_name.clone();
+    let deleted = user.deleted;
     let joined = i18n.day_of(user.created_at);
     view! {
         <li class="list-row member-row" data-testid=format!("admin-user-{}", user.username)>
@@ -184,8 +194,25 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
             <span class="muted">"@"{user.username.clone()}</span>
             {user.is_admin.then(|| view! { <span class="badge">{t!(i18n, SiteAdminBadge)}</span> })}
             {user.verified.then(|| view! { <span class="badge">{t!(i18n, VerifiedBadge)}</span> })}
-            {user.disabled.then(|| view! { <span class="badge warning">{t!(i18n, DisabledBadge)}</span> })}
+            {(user.disabled && !deleted).then(|| view! { <span class="badge warning">{t!(i18n, DisabledBadge)}</span> })}
+            {deleted.then(|| view! { <span class="badge warning">{t!(i18n, DeletedBadge)}</span> })}
             <span class="muted small">{tr!(i18n, AdminUserJoined, date = joined, groups = user.group_count)}</span>
+            {(!deleted).then(|| view! { <UserActionsRow user=user.clone() is_self actions/> })}
+        </li>
+    }
+}
+
+#[component]
+fn UserActionsRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let user_id = user.id;
+    let (disabled, is_admin) = (user.disabled, user.is_admin);
+    let name = user.display_name.clone();
+    let rename_ids = (
+        format!("rename-name-{user_id}"),
+        format!("rename-username-{user_id}"),
+    );
+    view! {
             <div class="row-actions">
                 <ActionForm action=actions.verified.0 attr:class="inline-form">
                     <input type="hidden" name="user_id" value=user_id.to_string()/>
@@ -206,7 +233,18 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
                         let name = name.clone();
                         Signal::derive(move || tr!(i18n, AdminRevokeConfirm, name = name))
                     };
+                    let delete_question = {
+                        let name = name.clone();
+                        Signal::derive(move || tr!(i18n, AdminDeleteConfirm, name = name))
+                    };
                     view! {
+                        <ActionForm action=actions.delete.0 attr:class="inline-form">
+                            <input type="hidden" name="user_id" value=user_id.to_string()/>
+                            <ConfirmSubmit state=actions.delete.1 danger=true key=user_id.to_string()
+                                page=AdminConfirmation::Delete.page(user_id)
+                                label=Signal::derive(move || i18n.t(Key::AdminDelete).to_owned())
+                                question=delete_question/>
+                        </ActionForm>
                         <ActionForm action=actions.disabled.0 attr:class="inline-form">
                             <input type="hidden" name="user_id" value=user_id.to_string()/>
                             <input type="hidden" name="disabled" value=(!disabled).to_string()/>
@@ -238,6 +276,18 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
                     }
                 })}
             </div>
-        </li>
+            <details class="rename">
+                <summary>{t!(i18n, AdminEditNames)}</summary>
+                <ActionForm action=actions.rename.0 attr:class="stack">
+                    <input type="hidden" name="user_id" value=user_id.to_string()/>
+                    <label for=rename_ids.0.clone()>{t!(i18n, DisplayNameLabel)}</label>
+                    <input id=rename_ids.0.clone() name="display_name" value=user.display_name.clone()
+                        maxlength=DISPLAY_NAME_MAX required/>
+                    <label for=rename_ids.1.clone()>{t!(i18n, UsernameLabel)}</label>
+                    <input id=rename_ids.1.clone() name="username" value=user.username.clone()
+                        autocapitalize="none" spellcheck="false" pattern=USERNAME_PATTERN maxlength=USERNAME_MAX required/>
+                    <SubmitButton plain=true state=actions.rename.1 label=Key::SaveDisplayName/>
+                </ActionForm>
+            </details>
     }
 }

@@ -2,4 +2,5 @@
 //! its own transaction.
 
 pub mod catalogue;
+pub mod groups;
 pub mod users;

@@ -24,13 +24,14 @@ struct UserRow {
     verified: bool,
     is_admin: bool,
     disabled: bool,
+    deleted: bool,
     created_at: chrono::DateTime<chrono::Utc>,
     group_count: i64,
     total: i64,
 }
 
 const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.verified, u.is_admin, \
-     u.disabled_at IS NOT NULL AS disabled, u.created_at, \
+     u.disabled_at IS NOT NULL AS disabled, u.deleted_at IS NOT NULL AS deleted, u.created_at, \
      (SELECT count(*) FROM group_members m WHERE m.user_id = u.id) AS group_count";
 
 impl From<UserRow> for AdminUserRow {
@@ -42,6 +43,7 @@ impl From<UserRow> for AdminUserRow {
             verified: row.verified,
             is_admin: row.is_admin,
             disabled: row.disabled,
+            deleted: row.deleted,
             created_at: row.created_at,
             group_count: row.group_count,
         }
@@ -156,7 +158,8 @@ pub async fn set_disabled(
         "UPDATE users SET disabled_at = now(), session_generation = session_generation + 1 \
          WHERE id = $1 AND disabled_at IS NULL"
     } else {
-        "UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL"
+        "UPDATE users SET disabled_at = NULL \
+         WHERE id = $1 AND disabled_at IS NOT NULL AND deleted_at IS NULL"
     };
     let changed = sqlx::query(sql)
         .bind(user_id)
