@@ -32,6 +32,7 @@ use crate::pages::{
         groups::{AdminGroupArchivePage, AdminGroupsPage},
         merge::{AdminArchiveConfirmPage, AdminMergeConfirmPage, AdminMergeSearchPage},
         settings::AdminSettingsPage,
+        user_merge::{AdminUserMergeConfirmPage, AdminUserMergeSearchPage},
         users::AdminUsersPage,
     },
     delete_account::DeleteAccountPage,
@@ -196,6 +197,8 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("admin") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/users/:id/confirm/:what") view=AdminConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/:id/merge-into") view=AdminUserMergeSearchPage ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/confirm-merge") view=AdminUserMergeConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/groups") view=AdminGroupsPage ssr=SsrMode::Async/>
                 <Route path=path!("admin/groups/:id/confirm-archive") view=AdminGroupArchivePage ssr=SsrMode::Async/>
                 <Route path=path!("admin/products") view=AdminProductsPage ssr=SsrMode::Async/>

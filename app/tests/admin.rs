@@ -571,3 +571,113 @@ async fn renaming_checks_the_username_and_is_audited_and_data_exports(db: PgPool
     assert_eq!(data["format"], "bulq-account-data/1");
     assert!(data["runs"].as_array().unwrap().is_empty());
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn merging_accounts_moves_everything_and_adds_bids_in_shared_runs(db: PgPool) {
+    let root = site_admin(&db, "root").await;
+    let leader = user(&db, "leader").await;
+    let (dup, keep) = (user(&db, "dup").await, user(&db, "keep").await);
+    let shared = world(&db, leader, &[dup, keep], 2).await;
+    let own = world(&db, dup, &[], 1).await;
+    let shared_run = common::open_run(&db, leader, &shared).await;
+    let own_run = common::open_run(&db, dup, &own).await;
+    let place = |who, run, product, amount: &'static str| {
+        let db = db.clone();
+        async move {
+            app::server::bids::place(&db, who, run, product, common::qty(amount), "")
+                .await
+                .unwrap();
+        }
+    };
+    place(dup, shared_run, shared.products[0], "1").await;
+    place(keep, shared_run, shared.products[0], "2").await;
+    place(dup, shared_run, shared.products[1], "1.5").await;
+    place(dup, own_run, own.products[0], "3").await;
+    let total = |db: PgPool| async move {
+        sqlx::query_scalar::<_, String>("SELECT sum(quantity)::text FROM bids")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    let before = total(db.clone()).await;
+
+    app::server::admin::user_merge::merge(&db, &root, UserId(dup), UserId(keep), &origin())
+        .await
+        .unwrap();
+
+    assert_eq!(
+        total(db.clone()).await,
+        before,
+        "no quantity lost or doubled"
+    );
+    let bids: Vec<(uuid::Uuid, String)> = sqlx::query_as(
+        "SELECT run_id, quantity::text FROM bids WHERE user_id = $1 ORDER BY run_id, quantity",
+    )
+    .bind(keep)
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    let mut expected = vec![
+        (shared_run, "1.500".to_owned()),
+        (shared_run, "3.000".to_owned()),
+        (own_run, "3.000".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(bids, expected);
+    let none_left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM bids WHERE user_id = $1) \
+              + (SELECT count(*) FROM run_participants WHERE user_id = $1) \
+              + (SELECT count(*) FROM group_members WHERE user_id = $1)",
+    )
+    .bind(dup)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(none_left, 0);
+    let leads: bool = sqlx::query_scalar(
+        "SELECT is_leader FROM run_participants WHERE run_id = $1 AND user_id = $2",
+    )
+    .bind(own_run)
+    .bind(keep)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert!(leads, "the survivor leads the duplicate's run");
+    let admin_of_own_group: bool = sqlx::query_scalar(
+        "SELECT is_admin FROM group_members WHERE group_id = $1 AND user_id = $2",
+    )
+    .bind(own.group_id)
+    .bind(keep)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert!(admin_of_own_group);
+    assert!(account(&db, dup).await.disabled);
+    assert_eq!(actions_recorded(&db).await, ["ACCOUNTS_MERGED"]);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn accounts_that_shopped_apart_in_one_run_are_not_merged(db: PgPool) {
+    let root = site_admin(&db, "root").await;
+    let leader = user(&db, "leader").await;
+    let (dup, keep) = (user(&db, "dup").await, user(&db, "keep").await);
+    let shared = world(&db, leader, &[dup, keep], 1).await;
+    let run_id = common::open_run(&db, leader, &shared).await;
+    for who in [dup, keep] {
+        app::server::bids::place(&db, who, run_id, shared.products[0], common::qty("1"), "")
+            .await
+            .unwrap();
+    }
+    sqlx::query("INSERT INTO shopping_items (run_id, product_id, requested) VALUES ($1, $2, 2)")
+        .bind(run_id)
+        .bind(shared.products[0])
+        .execute(&db)
+        .await
+        .unwrap();
+    let refused =
+        app::server::admin::user_merge::merge(&db, &root, UserId(dup), UserId(keep), &origin())
+            .await
+            .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::MergeConflict);
+    assert!(!account(&db, dup).await.disabled, "nothing changed");
+}

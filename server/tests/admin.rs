@@ -89,6 +89,8 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
     let group = server.value("SELECT id FROM groups").await;
     let g = group.as_str();
     let new_username = unique_username("renamed");
+    let (duplicate, _) = person(&server).await;
+    let duplicate_id = user_id(&server, &duplicate).await;
     let functions: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("admin/users", vec![]),
         ("admin/user", vec![("user_id", t)]),
@@ -142,6 +144,10 @@ async fn admin_functions_refuse_everyone_but_site_admins_and_change_nothing() {
                 ("display_name", "Renamed"),
                 ("username", &new_username),
             ],
+        ),
+        (
+            "admin/users/merge",
+            vec![("merged", duplicate_id.as_str()), ("survivor", t)],
         ),
         // Last: it ends the account the others act on.
         ("admin/users/delete", vec![("user_id", t)]),

@@ -658,3 +658,4 @@ deleted-badge = deleted
 admin-edit-names = Edit name and username
 admin-delete = Delete account
 admin-delete-confirm = Delete { $name }'s account? They leave every group and are logged out everywhere; their runs' history stays under “Former member”. This cannot be undone.
+merge-users-rule = { $survivor } joins every group of { $merged } (an admin where either was) and takes over their runs, bids, purchases, prices and notifications. In a run both take part in, bids on the same product are added together; refused if such a run already has a shopping list. { $merged } is then a former member who cannot log in. This cannot be undone.

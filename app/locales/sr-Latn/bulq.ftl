@@ -682,3 +682,4 @@ deleted-badge = obrisan
 admin-edit-names = Izmeni ime i korisničko ime
 admin-delete = Obriši nalog
 admin-delete-confirm = Obrisati nalog korisnika { $name }? Napušta sve grupe i odjavljuje se svuda; istorija nabavki ostaje pod imenom „Former member“. Ovo ne može da se opozove.
+merge-users-rule = { $survivor } ulazi u sve grupe korisnika { $merged } (kao administrator gde je to bio bilo ko od njih) i preuzima nabavke, ponude, kupovine, cene i obaveštenja. U nabavci u kojoj učestvuju oba, ponude za isti proizvod se sabiraju; nije moguće ako takva nabavka već ima spisak za kupovinu. { $merged } zatim postaje bivši član bez prijave. Ovo ne može da se opozove.

@@ -27,7 +27,7 @@ use crate::{
     error::ErrorCode,
     server::{
         account_removal, accounts,
-        admin::{catalogue, groups, users},
+        admin::{catalogue, groups, user_merge, users},
         audit, password_resets, request, sessions, site_settings,
     },
 };
@@ -116,6 +116,16 @@ pub async fn delete_user(user_id: UserId) -> Result<(), AppError> {
         return Err(ErrorCode::CannotChangeOwnAccount.into());
     }
     account_removal::delete(&ctx.db, &admin, user_id, None, &request::origin()).await
+}
+
+/// Merges a duplicate account into the one that stays; the admin goes back to the list.
+#[server(prefix = "/api", endpoint = "admin/users/merge")]
+pub async fn merge_users(merged: UserId, survivor: UserId) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let admin = request::require_site_admin()?;
+    user_merge::merge(&ctx.db, &admin, merged, survivor, &request::origin()).await?;
+    leptos_axum::redirect("/admin/users");
+    Ok(())
 }
 
 /// Makes a one-time reset link. It is kept in the admin's session and shown once by

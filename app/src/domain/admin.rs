@@ -98,6 +98,7 @@ pub enum AuditAction {
     UsernameChanged,
     DisplayNameChanged,
     AccountDeleted,
+    AccountsMerged,
 }
 
 impl AuditAction {

@@ -515,6 +515,7 @@ pub enum Key {
     AdminEditNames,
     AdminDelete,
     AdminDeleteConfirm,
+    MergeUsersRule,
 }
 
 impl Key {

@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod groups;
 pub mod merge;
 pub mod settings;
+pub mod user_merge;
 pub mod users;
 
 use leptos::prelude::*;

@@ -22,6 +22,7 @@ use crate::i18n::{Key, use_i18n};
 use crate::model::{AdminUserList, AdminUserRow, ResetLinkView};
 use crate::pages::admin::AdminTabs;
 use crate::pages::admin::confirm::AdminConfirmation;
+use crate::pages::admin::user_merge::merge_search_page;
 use crate::pages::next_path::encode_query_value;
 use crate::{t, tr};
 
@@ -238,6 +239,7 @@ fn UserActionsRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> im
                         Signal::derive(move || tr!(i18n, AdminDeleteConfirm, name = name))
                     };
                     view! {
+                        <a class="button small" href=merge_search_page(user_id)>{t!(i18n, MergeIntoLink)}</a>
                         <ActionForm action=actions.delete.0 attr:class="inline-form">
                             <input type="hidden" name="user_id" value=user_id.to_string()/>
                             <ConfirmSubmit state=actions.delete.1 danger=true key=user_id.to_string()

@@ -3,4 +3,5 @@
 
 pub mod catalogue;
 pub mod groups;
+pub mod user_merge;
 pub mod users;
