@@ -5,7 +5,7 @@
 // same without JavaScript.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addProduct, addStore, bid, confirmed, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, addStore, bid, confirmed, grantSiteAdmin, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -142,4 +142,43 @@ test('every page passes axe in both themes', async ({ browser, baseURL }, testIn
 
   expect(log, 'console warnings and errors while signed in').toEqual([]);
   expect(visitorLog, 'console warnings and errors while logged out').toEqual([]);
+});
+
+test('the admin pages and the account pages pass axe in both themes', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'hydrated', 'the markup is the same without JavaScript');
+  test.setTimeout(120_000);
+  const admin = await person(browser, testInfo, 'Ada Admin');
+  const log = consoleOf(admin);
+  await admin.goto('/profile');
+  await live(admin, testInfo);
+  const username = (await admin.getByTestId('signed-in-as').innerText()).split('@').pop()?.trim() ?? '';
+  grantSiteAdmin(username);
+  await noViolations(admin, 'the profile');
+  await addProduct(admin, testInfo, `Axe oats ${unique('')}`, 'kg');
+  await addProduct(admin, testInfo, `Axe oats ${unique('')}`, 'kg');
+  for (const [path, what] of [
+    ['/admin/users', 'the admin\'s accounts'],
+    ['/admin/products', 'the admin\'s products with likely duplicates'],
+    ['/admin/stores', 'the admin\'s stores'],
+    ['/admin/groups', 'the admin\'s groups'],
+    ['/admin/settings', 'the settings'],
+    ['/admin/audit', 'the audit log'],
+    ['/profile/delete', 'deleting one\'s account'],
+    ['/reset/not-a-real-token-not-a-real-token-xxxx', 'a reset link that does not work'],
+  ]) {
+    await admin.goto(path);
+    await live(admin, testInfo);
+    await noViolations(admin, what);
+  }
+  await admin.goto('/admin/products');
+  await live(admin, testInfo);
+  await admin.getByTestId('duplicates').getByRole('link', { name: /^Keep/ }).first().click();
+  await live(admin, testInfo);
+  await noViolations(admin, 'a merge confirmation');
+  await admin.goto('/admin/users');
+  await live(admin, testInfo);
+  await admin.getByRole('button', { name: 'Make a reset link' }).first().click();
+  await expect(admin.getByTestId('reset-link')).toBeVisible();
+  await noViolations(admin, 'a reset link just made');
+  expect(log).toEqual([]);
 });

@@ -1,9 +1,8 @@
 // Site administration in a real browser, hydrated and without JavaScript: the first admin made
 // on the command line, a reset link an admin makes and a forgetful person uses once, the audit
 // log that shows both, and the admin pages refused to everyone else.
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, addStore, bid, grantSiteAdmin, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 const password = 'long enough secret 42';
 
@@ -23,17 +22,6 @@ async function register(browser: Browser, testInfo: TestInfo, name: string): Pro
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('greeting')).toBeVisible();
   return { page, username };
-}
-
-/// `server admin grant USERNAME`, as the person hosting Bulq makes the first admin.
-function grantSiteAdmin(username: string) {
-  const server = process.env.BULQ_SERVER_EXE;
-  const database = process.env.BULQ_E2E_DATABASE_URL;
-  if (!server || !database) throw new Error('scripts/e2e sets BULQ_SERVER_EXE and BULQ_E2E_DATABASE_URL');
-  const said = execFileSync(server, ['admin', 'grant', username], {
-    env: { ...process.env, DATABASE_URL: database, BULQ_ENV: 'test', BULQ_LOG: 'warn' },
-  }).toString();
-  expect(said).toContain('is now a site admin');
 }
 
 test('an admin makes a reset link and a forgetful person sets a new password with it, once', async ({ browser, baseURL }, testInfo) => {

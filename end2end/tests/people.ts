@@ -1,6 +1,7 @@
 // What the run specs share: people registering (optionally through an invite), joining a group,
 // the world a run needs (a group with its invite link, a store, products, the run itself), and
 // bidding on a product of the run page (found through the search when it is not there yet).
+import { execFileSync } from 'node:child_process';
 import { expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 const password = 'long enough secret 42';
@@ -117,4 +118,15 @@ export async function openRun(leader: Page, testInfo: TestInfo, groupUrl: string
   await runForm.getByRole('button', { name: 'Start run' }).click();
   await expect(leader).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   return leader.url();
+}
+
+/// `server admin grant USERNAME`, as the person hosting Bulq makes the first admin.
+export function grantSiteAdmin(username: string) {
+  const server = process.env.BULQ_SERVER_EXE;
+  const database = process.env.BULQ_E2E_DATABASE_URL;
+  if (!server || !database) throw new Error('scripts/e2e sets BULQ_SERVER_EXE and BULQ_E2E_DATABASE_URL');
+  const said = execFileSync(server, ['admin', 'grant', username], {
+    env: { ...process.env, DATABASE_URL: database, BULQ_ENV: 'test', BULQ_LOG: 'warn' },
+  }).toString();
+  expect(said).toContain('is now a site admin');
 }

@@ -81,7 +81,9 @@ fn Trail(log: AuditTrail) -> impl IntoView {
                 view! { <p class="empty">{t!(i18n, AuditEmpty)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    // Wider than a phone: the region scrolls, so it takes focus for keyboard users.
+                    <div class="table-scroll" tabindex="0" role="region"
+                        aria-label=move || i18n.t(Key::AdminAuditTab)>
                         <table class="history audit" data-testid="audit-log">
                             <thead><tr>
                                 <th scope="col">{t!(i18n, AuditWhen)}</th>

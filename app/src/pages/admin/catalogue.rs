@@ -178,7 +178,7 @@ fn Entries(list: CatalogueList, actions: CatalogueActions) -> impl IntoView {
             <FormError state=actions.verified.1/>
             <FormError state=actions.archived.1/>
             <ul class="member-list" data-testid="catalogue-entries">
-                {list.rows.items.iter().cloned().map(|entry| view! { <Entry kind entry actions/> }).collect_view()}
+                {list.rows.items.iter().cloned().map(|entry| view! { <Entry kind entry actions/> }.into_any()).collect_view()}
             </ul>
             <Pager page=list.rows href_for=page_href/>
         </section>

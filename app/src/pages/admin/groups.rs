@@ -100,7 +100,7 @@ fn Groups(
             <p class="muted">{move || i18n.count(Key::CatalogueCount, total as i64)}</p>
             <FormError state/>
             <ul class="member-list" data-testid="admin-groups">
-                {list.groups.items.iter().cloned().map(|group| view! { <GroupRow group action state/> }).collect_view()}
+                {list.groups.items.iter().cloned().map(|group| view! { <GroupRow group action state/> }.into_any()).collect_view()}
             </ul>
             <Pager page=list.groups href_for=page_href/>
         </section>

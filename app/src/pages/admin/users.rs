@@ -173,7 +173,7 @@ fn UserList(list: AdminUserList, actions: UserActions) -> impl IntoView {
             <ul class="member-list" data-testid="admin-users">
                 {list.users.items.iter().cloned().map(|user| {
                     let is_self = user.id == viewer;
-                    view! { <UserRow user is_self actions/> }
+                    view! { <UserRow user is_self actions/> }.into_any()
                 }).collect_view()}
             </ul>
             <Pager page=list.users href_for=page_href/>
@@ -201,6 +201,9 @@ fn UserRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> impl Into
             {(!deleted).then(|| view! { <UserActionsRow user=user.clone() is_self actions/> })}
         </li>
     }
+    // The admin list's rows are deep types; erased, the browser build stays within the
+    // compiler's type-depth limit.
+    .into_any()
 }
 
 #[component]
@@ -292,4 +295,5 @@ fn UserActionsRow(user: AdminUserRow, is_self: bool, actions: UserActions) -> im
                 </ActionForm>
             </details>
     }
+    .into_any()
 }
