@@ -5,7 +5,7 @@
 //! transaction: refused as a whole when the person is the last admin of a group that has other
 //! members, or the site's last admin.
 
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::admin::AuditAction;
@@ -60,34 +60,16 @@ pub async fn delete(
     for group_id in current_groups {
         groups::leave_in(&mut tx, user_id.as_uuid(), group_id).await?;
     }
-    let former = format!("former-{}", &user_id.as_uuid().simple().to_string()[..12]);
     for statement in [
         "DELETE FROM group_members WHERE user_id = $1",
         "DELETE FROM notifications WHERE user_id = $1",
-        "DELETE FROM password_resets WHERE user_id = $1",
-        // '!' is no Argon2 hash: no password ever matches it.
-        "UPDATE users SET username = $2, display_name = $3, password_hash = '!', \
-                          is_admin = false, verified = false, language = NULL, \
-                          disabled_at = coalesce(disabled_at, now()), deleted_at = now(), \
-                          session_generation = session_generation + 1 \
-         WHERE id = $1",
     ] {
         sqlx::query(statement)
             .bind(user_id)
-            .bind(&former)
-            .bind(FORMER_MEMBER)
             .execute(&mut *tx)
             .await?;
     }
-    events::record(
-        &mut tx,
-        Uuid::nil(),
-        None,
-        LiveEvent::AccountEnded {
-            user_id: user_id.as_uuid(),
-        },
-    )
-    .await?;
+    anonymise(&mut tx, user_id).await?;
     let entry = Entry::new(AuditAction::AccountDeleted, origin)
         .by(actor.id, &actor.username)
         .on(user_id.as_uuid(), &username);
@@ -95,4 +77,32 @@ pub async fn delete(
     tx.commit().await?;
     tracing::info!(%user_id, by = %actor.id, "account deleted (anonymised)");
     Ok(())
+}
+
+/// Makes the account an anonymous former member who can never log in again, in the caller's
+/// transaction: name, username and password replaced, roles dropped, every session and live
+/// stream ended. Deleting and merging accounts both end this way.
+pub(crate) async fn anonymise(conn: &mut PgConnection, user_id: UserId) -> AppResult<()> {
+    let former = format!("former-{}", &user_id.as_uuid().simple().to_string()[..12]);
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    // '!' is no Argon2 hash: no password ever matches it.
+    sqlx::query(
+        "UPDATE users SET username = $2, display_name = $3, password_hash = '!', \
+                          is_admin = false, verified = false, language = NULL, \
+                          disabled_at = coalesce(disabled_at, now()), deleted_at = now(), \
+                          session_generation = session_generation + 1 \
+         WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(&former)
+    .bind(FORMER_MEMBER)
+    .execute(&mut *conn)
+    .await?;
+    let ended = LiveEvent::AccountEnded {
+        user_id: user_id.as_uuid(),
+    };
+    events::record(conn, Uuid::nil(), None, ended).await
 }

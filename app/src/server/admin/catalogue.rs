@@ -311,18 +311,34 @@ async fn lock_pair(
     Ok((merged.1.clone(), survivor.1.clone()))
 }
 
-/// Records that each of `runs` (with its group) shows a changed catalogue.
-async fn tell_runs(conn: &mut PgConnection, runs: &[(Uuid, Uuid)]) -> AppResult<()> {
-    for (run_id, group_id) in runs {
-        events::record(
-            &mut *conn,
-            *group_id,
-            Some(*run_id),
-            LiveEvent::CatalogueChanged { run_id: *run_id },
-        )
-        .await?;
+/// What a merge tells: the runs it touched, and the audit trail.
+struct Merge<'a> {
+    action: AuditAction,
+    /// Each run (with its group) that now shows the survivor.
+    runs: &'a [(Uuid, Uuid)],
+    survivor: (Uuid, &'a str),
+    merged_name: &'a str,
+}
+
+impl Merge<'_> {
+    async fn record(
+        &self,
+        conn: &mut PgConnection,
+        admin: &Account,
+        origin: &Origin,
+    ) -> AppResult<()> {
+        for (run_id, group_id) in self.runs {
+            let changed = LiveEvent::CatalogueChanged { run_id: *run_id };
+            events::record(&mut *conn, *group_id, Some(*run_id), changed).await?;
+        }
+        let (survivor, survivor_name) = self.survivor;
+        let detail = format!("{} → {survivor_name}", self.merged_name);
+        let entry = Entry::new(self.action, origin)
+            .by(admin.id, &admin.username)
+            .on(survivor, survivor_name)
+            .noting(&detail);
+        audit::record(conn, &entry).await
     }
-    Ok(())
 }
 
 /// Merges product `merged` into `survivor`. Refused when both are on one run's shopping list
@@ -400,13 +416,13 @@ pub async fn merge_products(
             .execute(&mut *tx)
             .await?;
     }
-    tell_runs(&mut tx, &runs).await?;
-    let detail = format!("{merged_name} → {survivor_name}");
-    let entry = Entry::new(AuditAction::ProductsMerged, origin)
-        .by(admin.id, &admin.username)
-        .on(survivor, &survivor_name)
-        .noting(&detail);
-    audit::record(&mut tx, &entry).await?;
+    let merge = Merge {
+        action: AuditAction::ProductsMerged,
+        runs: &runs,
+        survivor: (survivor, &survivor_name),
+        merged_name: &merged_name,
+    };
+    merge.record(&mut tx, admin, origin).await?;
     tx.commit().await?;
     tracing::info!(%merged, %survivor, runs = runs.len(), "products merged");
     invalidate(db, cache, CatalogueKind::Products, survivor).await
@@ -442,13 +458,13 @@ pub async fn merge_stores(
             .execute(&mut *tx)
             .await?;
     }
-    tell_runs(&mut tx, &runs).await?;
-    let detail = format!("{merged_name} → {survivor_name}");
-    let entry = Entry::new(AuditAction::StoresMerged, origin)
-        .by(admin.id, &admin.username)
-        .on(survivor, &survivor_name)
-        .noting(&detail);
-    audit::record(&mut tx, &entry).await?;
+    let merge = Merge {
+        action: AuditAction::StoresMerged,
+        runs: &runs,
+        survivor: (survivor, &survivor_name),
+        merged_name: &merged_name,
+    };
+    merge.record(&mut tx, admin, origin).await?;
     tx.commit().await?;
     tracing::info!(%merged, %survivor, runs = runs.len(), "stores merged");
     cache

@@ -18,7 +18,7 @@ use crate::domain::ids::UserId;
 use crate::domain::quantity::MAX_BID;
 use crate::error::{AppResult, ErrorCode};
 use crate::model::LiveEvent;
-use crate::server::account_removal::FORMER_MEMBER;
+use crate::server::account_removal;
 use crate::server::accounts::Account;
 use crate::server::audit::{self, Entry, Origin};
 use crate::server::events;
@@ -82,7 +82,6 @@ pub async fn merge(
                                     OR (from_user_id = $2 AND to_user_id = $1))",
         "UPDATE leader_transfers SET from_user_id = $2 WHERE from_user_id = $1 AND to_user_id <> $2",
         "UPDATE leader_transfers SET to_user_id = $2 WHERE to_user_id = $1 AND from_user_id <> $2",
-        "DELETE FROM password_resets WHERE user_id = $1",
         "UPDATE users t SET is_admin = t.is_admin OR m.is_admin, verified = t.verified OR m.verified \
          FROM users m WHERE m.id = $1 AND t.id = $2",
     ] {
@@ -92,18 +91,7 @@ pub async fn merge(
             .execute(&mut *tx)
             .await?;
     }
-    let former = format!("former-{}", &s.simple().to_string()[..12]);
-    sqlx::query(
-        "UPDATE users SET username = $2, display_name = $3, password_hash = '!', is_admin = false, \
-                          verified = false, disabled_at = coalesce(disabled_at, now()), \
-                          deleted_at = now(), session_generation = session_generation + 1 \
-         WHERE id = $1",
-    )
-    .bind(s)
-    .bind(&former)
-    .bind(FORMER_MEMBER)
-    .execute(&mut *tx)
-    .await?;
+    account_removal::anonymise(&mut tx, merged).await?;
     for (run_id, group_id) in &runs {
         let event = LiveEvent::PeopleChanged { run_id: *run_id };
         events::record(&mut tx, *group_id, Some(*run_id), event).await?;
@@ -117,13 +105,6 @@ pub async fn merge(
         )
         .await?;
     }
-    events::record(
-        &mut tx,
-        Uuid::nil(),
-        None,
-        LiveEvent::AccountEnded { user_id: s },
-    )
-    .await?;
     let detail = format!("{} → {}", merged_row.1, survivor_row.1);
     let entry = Entry::new(AuditAction::AccountsMerged, origin)
         .by(admin.id, &admin.username)
