@@ -4,7 +4,6 @@ pub mod confirm;
 pub mod copy_link;
 pub mod currency_select;
 pub mod debounce;
-pub mod filter_form;
 pub mod form;
 pub mod language_switch;
 pub mod live;

@@ -6,10 +6,9 @@ use leptos_router::hooks::use_query_map;
 use strum::IntoEnumIterator;
 
 use crate::api::admin::audit_log;
-use crate::components::filter_form::FilterForm;
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
-use crate::domain::admin::AuditAction;
+use crate::domain::admin::{ADMIN_SEARCH_MAX, AuditAction};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{AuditEntryView, AuditTrail};
 use crate::pages::admin::AdminTabs;
@@ -63,8 +62,11 @@ fn Trail(log: AuditTrail) -> impl IntoView {
     let retention = log.retention_days;
     view! {
         <section class="card">
-            <FilterForm action="/admin/audit" landmark=Key::AuditFilterLabel field_id="audit-user"
-                field_name="user" field_label=Key::AuditUserLabel value=user>
+            <form method="get" action="/admin/audit" class="filter-form" role="search"
+                aria-label=move || i18n.t(Key::AuditFilterLabel)>
+                <label for="audit-user" class="visually-hidden">{t!(i18n, AuditUserLabel)}</label>
+                <input id="audit-user" type="search" name="user" value=user maxlength=ADMIN_SEARCH_MAX
+                    autocapitalize="none" spellcheck="false" placeholder=move || i18n.t(Key::AuditUserLabel)/>
                 <label for="audit-action" class="visually-hidden">{t!(i18n, AuditActionLabel)}</label>
                 <select id="audit-action" name="action">
                     <option value="" selected=action.is_none()>{t!(i18n, AuditAnyAction)}</option>
@@ -72,7 +74,8 @@ fn Trail(log: AuditTrail) -> impl IntoView {
                         <option value=option.as_str() selected=action == Some(option)>{option.as_str()}</option>
                     }).collect_view()}
                 </select>
-            </FilterForm>
+                <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+            </form>
             <p class="muted">{move || i18n.count(Key::AuditRetention, i64::from(retention))}</p>
             {if log.entries.items.is_empty() {
                 view! { <p class="empty">{t!(i18n, AuditEmpty)}</p> }.into_any()

@@ -9,12 +9,11 @@ use strum::IntoEnumIterator;
 
 use crate::api::admin::{SetCatalogueArchived, SetCatalogueVerified, admin_catalogue};
 use crate::components::confirm::ConfirmSubmit;
-use crate::components::filter_form::FilterForm;
 use crate::components::form::{FormError, FormState, SubmitButton, with_state};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::toast::toast_after;
-use crate::domain::admin::{CatalogueFilter, CatalogueKind};
+use crate::domain::admin::{ADMIN_SEARCH_MAX, CatalogueFilter, CatalogueKind};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{CatalogueList, CatalogueRow, DuplicatePair};
 use crate::pages::admin::AdminTabs;
@@ -162,15 +161,19 @@ fn Entries(list: CatalogueList, actions: CatalogueActions) -> impl IntoView {
     let total = list.rows.total;
     view! {
         <section class="card">
-            <FilterForm action=base landmark=tab(kind) field_id="catalogue-search" field_name="q"
-                field_label=Key::CatalogueSearchLabel value=search>
+            <form method="get" action=base class="filter-form" role="search"
+                aria-label=move || i18n.t(tab(kind))>
+                <label for="catalogue-search" class="visually-hidden">{t!(i18n, CatalogueSearchLabel)}</label>
+                <input id="catalogue-search" type="search" name="q" value=search
+                    maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::CatalogueSearchLabel)/>
                 <label for="catalogue-filter" class="visually-hidden">{t!(i18n, AdminFilterLabel)}</label>
                 <select id="catalogue-filter" name="filter">
                     {CatalogueFilter::iter().map(|option| view! {
                         <option value=option.as_str() selected=option == filter>{move || i18n.t(filter_name(option))}</option>
                     }).collect_view()}
                 </select>
-            </FilterForm>
+                <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+            </form>
             <p class="muted">{move || i18n.count(Key::CatalogueCount, total as i64)}</p>
             <FormError state=actions.verified.1/>
             <FormError state=actions.archived.1/>

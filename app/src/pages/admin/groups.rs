@@ -11,12 +11,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{SetGroupArchived, admin_group, admin_groups};
 use crate::components::confirm::{ConfirmSubmit, Confirmation};
-use crate::components::filter_form::FilterForm;
 use crate::components::form::{FormError, FormState, SubmitButton};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::toast::toast_after;
-use crate::domain::admin::GroupFilter;
+use crate::domain::admin::{ADMIN_SEARCH_MAX, GroupFilter};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{AdminGroupList, AdminGroupRow};
 use crate::pages::admin::AdminTabs;
@@ -85,15 +84,19 @@ fn Groups(
     let total = list.groups.total;
     view! {
         <section class="card">
-            <FilterForm action="/admin/groups" landmark=Key::AdminGroupsTab field_id="group-search"
-                field_name="q" field_label=Key::CatalogueSearchLabel value=search>
+            <form method="get" action="/admin/groups" class="filter-form" role="search"
+                aria-label=move || i18n.t(Key::AdminGroupsTab)>
+                <label for="group-search" class="visually-hidden">{t!(i18n, CatalogueSearchLabel)}</label>
+                <input id="group-search" type="search" name="q" value=search
+                    maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::CatalogueSearchLabel)/>
                 <label for="group-filter" class="visually-hidden">{t!(i18n, AdminFilterLabel)}</label>
                 <select id="group-filter" name="filter">
                     {GroupFilter::iter().map(|option| view! {
                         <option value=option.as_str() selected=option == filter>{move || i18n.t(filter_name(option))}</option>
                     }).collect_view()}
                 </select>
-            </FilterForm>
+                <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+            </form>
             <p class="muted">{move || i18n.count(Key::CatalogueCount, total as i64)}</p>
             <FormError state/>
             <ul class="member-list" data-testid="admin-groups">

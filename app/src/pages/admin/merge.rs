@@ -10,9 +10,8 @@ use uuid::Uuid;
 
 use crate::api::admin::{MergeCatalogue, SetCatalogueArchived, admin_catalogue, catalogue_entry};
 use crate::components::confirm::{Confirmation, ConfirmationRefused};
-use crate::components::filter_form::FilterForm;
 use crate::components::page_error::PageError;
-use crate::domain::admin::CatalogueKind;
+use crate::domain::admin::{ADMIN_SEARCH_MAX, CatalogueKind};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Arg, Key, use_i18n};
 use crate::model::CatalogueRow;
@@ -70,8 +69,13 @@ pub fn AdminMergeSearchPage() -> impl IntoView {
                     <section class="card">
                         <h1>{tr!(i18n, MergeTitle, name = name)}</h1>
                         <p class="muted">{t!(i18n, MergeSearchHelp)}</p>
-                        <FilterForm landmark=Key::MergeIntoLink field_id="merge-search" field_name="q"
-                            field_label=Key::CatalogueSearchLabel value=search/>
+                        <form method="get" class="filter-form" role="search"
+                            aria-label=move || i18n.t(Key::MergeIntoLink)>
+                            <label for="merge-search" class="visually-hidden">{t!(i18n, CatalogueSearchLabel)}</label>
+                            <input id="merge-search" type="search" name="q" value=search
+                                maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::CatalogueSearchLabel)/>
+                            <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+                        </form>
                         {match candidates {
                             Ok(list) => view! {
                                 <ul class="member-list" data-testid="merge-candidates">

@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::admin::{MergeUsers, admin_user, admin_users};
 use crate::components::confirm::{Confirmation, ConfirmationRefused};
-use crate::components::filter_form::FilterForm;
 use crate::components::page_error::PageError;
+use crate::domain::admin::ADMIN_SEARCH_MAX;
 use crate::domain::ids::UserId;
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Key, use_i18n};
@@ -56,8 +56,13 @@ pub fn AdminUserMergeSearchPage() -> impl IntoView {
                     <section class="card">
                         <h1>{tr!(i18n, MergeTitle, name = name)}</h1>
                         <p class="muted">{t!(i18n, MergeSearchHelp)}</p>
-                        <FilterForm landmark=Key::MergeIntoLink field_id="user-merge-search" field_name="q"
-                            field_label=Key::AdminUserSearchLabel value=search/>
+                        <form method="get" class="filter-form" role="search"
+                            aria-label=move || i18n.t(Key::MergeIntoLink)>
+                            <label for="user-merge-search" class="visually-hidden">{t!(i18n, AdminUserSearchLabel)}</label>
+                            <input id="user-merge-search" type="search" name="q" value=search
+                                maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::AdminUserSearchLabel)/>
+                            <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+                        </form>
                         {match list {
                             Ok(list) => view! {
                                 <ul class="member-list" data-testid="merge-candidates">

@@ -12,12 +12,11 @@ use crate::api::admin::{
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::{CopyLink, site_url};
-use crate::components::filter_form::FilterForm;
 use crate::components::form::{FormError, FormState, SubmitButton, with_state};
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::toast::toast_after;
-use crate::domain::admin::UserFilter;
+use crate::domain::admin::{ADMIN_SEARCH_MAX, UserFilter};
 use crate::domain::validation::{DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{AdminUserList, AdminUserRow, ResetLinkView};
@@ -151,15 +150,19 @@ fn UserList(list: AdminUserList, actions: UserActions) -> impl IntoView {
     let total = list.users.total;
     view! {
         <section class="card">
-            <FilterForm action="/admin/users" landmark=Key::AdminUsersTab field_id="admin-user-search"
-                field_name="q" field_label=Key::AdminUserSearchLabel value=search>
+            <form method="get" action="/admin/users" class="filter-form" role="search"
+                aria-label=move || i18n.t(Key::AdminUsersTab)>
+                <label for="admin-user-search" class="visually-hidden">{t!(i18n, AdminUserSearchLabel)}</label>
+                <input id="admin-user-search" type="search" name="q" value=search
+                    maxlength=ADMIN_SEARCH_MAX placeholder=move || i18n.t(Key::AdminUserSearchLabel)/>
                 <label for="admin-user-filter" class="visually-hidden">{t!(i18n, AdminFilterLabel)}</label>
                 <select id="admin-user-filter" name="filter">
                     {UserFilter::iter().map(|option| view! {
                         <option value=option.as_str() selected=option == filter>{move || i18n.t(filter_name(option))}</option>
                     }).collect_view()}
                 </select>
-            </FilterForm>
+                <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
+            </form>
             <p class="muted" data-testid="admin-user-count">{move || i18n.count(Key::AdminUserCount, total as i64)}</p>
             <FormError state=actions.verified.1/>
             <FormError state=actions.disabled.1/>
