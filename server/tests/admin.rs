@@ -373,3 +373,94 @@ async fn seeding_is_refused_in_production() {
     assert!(run_server(&database, &["migrate"], &[]).status.success());
     assert_eq!(database.count("SELECT count(*) FROM users").await, 0);
 }
+
+#[tokio::test]
+async fn bad_admin_input_gets_a_stable_code_not_a_500() {
+    let server = TestServer::start().await;
+    let (admin, admin_name) = person(&server).await;
+    server
+        .sql(&format!(
+            "UPDATE users SET is_admin = true WHERE username = '{admin_name}'"
+        ))
+        .await;
+    let admin_id = user_id(&server, &admin).await;
+    let nobody = uuid::Uuid::new_v4().to_string();
+    let long = "x".repeat(101);
+    let cases: Vec<(&str, Vec<(&str, &str)>, (u16, &str))> = vec![
+        (
+            "admin/users/verified",
+            vec![("user_id", "not-a-uuid"), ("verified", "true")],
+            (422, "INVALID_INPUT"),
+        ),
+        (
+            "admin/users/verified",
+            vec![("user_id", &nobody), ("verified", "true")],
+            (404, "USER_NOT_FOUND"),
+        ),
+        (
+            "admin/users",
+            vec![("search", &long)],
+            (422, "SEARCH_QUERY_INVALID"),
+        ),
+        (
+            "admin/audit",
+            vec![("user", &long)],
+            (422, "SEARCH_QUERY_INVALID"),
+        ),
+        (
+            "admin/catalogue",
+            vec![("kind", "bogus")],
+            (422, "INVALID_INPUT"),
+        ),
+        (
+            "admin/settings/registration",
+            vec![("registration", "maybe")],
+            (422, "INVALID_INPUT"),
+        ),
+        (
+            "admin/catalogue/merge",
+            vec![
+                ("kind", "products"),
+                ("merged", &nobody),
+                ("survivor", &nobody),
+            ],
+            (422, "CANNOT_MERGE_INTO_ITSELF"),
+        ),
+        (
+            "admin/users/rename",
+            vec![
+                ("user_id", &admin_id),
+                ("display_name", "Ok"),
+                ("username", "a b"),
+            ],
+            (422, "USERNAME_INVALID"),
+        ),
+        (
+            "admin/users/disabled",
+            vec![("user_id", &admin_id), ("disabled", "true")],
+            (409, "CANNOT_CHANGE_OWN_ACCOUNT"),
+        ),
+        (
+            "reset-password",
+            vec![
+                ("token", "nonsense"),
+                ("new_password", "a brand new password"),
+                ("confirm_password", "a brand new password"),
+            ],
+            (404, "RESET_LINK_INVALID"),
+        ),
+        (
+            "delete-account",
+            vec![("current_password", "not it")],
+            (401, "PASSWORD_INCORRECT"),
+        ),
+    ];
+    for (endpoint, form, expected) in &cases {
+        let got = code_of(server.call(&admin, endpoint, form).await).await;
+        assert_eq!((got.0, got.1.as_str()), *expected, "{endpoint} {form:?}");
+    }
+    assert_eq!(
+        server.whoami(&admin).await.as_deref(),
+        Some(admin_name.as_str())
+    );
+}

@@ -47,7 +47,7 @@ impl LockedRun {
 
 /// The stored names of the states a run ends in, as the state machine says: SQL filters bind
 /// them rather than spelling the states out.
-fn ended_states() -> Vec<&'static str> {
+pub(crate) fn ended_states() -> Vec<&'static str> {
     RunState::ALL
         .into_iter()
         .filter(|state| state.is_terminal())

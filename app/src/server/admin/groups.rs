@@ -11,6 +11,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::AdminGroupRow;
 use crate::server::accounts::Account;
 use crate::server::audit::{self, Entry, Origin};
+use crate::server::runs;
 
 #[derive(FromRow)]
 struct GroupRow {
@@ -53,7 +54,7 @@ async fn query(
         "SELECT g.id, g.name, \
                 (SELECT count(*) FROM group_members m WHERE m.group_id = g.id) AS members, \
                 (SELECT count(*) FROM runs r WHERE r.group_id = g.id \
-                   AND r.state NOT IN ('completed', 'cancelled')) AS open_runs, \
+                   AND r.state <> ALL($6)) AS open_runs, \
                 greatest(g.updated_at, \
                          (SELECT max(r.updated_at) FROM runs r WHERE r.group_id = g.id)) \
                     AS last_activity, \
@@ -70,6 +71,7 @@ async fn query(
     .bind(page.limit())
     .bind(page.offset())
     .bind(group_id)
+    .bind(runs::ended_states())
     .fetch_all(db)
     .await?;
     let total = rows.first().map_or(0, |row| row.total);
