@@ -374,6 +374,9 @@ async fn seeding_is_refused_in_production() {
     assert_eq!(database.count("SELECT count(*) FROM users").await, 0);
 }
 
+/// A server function, its form, and the status and code it must answer.
+type BadCall<'a> = (&'a str, Vec<(&'a str, &'a str)>, (u16, &'a str));
+
 #[tokio::test]
 async fn bad_admin_input_gets_a_stable_code_not_a_500() {
     let server = TestServer::start().await;
@@ -386,7 +389,7 @@ async fn bad_admin_input_gets_a_stable_code_not_a_500() {
     let admin_id = user_id(&server, &admin).await;
     let nobody = uuid::Uuid::new_v4().to_string();
     let long = "x".repeat(101);
-    let cases: Vec<(&str, Vec<(&str, &str)>, (u16, &str))> = vec![
+    let cases: Vec<BadCall> = vec![
         (
             "admin/users/verified",
             vec![("user_id", "not-a-uuid"), ("verified", "true")],
