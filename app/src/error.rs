@@ -337,11 +337,37 @@ impl ErrorCode {
 pub struct AppError {
     pub code: ErrorCode,
     /// Seconds until a rate-limited request may be retried.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "plausible_retry"
+    )]
     pub retry_after_secs: Option<u64>,
     /// The request id of an internal error, so a user can quote it and an operator find the log.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "request_id_only"
+    )]
     pub reference: Option<String>,
+}
+
+/// A no-JS form's error travels in its page's address (`?__err=`), where anyone can write one:
+/// what is read back may only be a request id, never text of the link's choosing.
+fn request_id_only<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.filter(|id| {
+        (1..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+    }))
+}
+
+/// A retry delay read back from an address is at most an hour.
+fn plausible_retry<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u64>, D::Error> {
+    Ok(Option::<u64>::deserialize(deserializer)?.map(|seconds| seconds.min(3600)))
 }
 
 impl AppError {
@@ -414,6 +440,20 @@ pub type AppResult<T> = Result<T, AppError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_read_back_from_a_link_carries_no_text_of_the_links_choosing() {
+        let crafted = r#"{"code":"INTERNAL","reference":"call +1 555 0100 to fix","retry_after_secs":99999999}"#;
+        let error: AppError = serde_json::from_str(crafted).unwrap();
+        assert_eq!(error.reference, None);
+        assert_eq!(error.retry_after_secs, Some(3600));
+        let real = r#"{"code":"INTERNAL","reference":"0b8e5f0e-4a37-4c7e-9d55-52a1b1f0f3aa"}"#;
+        let error: AppError = serde_json::from_str(real).unwrap();
+        assert_eq!(
+            error.reference.as_deref(),
+            Some("0b8e5f0e-4a37-4c7e-9d55-52a1b1f0f3aa")
+        );
+    }
 
     #[test]
     fn codes_serialise_as_their_stable_names() {

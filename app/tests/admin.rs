@@ -599,11 +599,48 @@ async fn merging_accounts_moves_everything_and_adds_bids_in_shared_runs(db: PgPo
             .await
             .unwrap()
     };
+    // The duplicate's own run was bought and shared out: their share, with its cost, picked up.
+    sqlx::query(
+        "INSERT INTO shopping_items (run_id, product_id, requested, purchased_by) \
+         VALUES ($1, $2, 3, $3)",
+    )
+    .bind(own_run)
+    .bind(own.products[0])
+    .bind(dup)
+    .execute(&db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO allocations (run_id, product_id, user_id, asked, quantity, cost_minor, reason, \
+                                  picked_up_at, picked_up_by) \
+         VALUES ($1, $2, $3, 3, 3, 1234, 'in_full', now(), $3)",
+    )
+    .bind(own_run)
+    .bind(own.products[0])
+    .bind(dup)
+    .execute(&db)
+    .await
+    .unwrap();
     let before = total(db.clone()).await;
 
     app::server::admin::user_merge::merge(&db, &root, UserId(dup), UserId(keep), &origin())
         .await
         .unwrap();
+
+    let share: (i64, String, bool) = sqlx::query_as(
+        "SELECT a.cost_minor, a.quantity::text, a.picked_up_by = $2 AND i.purchased_by = $2 \
+         FROM allocations a JOIN shopping_items i USING (run_id, product_id) WHERE a.user_id = $2",
+    )
+    .bind(dup)
+    .bind(keep)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        share,
+        (1234, "3.000".to_owned(), true),
+        "the share and its money moved whole"
+    );
 
     assert_eq!(
         total(db.clone()).await,

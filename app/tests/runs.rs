@@ -292,6 +292,50 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
 /// Someone removed from the group while their bids are in flight: every bid either landed before
 /// the removal (and went with it) or is refused; none lands after.
 #[sqlx::test(migrator = "MIGRATOR")]
+async fn a_member_who_left_and_came_back_takes_part_in_full_again(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let bob = user(&db, "bob").await;
+    let world = world(&db, leader, &[bob], 1).await;
+    let oil = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    bids::place(&db, leader, run_id, oil, qty("1"), "")
+        .await
+        .unwrap();
+    bids::place(&db, bob, run_id, oil, qty("1"), "")
+        .await
+        .unwrap();
+    groups::leave(&db, bob, world.group_id).await.unwrap();
+    let token: String = sqlx::query_scalar("SELECT invite_token FROM groups WHERE id = $1")
+        .bind(world.group_id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    groups::join(&db, bob, &token).await.unwrap();
+
+    bids::place(&db, bob, run_id, oil, qty("2"), "")
+        .await
+        .unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    assert!(!run.everyone_ready(), "bob counts among those not ready");
+    runs::set_ready(&db, bob, run_id, true).await.unwrap();
+    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    assert!(run.everyone_ready());
+    leadership::set_helper(&db, leader, run_id, bob, true)
+        .await
+        .unwrap();
+    bids::retract(&db, bob, run_id, oil).await.unwrap();
+    let removed: bool = sqlx::query_scalar(
+        "SELECT removed_at IS NOT NULL FROM run_participants WHERE run_id = $1 AND user_id = $2",
+    )
+    .bind(run_id)
+    .bind(bob)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert!(!removed, "the participation is live again");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
 async fn no_bid_lands_after_its_bidder_left_the_group(db: PgPool) {
     let admin = user(&db, "admin").await;
     let bob = user(&db, "bob").await;

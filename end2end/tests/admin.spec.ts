@@ -2,7 +2,7 @@
 // on the command line, a reset link an admin makes and a forgetful person uses once, the audit
 // log that shows both, and the admin pages refused to everyone else.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { addProduct, addStore, bid, grantSiteAdmin, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, addStore, bid, confirmed, grantSiteAdmin, joinWith, live, openRun, person, startGroup, unique } from './people';
 
 const password = 'long enough secret 42';
 
@@ -160,4 +160,36 @@ test('a person renames themself, downloads their data and deletes their account'
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+});
+
+test('a person the admin disables is logged out of the run page they have open', async ({ browser, baseURL }, testInfo) => {
+  const { page: admin, username: adminName } = await register(browser, testInfo, 'Ada');
+  grantSiteAdmin(adminName);
+  const { groupUrl, invite } = await startGroup(admin, testInfo, baseURL, `Bean club ${unique('')}`);
+  const storeName = `Bean Market ${unique('')}`;
+  await addStore(admin, testInfo, storeName);
+  const runUrl = await openRun(admin, testInfo, groupUrl, storeName);
+
+  const tag = unique('');
+  const troll = await person(browser, testInfo, `Troll${tag}`, invite);
+  await joinWith(troll, testInfo);
+  await troll.goto(runUrl);
+  await live(troll, testInfo);
+  await expect(troll.getByTestId('nav-profile')).toBeVisible();
+
+  await admin.goto(`/admin/users?q=${encodeURIComponent(tag)}`);
+  await live(admin, testInfo);
+  const row = admin.getByTestId('admin-users').locator('li');
+  await expect(row).toHaveCount(1);
+  const trollName = ((await row.getAttribute('data-testid')) ?? '').replace('admin-user-', '');
+  await confirmed(admin, row.getByRole('button', { name: 'Disable', exact: true }));
+  await expect(admin.getByTestId(`admin-user-${trollName}`).getByText('disabled', { exact: true })).toBeVisible();
+
+  // Live, the open page goes to the log-in page by itself; without JavaScript, at the next click.
+  if (testInfo.project.name !== 'hydrated') await troll.reload();
+  await expect(troll).toHaveURL(/\/login/);
+  await expect(troll.getByRole('button', { name: 'Log in' })).toBeVisible();
+
+  await admin.goto(`/admin/audit?user=${trollName}`);
+  await expect(admin.getByTestId('audit-log').locator('tr[data-action="USER_DISABLED"]')).toHaveCount(1);
 });

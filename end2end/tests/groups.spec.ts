@@ -2,7 +2,7 @@
 // logged out, registers, comes back and joins with one click; the admin removes them again.
 // Runs hydrated and with JavaScript disabled.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { confirmed } from './people';
+import { confirmed, submitted } from './people';
 
 const password = 'long enough secret 42';
 
@@ -57,7 +57,7 @@ test('a group is started, a friend joins through the invite link and is removed'
   // No run has prices yet, so the currency may still change.
   await live(owner, testInfo);
   await owner.getByLabel('Currency').selectOption('RSD');
-  await owner.getByRole('button', { name: 'Change currency' }).click();
+  await submitted(owner, owner.getByRole('button', { name: 'Change currency' }));
   if (testInfo.project.name === 'hydrated') {
     await expect(owner.getByTestId('currency-form').getByText('Saved.')).toBeVisible();
   }

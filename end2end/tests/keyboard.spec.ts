@@ -2,7 +2,7 @@
 // confirmation dialog is answered with Tab and Enter. Only the set-up (a group, a store, a
 // product, a run) uses the mouse. Hydrated project (the dialog is the hydrated confirmation).
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, addStore, bid, joinWith, live, openRun, person, startGroup, submitted, unique } from './people';
 
 /// Presses Tab until `target` has the focus (as a person would, never clicking).
 async function tabTo(page: Page, target: Locator, limit = 120) {
@@ -41,7 +41,7 @@ test('a leader bids, confirms, shops and finishes with the keyboard alone', asyn
   await joinWith(friend, testInfo);
   await friend.goto(runUrl);
   await bid(friend, testInfo, flour, '1');
-  await friend.getByRole('button', { name: 'My order is complete' }).click();
+  await submitted(friend, friend.getByRole('button', { name: 'My order is complete' }));
   await leader.reload();
   await expect(card.getByTestId('total')).toContainText('Total: 4 kg');
 

@@ -17,13 +17,22 @@ export async function live(page: Page, testInfo: TestInfo) {
 }
 
 /// Clicks a button that asks first, and says yes with the button of the same name: in the dialog
-/// when hydrated, on the confirmation page without JavaScript.
+/// when hydrated, on the confirmation page without JavaScript. Returns once the server has
+/// answered, so what the test does next (often in another person's browser) sees the change.
 export async function confirmed(page: Page, button: Locator) {
   const name = (await button.innerText()).trim();
   await button.click();
   const asking = page.locator('[data-testid="confirmation"]:visible');
   await expect(asking).toBeVisible();
-  await asking.getByRole('button', { name, exact: true }).click();
+  await submitted(page, asking.getByRole('button', { name, exact: true }));
+}
+
+/// Clicks a button that sends a form (a server function when hydrated, a form post without
+/// JavaScript) and waits for the server's answer: a click alone returns before the post arrives.
+export async function submitted(page: Page, button: Locator) {
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+  await button.click();
+  await answered;
 }
 
 export async function person(browser: Browser, testInfo: TestInfo, name: string, start = '/register'): Promise<Page> {

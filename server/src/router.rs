@@ -1,6 +1,6 @@
 //! Composes the HTTP application: health checks, static assets, server functions and pages,
 //! wrapped in the middleware pipeline (outermost first): request id, tracing, security headers,
-//! rate limits, CSRF; pages and server functions also get the session and its user.
+//! the panic guard, rate limits, CSRF; pages and server functions also get the session and its user.
 
 use app::server::AppContext;
 use app::{App, shell};
@@ -22,7 +22,7 @@ use crate::assets::{self, AssetNames};
 use crate::exports;
 use crate::health::{self, Dependencies};
 use crate::metrics::{self, MetricsState};
-use crate::middleware::{csrf, rate_limit, security_headers, viewer};
+use crate::middleware::{csrf, panic_guard, rate_limit, security_headers, viewer};
 use crate::pwa;
 use crate::realtime::stream::{self, LiveState};
 use crate::server_fns;
@@ -123,6 +123,7 @@ pub fn build(parts: Parts) -> Router {
         .merge(app)
         .layer(from_fn_with_state(csrf, csrf::protect))
         .layer(from_fn_with_state(rate_limits, rate_limit::limit))
+        .layer(from_fn(panic_guard::guard))
         .layer(from_fn(security_headers::apply))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(

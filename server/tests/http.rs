@@ -601,3 +601,52 @@ fn production_mode_refuses_insecure_settings_and_names_them() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("BULQ_SECRET_KEY"), "{stderr}");
 }
+
+#[tokio::test]
+async fn a_sneaky_next_never_leaves_the_site_nor_breaks_the_answer() {
+    let server = TestServer::start().await;
+    for sneaky in [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r\nSet-Cookie: x=1",
+        "/\u{7f}",
+    ] {
+        let client = server.client();
+        let username = unique_username("next");
+        let registered = client
+            .post(server.url("/api/register"))
+            .header("accept", "text/html")
+            .header("referer", server.url("/register"))
+            .form(&[
+                ("username", username.as_str()),
+                ("display_name", "Next Person"),
+                ("password", PASSWORD),
+                ("confirm_password", PASSWORD),
+                ("next", sneaky),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(registered.status(), 303, "{sneaky:?}");
+        assert_eq!(registered.headers()["location"], "/", "{sneaky:?}");
+        assert_eq!(
+            server.whoami(&client).await.as_deref(),
+            Some(username.as_str())
+        );
+
+        let logged_in = client
+            .post(server.url("/api/login"))
+            .header("accept", "text/html")
+            .header("referer", server.url("/login"))
+            .form(&[
+                ("username", username.as_str()),
+                ("password", PASSWORD),
+                ("next", sneaky),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(logged_in.status(), 303, "{sneaky:?}");
+        assert_eq!(logged_in.headers()["location"], "/", "{sneaky:?}");
+    }
+}

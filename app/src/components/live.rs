@@ -3,7 +3,9 @@
 //! reload of the data, not of the page), and so does every reconnect, to catch up on what was
 //! missed while away. A dropped stream is reopened with backoff (1 s, 2 s, … 30 s). A reload
 //! waits while someone is typing in a field of the page, so a friend's bid never wipes the
-//! quantity you are entering. Browser-only: on the server this does nothing.
+//! quantity you are entering. When the stream says the viewer may no longer see it (`gone`:
+//! disabled, deleted, removed from the group), the whole page loads again, so the server shows
+//! the log-in page or "not found". Browser-only: on the server this does nothing.
 
 use leptos::prelude::*;
 
@@ -75,6 +77,8 @@ mod browser {
     const COALESCE: Duration = Duration::from_millis(150);
     const FIRST_RETRY: Duration = Duration::from_secs(1);
     const LAST_RETRY: Duration = Duration::from_secs(30);
+    /// How long a page that may no longer show waits before loading itself again.
+    const GONE_GRACE: Duration = Duration::from_secs(1);
     /// How often a reload held back by typing looks again.
     const TYPING_RECHECK: Duration = Duration::from_millis(700);
     /// About 20 s of typing at most.
@@ -158,16 +162,36 @@ mod browser {
             source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
             source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            // "resync" (this instance fell behind) and "gone" (no longer allowed) reload too:
-            // the reload shows whatever is true now.
-            for name in ["resync", "gone"] {
-                let _ = source
-                    .add_event_listener_with_callback(name, on_message.as_ref().unchecked_ref());
-            }
+            // "resync" (this instance fell behind) reloads the data like any event.
+            let _ = source
+                .add_event_listener_with_callback("resync", on_message.as_ref().unchecked_ref());
+            // "gone" (logged out, disabled, removed from the group): the whole page is loaded
+            // again, so the server answers with whatever the viewer may now see — the log-in
+            // page, or "not found" — instead of the page's data failing in place.
+            // A second's grace lets the viewer's own action (leaving, deleting their account)
+            // finish its navigation first: that cleans the stream up and nothing reloads.
+            let stream = Rc::clone(self);
+            let on_gone = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                if let Some(source) = stream.source.borrow_mut().take() {
+                    source.close();
+                }
+                let stream = Rc::clone(&stream);
+                set_timeout(
+                    move || {
+                        if !stream.stopped.get() {
+                            let _ = window().location().reload();
+                        }
+                    },
+                    GONE_GRACE,
+                );
+            });
+            let _ =
+                source.add_event_listener_with_callback("gone", on_gone.as_ref().unchecked_ref());
             // The handlers live as long as the page: the stream is closed on cleanup.
             on_open.forget();
             on_message.forget();
             on_error.forget();
+            on_gone.forget();
             *self.source.borrow_mut() = Some(source);
         }
 

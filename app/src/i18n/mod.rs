@@ -18,6 +18,7 @@ use leptos::reactive::graph::Observer;
 pub use self::catalogue::Arg;
 use self::catalogue::catalogue;
 use self::zone::Zone;
+use crate::domain::admin::AuditAction;
 use crate::domain::language::Language;
 use crate::error::{AppError, ErrorCode};
 
@@ -83,6 +84,7 @@ pub enum Key {
     OfflineRetry,
     RateLimitedTitle,
     RequestRefusedTitle,
+    ServerErrorTitle,
     ErrorReference,
     CreateGroupTitle,
     GroupNameLabel,
@@ -548,6 +550,14 @@ pub fn error_id(code: ErrorCode) -> String {
     )
 }
 
+/// The Fluent id of an audit action's name: `audit-action-` and the action in kebab case.
+pub fn audit_action_id(action: AuditAction) -> String {
+    format!(
+        "audit-action-{}",
+        action.as_str().to_ascii_lowercase().replace('_', "-")
+    )
+}
+
 /// The full message for an error, with its retry delay or support reference where it has one.
 pub fn describe_error(language: Language, error: &AppError) -> String {
     let seconds = error.retry_after_secs.unwrap_or(60) as i64;
@@ -611,6 +621,11 @@ impl I18n {
     /// A counted message: "1 member", "5 members" (and Russian's "5 участников").
     pub fn count(&self, key: Key, count: i64) -> String {
         format(self.language(), key, &[("count", Arg::Number(count))])
+    }
+
+    /// What an audit-log action is called in the viewer's language.
+    pub fn audit_action(&self, action: AuditAction) -> String {
+        catalogue(self.language()).format(&audit_action_id(action), &[])
     }
 
     pub fn error(&self, error: &AppError) -> String {

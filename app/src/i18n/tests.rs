@@ -15,6 +15,7 @@ fn known_ids() -> BTreeSet<String> {
     Key::iter()
         .map(|key| key.id().to_owned())
         .chain(ErrorCode::ALL.into_iter().map(error_id))
+        .chain(AuditAction::iter().map(audit_action_id))
         .collect()
 }
 

@@ -258,8 +258,12 @@ async fn place_in(
         check_rebalance(tx, viewer, run_id, product_id, amount.committed()).await?;
     }
     if run.role == RunRole::Member {
+        // Someone who left the group and came back takes part again: their old row is revived,
+        // or they could bid but never retract, be ready or help.
         sqlx::query(
-            "INSERT INTO run_participants (run_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            "INSERT INTO run_participants (run_id, user_id) VALUES ($1, $2) \
+             ON CONFLICT (run_id, user_id) DO UPDATE SET removed_at = NULL \
+             WHERE run_participants.removed_at IS NOT NULL",
         )
         .bind(run_id)
         .bind(viewer)

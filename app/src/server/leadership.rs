@@ -37,7 +37,7 @@ pub async fn set_helper(
     }
     sqlx::query(
         "INSERT INTO run_participants (run_id, user_id, is_helper) VALUES ($1, $2, $3) \
-         ON CONFLICT (run_id, user_id) DO UPDATE SET is_helper = EXCLUDED.is_helper",
+         ON CONFLICT (run_id, user_id) DO UPDATE SET is_helper = EXCLUDED.is_helper, removed_at = NULL",
     )
     .bind(run_id)
     .bind(member)

@@ -77,6 +77,12 @@ impl Drop for OpenStream {
     }
 }
 
+/// A named event without a payload. Browsers drop an event whose data is empty (the
+/// EventSource rules), so it carries its own name as data.
+fn signal(name: &'static str) -> Event {
+    Event::default().event(name).data(name)
+}
+
 impl Watch {
     /// The next event for this stream, or `None` when it ends.
     async fn next(&mut self) -> Option<Event> {
@@ -91,14 +97,14 @@ impl Watch {
             let envelope = match received {
                 Ok(envelope) => envelope,
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some(Event::default().event("resync").data(""));
+                    return Some(signal("resync"));
                 }
                 Err(broadcast::error::RecvError::Closed) => return None,
             };
             match envelope.event {
                 LiveEvent::AccountEnded { user_id } if user_id == self.viewer => {
                     self.ended = true;
-                    return Some(Event::default().event("gone").data(""));
+                    return Some(signal("gone"));
                 }
                 LiveEvent::MemberJoined { user_id }
                     if user_id == self.viewer && self.follows_membership =>
@@ -110,10 +116,12 @@ impl Watch {
                 {
                     if !self.follows_membership {
                         self.ended = true;
-                        return Some(Event::default().event("gone").data(""));
+                        return Some(signal("gone"));
                     }
+                    // The viewer's own stream goes on for their other groups: the page only
+                    // reloads its data.
                     self.groups.remove(&envelope.group_id);
-                    return Some(Event::default().event("gone").data(""));
+                    return Some(signal("resync"));
                 }
                 _ => {}
             }

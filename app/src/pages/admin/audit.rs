@@ -71,7 +71,7 @@ fn Trail(log: AuditTrail) -> impl IntoView {
                 <select id="audit-action" name="action">
                     <option value="" selected=action.is_none()>{t!(i18n, AuditAnyAction)}</option>
                     {AuditAction::iter().map(|option| view! {
-                        <option value=option.as_str() selected=action == Some(option)>{option.as_str()}</option>
+                        <option value=option.as_str() selected=action == Some(option)>{i18n.audit_action(option)}</option>
                     }).collect_view()}
                 </select>
                 <button type="submit" class="button">{t!(i18n, AdminSearchSubmit)}</button>
@@ -123,7 +123,7 @@ fn EntryRow(entry: AuditEntryView) -> impl IntoView {
     view! {
         <tr data-action=entry.action.as_str()>
             <td>{when}</td>
-            <td><code>{entry.action.as_str()}</code></td>
+            <td>{i18n.audit_action(entry.action)}</td>
             <td>{entry.actor.unwrap_or_default()}</td>
             <td>{entry.target.unwrap_or_default()}</td>
             <td>{entry.detail.unwrap_or_default()}</td>
