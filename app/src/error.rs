@@ -88,10 +88,12 @@ pub enum ErrorCode {
     LastSiteAdmin,
     CannotMergeIntoItself,
     MergeConflict,
+    HiddenCharacters,
+    BodyTooLarge,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 78] = [
+    pub const ALL: [ErrorCode; 80] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -170,6 +172,8 @@ impl ErrorCode {
         ErrorCode::LastSiteAdmin,
         ErrorCode::CannotMergeIntoItself,
         ErrorCode::MergeConflict,
+        ErrorCode::HiddenCharacters,
+        ErrorCode::BodyTooLarge,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -245,6 +249,8 @@ impl ErrorCode {
             ErrorCode::CannotChangeOwnAccount | ErrorCode::LastSiteAdmin => 409,
             ErrorCode::CannotMergeIntoItself => 422,
             ErrorCode::MergeConflict => 409,
+            ErrorCode::HiddenCharacters => 422,
+            ErrorCode::BodyTooLarge => 413,
         }
     }
 
@@ -328,6 +334,8 @@ impl ErrorCode {
             ErrorCode::LastSiteAdmin => "LAST_SITE_ADMIN",
             ErrorCode::CannotMergeIntoItself => "CANNOT_MERGE_INTO_ITSELF",
             ErrorCode::MergeConflict => "MERGE_CONFLICT",
+            ErrorCode::HiddenCharacters => "HIDDEN_CHARACTERS",
+            ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
         }
     }
 }
@@ -409,9 +417,11 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                Self::new(ErrorCode::InvalidInput)
-            }
+            // A request's body that does not decode (not UTF-8, not the form it should be) is
+            // bad input, not a fault of ours.
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => Self::new(ErrorCode::InvalidInput),
             ServerFnErrorErr::Request(_) => Self::new(ErrorCode::Network),
             #[cfg(feature = "ssr")]
             other => Self::internal(other),
@@ -424,14 +434,34 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
-        match err {
-            // A saturated pool is load, not a bug: tell the user to retry (503) instead of hanging.
-            sqlx::Error::PoolTimedOut => {
-                tracing::warn!("database pool timed out");
-                Self::new(ErrorCode::Unavailable)
-            }
-            other => Self::internal(other),
+        if database_unavailable(&err) {
+            // Load or an outage, not a bug: the user is told to try again (503) at once.
+            tracing::warn!(error = %err, "database unavailable");
+            return Self::new(ErrorCode::Unavailable);
         }
+        Self::internal(err)
+    }
+}
+
+/// Whether a database error means "not now" rather than "wrong": a saturated pool, a lost or
+/// refused connection, Postgres shutting down or out of connections, a statement cancelled by its
+/// timeout, a transaction that lost a serialization race or a deadlock.
+#[cfg(feature = "ssr")]
+fn database_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08")
+                || code.starts_with("53")
+                || code.starts_with("57")
+                || code == "40001"
+                || code == "40P01"
+        }),
+        _ => false,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+use app::domain::notification::NotificationKind;
 use app::model::LiveEvent;
 use app::server::audit::Origin;
 use app::server::events;
@@ -155,7 +156,7 @@ async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: P
         "the newest"
     );
 
-    notifications::mark_read(&db, alice, "run_state_changed", Some(run_id))
+    notifications::mark_read(&db, alice, NotificationKind::RunStateChanged, Some(run_id))
         .await
         .unwrap();
     assert_eq!(
@@ -170,7 +171,11 @@ async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: P
     let page = notifications::list(&db, alice, PageRequest::new(None, 20))
         .await
         .unwrap();
-    assert_eq!(page.items[0].kind, "run_cancelled", "unread first");
+    assert_eq!(
+        page.items[0].kind,
+        NotificationKind::RunCancelled,
+        "unread first"
+    );
     assert_eq!(page.items[0].reason, "Rain");
     assert!(!page.items[1].unread);
     notifications::mark_all_read(&db, alice).await.unwrap();

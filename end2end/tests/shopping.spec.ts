@@ -113,8 +113,8 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toContain('attachment');
   const text = await csv.text();
-  expect(text.split('\n')[0]).toContain('Product,Unit,Person,Asked');
-  expect(text).toContain(`${oats},kg,Bo Buyer,1,false,0.8,shortage_cut,5.00,4.00,false,3,2,9.99`);
+  expect(text.split('\n')[0]).toContain('"Product","Unit","Person","Asked"');
+  expect(text).toContain(`"${oats}","kg","Bo Buyer",1,false,0.8,shortage_cut,5.00,4.00,false,3,2,9.99`);
   const json = await leader.request.get(`${runUrl}/export.json`);
   expect((await json.json()).total_paid_minor).toBe(2499);
   expect((await ada.request.get(`${runUrl}/export.csv`)).status()).toBe(403);

@@ -131,6 +131,11 @@ impl Config {
                     "BULQ_DB_MAX_LIFETIME_SECS",
                     "1800",
                 )?),
+                statement_timeout: Duration::from_millis(parse(
+                    &lookup,
+                    "BULQ_DB_STATEMENT_TIMEOUT_MS",
+                    "10000",
+                )?),
             },
             session_idle: Duration::from_secs(
                 60 * parse::<u64>(&lookup, "BULQ_SESSION_IDLE_MINUTES", "10080")?,

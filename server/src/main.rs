@@ -40,7 +40,7 @@ use crate::realtime::hub::Hub;
 use crate::realtime::stream::LiveState;
 
 use crate::config::Config;
-use crate::middleware::{csrf::CsrfPolicy, rate_limit::RateLimits};
+use crate::middleware::{csrf::CsrfPolicy, rate_limit::RateLimits, security_headers};
 
 /// The run page allocates heavily while rendering; glibc malloc was a fifth of its CPU time.
 #[global_allocator]
@@ -143,11 +143,22 @@ async fn site_admin(config: &Config, args: &[String]) -> Result<(), String> {
     }
 }
 
+const REDIS_COMMAND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 async fn connect_redis(config: &Config) -> Result<RedisPool, String> {
     let redis_config =
         RedisConfig::from_url(&config.redis_url).map_err(|e| format!("REDIS_URL: {e}"))?;
+    // While Redis is away a command fails after REDIS_COMMAND_TIMEOUT instead of waiting for
+    // the reconnect: sessions and rate limits then answer 503, never a hung request.
     let pool = Builder::from_config(redis_config)
         .set_policy(ReconnectPolicy::new_exponential(0, 100, 5_000, 2))
+        .with_performance_config(|performance| {
+            performance.default_command_timeout = REDIS_COMMAND_TIMEOUT;
+        })
+        .with_connection_config(|connection| {
+            connection.connection_timeout = REDIS_COMMAND_TIMEOUT;
+            connection.internal_command_timeout = REDIS_COMMAND_TIMEOUT;
+        })
         .build_pool(4)
         .map_err(|e| format!("redis pool: {e}"))?;
     pool.init()
@@ -169,7 +180,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let idle =
         tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64);
     let sessions = SessionManagerLayer::new(RedisStore::new(redis.clone()))
-        .with_name("bulq_session")
+        .with_name(security_headers::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)

@@ -4,7 +4,8 @@
 //! A page may show many forms of one server function (a bid form per product); such a form names
 //! itself in a `__form` field, and the redirect carries that name (and jumps to it) so only that
 //! form shows the error. A form posted from a confirmation page names the page it stands for in a
-//! `__back` field: the answer goes back there rather than to the confirmation page.
+//! `__back` field: the answer goes back there rather than to the confirmation page. Bodies are
+//! bounded: a larger one is refused with `BODY_TOO_LARGE` before anything reads it.
 
 use app::error::{AppError, ErrorCode};
 use axum::body::{Body, to_bytes};
@@ -21,8 +22,9 @@ const ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 const PREFIX: &str = "/api/";
-/// Form posts are small; a larger body is not read for its `__form` name.
-const MAX_FORM_BODY: usize = 64 * 1024;
+/// Every server function takes a few short fields; a larger body is refused (413) before anything
+/// reads it, and one that grows past this while streaming stops being read.
+const MAX_BODY: usize = 64 * 1024;
 
 /// The `__form` and `__back` fields of a urlencoded form post, as far as they are well formed.
 #[derive(Debug, Default, PartialEq)]
@@ -70,7 +72,7 @@ async fn form_fields(request: &mut Request) -> FormFields {
         return FormFields::default();
     }
     let body = std::mem::replace(request.body_mut(), Body::empty());
-    let Ok(bytes) = to_bytes(body, MAX_FORM_BODY).await else {
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
         return FormFields::default();
     };
     let fields = FormFields::parse(&bytes);
@@ -78,24 +80,24 @@ async fn form_fields(request: &mut Request) -> FormFields {
     fields
 }
 
-pub async fn http_semantics(mut request: Request, next: Next) -> Response {
+pub async fn http_semantics(request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with(PREFIX) {
         return next.run(request).await;
     }
     let form_post = wants_html(&request);
+    if declared_length(&request).is_some_and(|length| length > MAX_BODY) {
+        let return_to = referer_path(&request);
+        let error = AppError::new(ErrorCode::BodyTooLarge);
+        return error_answer(&error, form_post, return_to, request.uri().path(), None);
+    }
+    let mut request = request.map(|body| Body::new(http_body_util::Limited::new(body, MAX_BODY)));
     let fields = if form_post {
         form_fields(&mut request).await
     } else {
         FormFields::default()
     };
     let form = fields.name;
-    let return_to = fields.back.or_else(|| {
-        request
-            .headers()
-            .get(header::REFERER)
-            .and_then(|value| value.to_str().ok())
-            .and_then(local_path)
-    });
+    let return_to = fields.back.or_else(|| referer_path(&request));
     let path = request.uri().path().to_owned();
     let request_id = request
         .headers()
@@ -117,23 +119,18 @@ pub async fn http_semantics(mut request: Request, next: Next) -> Response {
         if error.code == ErrorCode::Internal {
             error.reference = request_id;
         }
-        if form_post {
-            let target = with_error(
-                return_to.as_deref().unwrap_or("/"),
-                &path,
-                &error,
-                form.as_deref(),
+        let mut answer = error_answer(&error, form_post, return_to, &path, form.as_deref());
+        if !form_post {
+            // Cookies and other headers the server function set stay.
+            parts.headers.remove(header::CONTENT_LENGTH);
+            parts.status = answer.status();
+            parts.headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
             );
-            return see_other(&target);
+            answer = Response::from_parts(parts, answer.into_body());
         }
-        parts.status = StatusCode::from_u16(error.code.http_status())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        parts.headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        parts.headers.remove(header::CONTENT_LENGTH);
-        return Response::from_parts(parts, Body::from(error.to_json()));
+        return answer;
     }
 
     if form_post {
@@ -154,6 +151,47 @@ pub async fn http_semantics(mut request: Request, next: Next) -> Response {
         return redirect;
     }
     response
+}
+
+/// The answer to a failed call: a redirect back to the form's page carrying the error for a no-JS
+/// form post, the error as JSON with its status for a fetch.
+fn error_answer(
+    error: &AppError,
+    form_post: bool,
+    return_to: Option<String>,
+    path: &str,
+    form: Option<&str>,
+) -> Response {
+    if form_post {
+        let target = with_error(return_to.as_deref().unwrap_or("/"), path, error, form);
+        return see_other(&target);
+    }
+    let status =
+        StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, error.to_json()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+fn declared_length(request: &Request) -> Option<usize> {
+    request
+        .headers()
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+fn referer_path(request: &Request) -> Option<String> {
+    request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(local_path)
 }
 
 fn see_other(location: &str) -> Response {

@@ -2,6 +2,7 @@
 
 mod support;
 
+use std::time::{Duration, Instant};
 use support::{PASSWORD, TestServer, session_cookie, unique_username};
 
 #[tokio::test]
@@ -522,6 +523,7 @@ async fn pages_carry_security_headers_and_a_nonce_matching_their_scripts() {
         .unwrap()
         .to_owned();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("base-uri 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     let nonce = csp
         .split("'nonce-")
@@ -649,4 +651,163 @@ async fn a_sneaky_next_never_leaves_the_site_nor_breaks_the_answer() {
         assert_eq!(logged_in.status(), 303, "{sneaky:?}");
         assert_eq!(logged_in.headers()["location"], "/", "{sneaky:?}");
     }
+}
+
+#[tokio::test]
+async fn malformed_bodies_get_a_stable_4xx_code_never_a_500() {
+    let server = TestServer::start().await;
+    let client = server.client();
+    server.register(&client, &unique_username("body")).await;
+    let post = |endpoint: &str, body: Vec<u8>| {
+        client
+            .post(server.url(&format!("/api/{endpoint}")))
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let cases: Vec<(&str, &str, Vec<u8>, u16)> = vec![
+        (
+            "a NUL in a kind",
+            "notifications/read",
+            b"kind=run_cancelled%00".to_vec(),
+            422,
+        ),
+        (
+            "an unknown kind",
+            "notifications/read",
+            b"kind=nonsense".to_vec(),
+            422,
+        ),
+        (
+            "bytes that are not UTF-8",
+            "login",
+            b"username=%FF%FE&password=x".to_vec(),
+            401,
+        ),
+        (
+            "raw bytes that are not UTF-8",
+            "login",
+            vec![b'u', b'=', 0xff, 0xfe],
+            422,
+        ),
+        (
+            "a body over the limit",
+            "login",
+            vec![b'a'; 3 * 1024 * 1024],
+            413,
+        ),
+    ];
+    for (what, endpoint, body, status) in cases {
+        let response = post(endpoint, body).await.unwrap();
+        let got = response.status().as_u16();
+        let text = response.text().await.unwrap_or_default();
+        assert_eq!(got, status, "{what}: {text}");
+        assert!(
+            text.contains("\"code\":\""),
+            "{what} names its code: {text}"
+        );
+    }
+}
+
+/// A Redis of this test's own, so stopping it disturbs no other test.
+struct OwnRedis {
+    port: u16,
+    child: std::process::Child,
+}
+
+impl OwnRedis {
+    async fn start() -> OwnRedis {
+        Self::start_on(support::free_port()).await
+    }
+
+    async fn start_on(port: u16) -> OwnRedis {
+        let child = std::process::Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("redis-server (scripts/install-tools installs it)");
+        for _ in 0..50 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        OwnRedis { port, child }
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/0", self.port)
+    }
+}
+
+impl Drop for OwnRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn with_redis_gone_requests_answer_503_in_seconds_and_recover() {
+    let redis = OwnRedis::start().await;
+    let server = TestServer::start_with(&[("REDIS_URL", &redis.url())]).await;
+    let client = server.client();
+    let username = unique_username("outage");
+    assert_eq!(server.register(&client, &username).await.status(), 200);
+    let port = redis.port;
+    drop(redis);
+
+    let started = Instant::now();
+    let page = client
+        .get(server.url("/profile"))
+        .header("accept", "text/html")
+        .timeout(Duration::from_secs(20))
+        .send()
+        .await
+        .expect("an answer, not a hung request");
+    let waited = started.elapsed();
+    assert_eq!(page.status(), 503, "{:?}", page.text().await);
+    assert!(waited < Duration::from_secs(6), "answered after {waited:?}");
+
+    // Redis back on the same port: the app serves again without a restart.
+    let _back = OwnRedis::start_on(port).await;
+    let mut served = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let ready = client.get(server.url("/readyz")).send().await;
+        if ready.is_ok_and(|r| r.status() == 200) {
+            served = true;
+            break;
+        }
+    }
+    assert!(served, "ready again once Redis is back");
+}
+
+#[tokio::test]
+async fn what_a_signed_in_person_is_shown_is_never_cached() {
+    let server = TestServer::start().await;
+    let client = server.client();
+    let anonymous = client.get(server.url("/login")).send().await.unwrap();
+    assert!(anonymous.headers().get("cache-control").is_none());
+    server.register(&client, &unique_username("cache")).await;
+    for path in ["/", "/profile", "/notifications"] {
+        let page = client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+    }
+    let call = server.call(&client, "session", &[]).await;
+    assert_eq!(call.headers()["cache-control"], "no-store");
+    let asset = client.get(server.url("/sw.js")).send().await.unwrap();
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "no-cache",
+        "its own policy stays"
+    );
 }

@@ -634,6 +634,8 @@ merge-stores-rule = Runs and prices of “{ $merged }” move to “{ $survivor 
 merge-submit = Merge
 error-cannot-merge-into-itself = An entry can only be merged into another one that is still in use.
 error-merge-conflict = Both are on one run's shopping list with separate purchases. Finish or cancel that run first.
+error-hidden-characters = The text contains invisible characters (such as a right-to-left override or a zero-width space). Please type it again without them.
+error-body-too-large = That was more than Bulq accepts in one go. Please shorten what you entered.
 admin-groups-tab = Groups
 admin-group-facts =
     { $members ->

@@ -656,6 +656,8 @@ merge-stores-rule = Nabavke i cene „{ $merged }“ prelaze na „{ $survivor }
 merge-submit = Spoji
 error-cannot-merge-into-itself = Stavka može da se spoji samo u drugu koja je još u upotrebi.
 error-merge-conflict = Oba su na spisku za kupovinu iste nabavke sa odvojenim kupovinama. Prvo završite ili otkažite tu nabavku.
+error-hidden-characters = Tekst sadrži nevidljive znakove (na primer promenu smera pisanja ili razmak nulte širine). Otkucajte ga ponovo bez njih.
+error-body-too-large = To je više nego što Bulq prima odjednom. Skratite ono što ste uneli.
 admin-groups-tab = Grupe
 admin-group-facts =
     { $members ->

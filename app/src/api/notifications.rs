@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::notification::NotificationKind;
 use crate::domain::paging::Page;
 use crate::error::AppError;
 use crate::model::NotificationView;
@@ -33,12 +34,12 @@ pub async fn list_notifications(page: Option<u32>) -> Result<Page<NotificationVi
 /// Marks a grouped entry read (every notification of `kind` about `run_id`).
 #[server(prefix = "/api", endpoint = "notifications/read")]
 pub async fn mark_notifications_read(
-    kind: String,
+    kind: NotificationKind,
     #[server(default)] run_id: Option<Uuid>,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    notifications::mark_read(&ctx.db, viewer.id, &kind, run_id).await
+    notifications::mark_read(&ctx.db, viewer.id, kind, run_id).await
 }
 
 #[server(prefix = "/api", endpoint = "notifications/read-all")]

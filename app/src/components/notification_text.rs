@@ -2,22 +2,22 @@
 //! one that arrives live.
 
 use crate::components::run_badge::state_key;
+use crate::domain::notification::NotificationKind;
 use crate::i18n::{Arg, I18n, Key};
 use crate::model::NotificationView;
 use crate::tr;
 
 /// The sentence for one grouped entry.
 pub fn sentence(i18n: I18n, note: &NotificationView) -> String {
-    let key = match note.kind.as_str() {
-        "run_state_changed" => Key::NoteRunStateChanged,
-        "run_cancelled" if note.reason.is_empty() => Key::NoteRunCancelled,
-        "run_cancelled" => Key::NoteRunCancelledWithReason,
-        "everyone_ready" => Key::NoteEveryoneReady,
-        "leader_transfer_requested" => Key::NoteTransferRequested,
-        "leader_transfer_accepted" => Key::NoteTransferAccepted,
-        "leader_transfer_declined" => Key::NoteTransferDeclined,
-        "removed_from_group" => Key::NoteRemovedFromGroup,
-        _ => Key::NoteSomethingHappened,
+    let key = match note.kind {
+        NotificationKind::RunStateChanged => Key::NoteRunStateChanged,
+        NotificationKind::RunCancelled if note.reason.is_empty() => Key::NoteRunCancelled,
+        NotificationKind::RunCancelled => Key::NoteRunCancelledWithReason,
+        NotificationKind::EveryoneReady => Key::NoteEveryoneReady,
+        NotificationKind::LeaderTransferRequested => Key::NoteTransferRequested,
+        NotificationKind::LeaderTransferAccepted => Key::NoteTransferAccepted,
+        NotificationKind::LeaderTransferDeclined => Key::NoteTransferDeclined,
+        NotificationKind::RemovedFromGroup => Key::NoteRemovedFromGroup,
     };
     let state = note.state.map(|s| i18n.t(state_key(s))).unwrap_or_default();
     let mut text = i18n.format(

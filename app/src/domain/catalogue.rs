@@ -1,5 +1,6 @@
 //! Rules for the shared catalogue: store and product fields and price notes.
 
+use crate::domain::hidden_characters::has_hidden_characters;
 use crate::error::ErrorCode;
 
 pub const STORE_NAME_MAX: usize = 200;
@@ -11,9 +12,13 @@ pub const BRAND_MAX: usize = 100;
 pub const UNIT_MAX: usize = 20;
 pub const PRICE_NOTE_MAX: usize = 200;
 
-/// Trims, refuses control characters other than line breaks, and bounds the length.
+/// Trims, refuses control characters other than line breaks and hidden ones, and bounds the
+/// length.
 fn clean(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
     let text = raw.trim();
+    if has_hidden_characters(text) {
+        return Err(ErrorCode::HiddenCharacters);
+    }
     if text.chars().count() > max
         || text
             .chars()
@@ -26,6 +31,9 @@ fn clean(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
 
 fn required_name(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if has_hidden_characters(&name) {
+        return Err(ErrorCode::HiddenCharacters);
+    }
     if name.is_empty() || name.chars().count() > max || name.chars().any(char::is_control) {
         return Err(code);
     }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::hidden_characters::has_hidden_characters;
 use crate::domain::quantity::Quantity;
 use crate::error::ErrorCode;
 
@@ -13,6 +14,9 @@ pub const MAX_OPEN_RUNS_PER_GROUP: i64 = 100;
 /// Free text of up to 500 characters: a run's comment, a bid's comment or why a run was cancelled.
 pub fn parse_note(raw: &str) -> Result<String, ErrorCode> {
     let text = raw.trim().replace("\r\n", "\n");
+    if has_hidden_characters(&text) {
+        return Err(ErrorCode::HiddenCharacters);
+    }
     if text.chars().count() > COMMENT_MAX || text.chars().any(|c| c.is_control() && c != '\n') {
         return Err(ErrorCode::TextTooLong);
     }
@@ -68,6 +72,10 @@ mod tests {
         );
         assert_eq!(parse_note(&"x".repeat(501)), Err(ErrorCode::TextTooLong));
         assert_eq!(parse_note("").unwrap(), "");
+        assert_eq!(
+            parse_note("pay me at \u{202E}moc.live"),
+            Err(ErrorCode::HiddenCharacters)
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Input rules for accounts, shared by the forms (instant feedback) and the server (the authority).
 
 use crate::domain::common_passwords;
+use crate::domain::hidden_characters::has_hidden_characters;
 use crate::error::ErrorCode;
 
 pub const USERNAME_MIN: usize = 3;
@@ -70,9 +71,13 @@ pub fn normalise_username(raw: &str) -> Result<String, ErrorCode> {
     Ok(username.to_ascii_lowercase())
 }
 
-/// Display names are 1–100 characters after trimming, any script, no control characters.
+/// Display names are 1–100 characters after trimming, any script, no control characters and no
+/// hidden ones.
 pub fn normalise_display_name(raw: &str) -> Result<String, ErrorCode> {
     let name = raw.trim();
+    if has_hidden_characters(name) {
+        return Err(ErrorCode::HiddenCharacters);
+    }
     let length = name.chars().count();
     if length == 0 || length > DISPLAY_NAME_MAX || name.chars().any(char::is_control) {
         return Err(ErrorCode::DisplayNameInvalid);
@@ -152,6 +157,10 @@ mod tests {
             Err(ErrorCode::DisplayNameInvalid)
         );
         assert!(normalise_display_name(&"é".repeat(100)).is_ok());
+        assert_eq!(
+            normalise_display_name("Ann\u{202E}nimdA"),
+            Err(ErrorCode::HiddenCharacters)
+        );
     }
 
     #[test]

@@ -5,11 +5,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::notification::NotificationKind;
 use crate::domain::run_state::RunState;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationView {
-    pub kind: String,
+    pub kind: NotificationKind,
     pub run_id: Option<Uuid>,
     /// The run's store, or the group's name for group news.
     pub subject: String,

@@ -78,7 +78,7 @@ fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
     let when_exact = note.latest_at.to_rfc3339();
     let form_name = format!(
         "read-{}-{}",
-        note.kind.replace('_', "-"),
+        note.kind.as_str().replace('_', "-"),
         note.run_id.map_or("none".to_owned(), |id| id.to_string())
     );
     view! {
@@ -92,7 +92,7 @@ fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
             </div>
             {note.unread.then(|| view! {
                 <ActionForm action attr:class="inline-form">
-                    <input type="hidden" name="kind" value=note.kind.clone()/>
+                    <input type="hidden" name="kind" value=note.kind.as_str()/>
                     {note.run_id.map(|id| view! { <input type="hidden" name="run_id" value=id.to_string()/> })}
                     <FormError state form=form_name.clone()/>
                     <button type="submit" class="button small" disabled=move || state.is_pending()>

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::adjusting::{balance, check_adjustment};
 use crate::domain::catalogue::ProductFields;
+use crate::domain::notification::NotificationKind;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
 use crate::domain::run_state::{BidRule, RunAction, RunRole, authorize};
@@ -296,7 +297,7 @@ async fn place_in(
         .fetch_all(&mut *tx)
         .await?;
         let payload = json!({ "run_id": run_id, "state": state.as_str(), "reason": "" });
-        notify(tx, &leader, "run_state_changed", payload).await?;
+        notify(tx, &leader, NotificationKind::RunStateChanged, payload).await?;
         new_state = Some(state);
     }
     let event = LiveEvent::BidChanged {

@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use sqlx::migrate::Migrator;
-use sqlx::postgres::PgPoolOptions;
+use std::str::FromStr;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgPool};
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
@@ -15,6 +17,9 @@ pub struct PoolSettings {
     pub acquire_timeout: Duration,
     pub idle_timeout: Duration,
     pub max_lifetime: Duration,
+    /// Postgres cancels a statement that runs longer (and the request answers 503), so one slow
+    /// query cannot hold a connection and its locks for ever.
+    pub statement_timeout: Duration,
 }
 
 impl Default for PoolSettings {
@@ -25,6 +30,7 @@ impl Default for PoolSettings {
             acquire_timeout: Duration::from_secs(3),
             idle_timeout: Duration::from_secs(600),
             max_lifetime: Duration::from_secs(1800),
+            statement_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -32,7 +38,17 @@ impl Default for PoolSettings {
 /// A lazily connecting pool: the server starts even while Postgres is still coming up,
 /// and `/readyz` tells when it is reachable.
 pub fn connect_lazy(url: &str, settings: &PoolSettings) -> Result<PgPool, sqlx::Error> {
-    PgPoolOptions::new()
+    let timeout_ms = settings.statement_timeout.as_millis().to_string();
+    // A transaction left open by a crashed request must not hold its locks for ever either.
+    let idle_in_transaction_ms = (settings.statement_timeout.as_millis() * 3).to_string();
+    let options = PgConnectOptions::from_str(url)?.options([
+        ("statement_timeout", timeout_ms.as_str()),
+        (
+            "idle_in_transaction_session_timeout",
+            idle_in_transaction_ms.as_str(),
+        ),
+    ]);
+    Ok(PgPoolOptions::new()
         .max_connections(settings.max_connections)
         .min_connections(settings.min_connections)
         .acquire_timeout(settings.acquire_timeout)
@@ -50,7 +66,7 @@ pub fn connect_lazy(url: &str, settings: &PoolSettings) -> Result<PgPool, sqlx::
                 Ok(conn.ping().await.is_ok())
             })
         })
-        .connect_lazy(url)
+        .connect_lazy_with(options))
 }
 
 /// How long a pooled connection may sit unused before it is checked on its way out.

@@ -42,19 +42,25 @@ fn file_stem(run: &RunDetail) -> String {
     )
 }
 
-/// One CSV field: quoted when it needs to be, and defused when a spreadsheet would read it as a
-/// formula.
+/// One text cell of the CSV: always quoted, and defused wherever a spreadsheet could start a
+/// formula — at the start, and after any character a locale may split cells on (`x;=1+2` is two
+/// cells where the list separator is `;`) — by a leading apostrophe.
 fn field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+    let mut cell = String::with_capacity(text.len() + 2);
+    cell.push('"');
+    let mut cell_may_start = true;
+    for c in text.chars() {
+        if cell_may_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            cell.push('\'');
+        }
+        if c == '"' {
+            cell.push('"');
+        }
+        cell.push(c);
+        cell_may_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r' | '|' | '"');
     }
+    cell.push('"');
+    cell
 }
 
 /// Everything that happened to one (product, person) pair.
@@ -214,9 +220,13 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("Olive oil"), "Olive oil");
+        assert_eq!(field("Olive oil"), "\"Olive oil\"");
         assert_eq!(field("Oil, 1 l"), "\"Oil, 1 l\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(field("=HYPERLINK(1)"), "\"'=HYPERLINK(1)\"");
+        assert_eq!(field("x;=1+2"), "\"x;'=1+2\"");
+        assert_eq!(field("a,@SUM(1)"), "\"a,'@SUM(1)\"");
+        assert_eq!(field("tab\t-1"), "\"tab\t'-1\"");
+        assert_eq!(field("Rice -1 kg"), "\"Rice -1 kg\"");
     }
 }

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::domain::admin::AuditAction;
 use crate::domain::group::{CurrencyCode, GroupName, MAX_GROUPS_PER_USER, MAX_MEMBERS_PER_GROUP};
+use crate::domain::notification::NotificationKind;
 use crate::domain::paging::{Page, PageRequest};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{GroupDetail, GroupSummary, InvitePreview, LiveEvent, MemberView};
@@ -426,7 +427,7 @@ async fn end_membership(
     conn: &mut PgConnection,
     group_id: Uuid,
     member: Uuid,
-    notify: Option<&str>,
+    notify: Option<NotificationKind>,
 ) -> AppResult<()> {
     runs::withdraw_member(conn, group_id, member).await?;
     sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
@@ -443,7 +444,7 @@ async fn end_membership(
         )
         .bind(member)
         .bind(group_id)
-        .bind(kind)
+        .bind(kind.as_str())
         .execute(&mut *conn)
         .await?;
     }
@@ -463,7 +464,13 @@ pub async fn remove_member(
     if member_is_admin(&mut tx, group_id, member).await? {
         return Err(ErrorCode::CannotRemoveGroupAdmin.into());
     }
-    end_membership(&mut tx, group_id, member, Some("removed_from_group")).await?;
+    end_membership(
+        &mut tx,
+        group_id,
+        member,
+        Some(NotificationKind::RemovedFromGroup),
+    )
+    .await?;
     let group_name = group_name(&mut tx, group_id).await?;
     let action = AuditAction::MemberRemoved;
     audit::record_ids(

@@ -8,6 +8,7 @@ use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::notification::NotificationKind;
 use crate::domain::run_state::{RunAction, RunRole, authorize};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PersonRef, TransferView};
@@ -85,7 +86,13 @@ pub async fn request_transfer(
         Err(error) => return Err(error.into()),
     };
     let payload = json!({ "run_id": run_id, "request_id": request_id });
-    notify(&mut tx, &[to], "leader_transfer_requested", payload).await?;
+    notify(
+        &mut tx,
+        &[to],
+        NotificationKind::LeaderTransferRequested,
+        payload,
+    )
+    .await?;
     run.record(&mut tx, LiveEvent::PeopleChanged { run_id })
         .await?;
     tx.commit().await?;
@@ -148,7 +155,13 @@ pub async fn answer_transfer(
     if !accept {
         resolve(&mut tx, request_id, "declined").await?;
         let payload = json!({ "run_id": run_id, "request_id": request_id });
-        notify(&mut tx, &[from], "leader_transfer_declined", payload).await?;
+        notify(
+            &mut tx,
+            &[from],
+            NotificationKind::LeaderTransferDeclined,
+            payload,
+        )
+        .await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -175,7 +188,13 @@ pub async fn answer_transfer(
     .await?;
     resolve(&mut tx, request_id, "accepted").await?;
     let payload = json!({ "run_id": run_id, "request_id": request_id });
-    notify(&mut tx, &[from], "leader_transfer_accepted", payload).await?;
+    notify(
+        &mut tx,
+        &[from],
+        NotificationKind::LeaderTransferAccepted,
+        payload,
+    )
+    .await?;
     me.record(&mut tx, LiveEvent::PeopleChanged { run_id })
         .await?;
     tx.commit().await?;

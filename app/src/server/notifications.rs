@@ -8,6 +8,7 @@ use serde_json::Value;
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::notification::NotificationKind;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::run_state::RunState;
 use crate::error::AppResult;
@@ -17,7 +18,7 @@ use crate::model::NotificationView;
 pub async fn notify(
     conn: &mut PgConnection,
     users: &[Uuid],
-    kind: &str,
+    kind: NotificationKind,
     payload: Value,
 ) -> AppResult<()> {
     if users.is_empty() {
@@ -27,7 +28,7 @@ pub async fn notify(
         "INSERT INTO notifications (user_id, kind, payload) SELECT unnest($1::uuid[]), $2, $3",
     )
     .bind(users)
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(payload)
     .execute(conn)
     .await?;
@@ -81,7 +82,14 @@ pub async fn list(
     let total = rows.first().map_or(0, |row| row.total as u64);
     let items = rows
         .into_iter()
-        .map(|row| NotificationView {
+        .filter_map(|row| {
+            let kind = NotificationKind::from_name(&row.kind);
+            if kind.is_none() {
+                tracing::warn!(kind = %row.kind, "a stored notification of an unknown kind is not shown");
+            }
+            Some((kind?, row))
+        })
+        .map(|(kind, row)| NotificationView {
             state: row
                 .payload
                 .get("state")
@@ -93,7 +101,7 @@ pub async fn list(
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned(),
-            kind: row.kind,
+            kind,
             run_id: row.run_id,
             subject: row.subject.unwrap_or_default(),
             count: row.count,
@@ -108,7 +116,7 @@ pub async fn list(
 pub async fn mark_read(
     db: &PgPool,
     user_id: Uuid,
-    kind: &str,
+    kind: NotificationKind,
     run_id: Option<Uuid>,
 ) -> AppResult<()> {
     sqlx::query(
@@ -117,7 +125,7 @@ pub async fn mark_read(
            AND (payload->>'run_id')::uuid IS NOT DISTINCT FROM $3",
     )
     .bind(user_id)
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(run_id)
     .execute(db)
     .await?;

@@ -10,6 +10,7 @@ use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::admin::AuditAction;
+use crate::domain::notification::NotificationKind;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunRole, RunState, authorize};
@@ -317,9 +318,9 @@ pub(crate) async fn notify_state_change(
 ) -> AppResult<()> {
     let others = participants_but(conn, run_id, actor).await?;
     let kind = if state == RunState::Cancelled {
-        "run_cancelled"
+        NotificationKind::RunCancelled
     } else {
-        "run_state_changed"
+        NotificationKind::RunStateChanged
     };
     let payload = json!({ "run_id": run_id, "state": state.as_str(), "reason": reason });
     notify(conn, &others, kind, payload).await
@@ -547,7 +548,7 @@ pub async fn set_ready(db: &PgPool, viewer: Uuid, run_id: Uuid, ready: bool) -> 
         notify(
             &mut tx,
             &leader,
-            "everyone_ready",
+            NotificationKind::EveryoneReady,
             json!({ "run_id": run_id }),
         )
         .await?;

@@ -1,5 +1,8 @@
 //! Security headers on every response. Pages set their own nonce-based CSP while rendering;
-//! anything else gets a strict default. HSTS is Caddy's job (it knows when HTTPS is in use).
+//! anything else gets a strict default. What is answered to a signed-in person, and every server
+//! function's answer, is never stored by a browser or proxy cache (`no-store`), unless the
+//! response chose its own caching (hashed assets, the service worker). HSTS is Caddy's job (it
+//! knows when HTTPS is in use).
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -7,11 +10,20 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::{HeaderValue, header};
 
-const DEFAULT_CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The session cookie's name, as `main` sets it.
+pub const SESSION_COOKIE: &str = "bulq_session";
+
+const DEFAULT_CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 pub async fn apply(request: Request, next: Next) -> Response<Body> {
+    let private = is_private(&request);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if private {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -34,4 +46,15 @@ pub async fn apply(request: Request, next: Next) -> Response<Body> {
         .entry(header::CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static(DEFAULT_CSP));
     response
+}
+
+/// A server function's answer, or anything asked with a session cookie.
+fn is_private(request: &Request) -> bool {
+    request.uri().path().starts_with("/api/")
+        || request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .any(|cookies| cookies.contains(SESSION_COOKIE))
 }

@@ -18,7 +18,7 @@ fn redis_url() -> String {
     std::env::var("BULQ_TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:63799/1".to_owned())
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
