@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::ResetLinkView;
 use crate::server::AppContext;
 use crate::server::accounts::{self, Account};
@@ -33,7 +33,7 @@ pub struct Viewer(pub Account);
 
 /// Starts a login: a fresh session id (no fixation) bound to the account.
 pub async fn start(session: &Session, account: &Account) -> AppResult<()> {
-    session.cycle_id().await.map_err(AppError::internal)?;
+    session.cycle_id().await.map_err(store_unavailable)?;
     let now = chrono::Utc::now().timestamp();
     let login = Login {
         user_id: account.id,
@@ -44,7 +44,7 @@ pub async fn start(session: &Session, account: &Account) -> AppResult<()> {
     session
         .insert(LOGIN_KEY, login)
         .await
-        .map_err(AppError::internal)
+        .map_err(store_unavailable)
 }
 
 /// Keeps the current login alive across a generation bump (after the user's own password change).
@@ -54,15 +54,21 @@ pub async fn renew(session: &Session, account: &Account) -> AppResult<()> {
 
 /// Ends the login: the session is deleted from Redis and the cookie cleared.
 pub async fn end(session: &Session) -> AppResult<()> {
-    session.flush().await.map_err(AppError::internal)
+    session.flush().await.map_err(store_unavailable)
 }
 
 /// The logged-in account of this session, or `None`; a stale login is ended on the spot.
+/// The session store (Redis) did not answer: an outage, not a bug.
+fn store_unavailable(error: tower_sessions::session::Error) -> AppError {
+    tracing::warn!(%error, "session store unavailable");
+    AppError::new(ErrorCode::Unavailable)
+}
+
 pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Account>> {
     let Some(login) = session
         .get::<Login>(LOGIN_KEY)
         .await
-        .map_err(AppError::internal)?
+        .map_err(store_unavailable)?
     else {
         return Ok(None);
     };
@@ -84,7 +90,7 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
                 session
                     .insert(LOGIN_KEY, touched)
                     .await
-                    .map_err(AppError::internal)?;
+                    .map_err(store_unavailable)?;
             }
             Ok(Some(account))
         }
@@ -100,7 +106,7 @@ pub async fn hold_reset_link(session: &Session, link: &ResetLinkView) -> AppResu
     session
         .insert(RESET_LINK_KEY, link)
         .await
-        .map_err(AppError::internal)
+        .map_err(store_unavailable)
 }
 
 /// The reset link held for this session, forgotten as it is read.
@@ -108,5 +114,5 @@ pub async fn take_reset_link(session: &Session) -> AppResult<Option<ResetLinkVie
     session
         .remove::<ResetLinkView>(RESET_LINK_KEY)
         .await
-        .map_err(AppError::internal)
+        .map_err(store_unavailable)
 }

@@ -6,9 +6,16 @@ use app::server::sessions::{self, Viewer};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use http::StatusCode;
+use axum::response::Response;
 use tower_sessions::Session;
+
+use app::error::{AppError, ErrorCode};
+use app::i18n::Key;
+
+use super::refusal::refuse;
+
+/// When a client may try again after an outage of the session store.
+const RETRY_AFTER_OUTAGE_SECS: u64 = 5;
 
 pub async fn resolve(
     State(ctx): State<AppContext>,
@@ -21,12 +28,15 @@ pub async fn resolve(
             request.extensions_mut().insert(Viewer(account));
         }
         Ok(None) => {}
-        Err(_) => {
-            return (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Bulq cannot reach its session store right now.",
-            )
-                .into_response();
+        Err(error) => {
+            // Redis or Postgres is away: "try again" in the person's language (a page) or as
+            // the stable code (a server function), with a hint when to retry.
+            tracing::warn!(error = %error.code.as_str(), "cannot resolve the session's user");
+            let unavailable = AppError {
+                retry_after_secs: Some(RETRY_AFTER_OUTAGE_SECS),
+                ..AppError::new(ErrorCode::Unavailable)
+            };
+            return refuse(&request, unavailable, Key::ServerErrorTitle);
         }
     }
     next.run(request).await
