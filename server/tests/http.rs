@@ -777,11 +777,19 @@ async fn with_redis_gone_requests_answer_503_in_seconds_and_recover() {
     assert_eq!(page.status(), 503);
     assert_eq!(page.headers()["retry-after"], "5");
     let text = page.text().await.unwrap();
-    assert!(text.contains("try again"), "a page that says what to do: {text}");
+    assert!(
+        text.contains("try again"),
+        "a page that says what to do: {text}"
+    );
     assert!(waited < Duration::from_secs(6), "answered after {waited:?}");
     let call = server.call(&client, "session", &[]).await;
     assert_eq!(call.status(), 503);
-    assert!(call.text().await.unwrap().contains("\"code\":\"UNAVAILABLE\""));
+    assert!(
+        call.text()
+            .await
+            .unwrap()
+            .contains("\"code\":\"UNAVAILABLE\"")
+    );
 
     // Redis back on the same port: the app serves again without a restart.
     let _back = OwnRedis::start_on(port).await;
