@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev dev-cluster test bench audit stop seed admin services caddy fmt lint
+.PHONY: dev dev-cluster test bench audit stop seed admin services caddy fmt lint backup restore
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -35,6 +35,14 @@ admin:
 	@if [ "$(origin USER)" != "command line" ]; then echo "use: make admin USER=username [REVOKE=1]" >&2; exit 2; fi
 	@scripts/services start
 	@. scripts/env.sh && cargo build -q -p server && "$$CARGO_TARGET_DIR/debug/server" admin $(if $(REVOKE),revoke,grant) "$(USER)"
+
+## Back up the database into the restic repository (RESTIC_REPOSITORY; development: .cache/bulq/backups)
+backup:
+	@scripts/backup >/dev/null
+
+## Restore a backup into a fresh database, check it, swap it in: `make restore [SNAPSHOT=id]` (stop the app first)
+restore:
+	@scripts/restore $(if $(SNAPSHOT),$(SNAPSHOT),latest)
 
 ## Start only Postgres and Redis
 services:

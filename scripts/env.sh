@@ -18,15 +18,14 @@ else
 fi
 export BULQ_PG_BIN="${BULQ_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 
-export BULQ_DB_ADMIN_URL="postgres://bulq@127.0.0.1:${BULQ_PG_PORT}/postgres"
+export BULQ_DB_ADMIN_URL="${BULQ_DB_ADMIN_URL:-postgres://bulq@127.0.0.1:${BULQ_PG_PORT}/postgres}"
 export DATABASE_URL="${DATABASE_URL:-postgres://bulq@127.0.0.1:${BULQ_PG_PORT}/bulq}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:${BULQ_REDIS_PORT}/0}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 # cargo-leptos sets this while compiling; setting it for plain cargo too keeps one shared build.
 export LEPTOS_OUTPUT_NAME=bulq
 
-log() { printf '\033[1;36m==>\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+. scripts/lib/log.sh
 
 as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -29,10 +29,16 @@ export async function confirmed(page: Page, button: Locator) {
 
 /// Clicks a button that sends a form (a server function when hydrated, a form post without
 /// JavaScript) and waits for the server's answer: a click alone returns before the post arrives.
+/// Without JavaScript the answer is a redirect, so it also waits for the page it leads to: a
+/// reload or `goto` started earlier would be cut short by that navigation.
 export async function submitted(page: Page, button: Locator) {
   const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+  const arrived = page.waitForEvent('load').catch(() => undefined);
   await button.click();
-  await answered;
+  const response = await answered;
+  if (response.request().isNavigationRequest()) {
+    await arrived;
+  }
 }
 
 export async function person(browser: Browser, testInfo: TestInfo, name: string, start = '/register'): Promise<Page> {
