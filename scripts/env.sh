@@ -5,9 +5,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/bulq-target}"
 export BULQ_DATA_DIR="${BULQ_DATA_DIR:-$HOME/.cache/bulq}"
 export BULQ_PG_PORT="${BULQ_PG_PORT:-54329}"
 export BULQ_REDIS_PORT="${BULQ_REDIS_PORT:-63799}"
-# wasm-opt comes from scripts/build-tools (npm's Binaryen), installed by scripts/install-tools.
+# wasm-opt comes from scripts/build-tools (npm's Binaryen) and promtool from BULQ_DATA_DIR/tools,
+# both put there by scripts/install-tools.
 # Always sourced from the project root (the scripts `cd` there first, make runs there).
-export PATH="$HOME/.cargo/bin:$PWD/scripts/build-tools/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/scripts/build-tools/node_modules/.bin:$BULQ_DATA_DIR/tools/bin:$PATH"
 
 # Postgres refuses to run as root, so as root the cluster belongs to the `postgres` system user and
 # lives where that user can reach it.

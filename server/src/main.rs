@@ -35,7 +35,6 @@ use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_redis_store::RedisStore;
 
-use crate::realtime::SharedCounters;
 use crate::realtime::hub::Hub;
 use crate::realtime::stream::LiveState;
 
@@ -219,21 +218,14 @@ async fn serve(config: Config) -> Result<(), String> {
     // Flipped on SIGTERM / Ctrl-C: event streams and the relay end, so connections close and
     // the graceful shutdown is not held up by browsers that never hang up.
     let (stop, stopping) = watch::channel(false);
-    let counters = SharedCounters::default();
+    let exporter = metrics::install()?;
     let channel = realtime::channel(&config.cache_namespace());
-    let hub = Hub::start(&config.redis_url, channel.clone(), counters.clone()).await?;
-    realtime::relay::spawn(
-        ctx.db.clone(),
-        redis.clone(),
-        channel,
-        counters.clone(),
-        stopping.clone(),
-    );
+    let hub = Hub::start(&config.redis_url, channel.clone()).await?;
+    realtime::relay::spawn(ctx.db.clone(), redis.clone(), channel, stopping.clone());
     let live = LiveState {
         ctx: ctx.clone(),
         hub,
         csrf: csrf.clone(),
-        counters,
         shutdown: stopping,
     };
     let app = router::build(router::Parts {
@@ -242,6 +234,7 @@ async fn serve(config: Config) -> Result<(), String> {
         sessions,
         rate_limits,
         csrf,
+        exporter,
     });
 
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -1,6 +1,6 @@
 //! Composes the HTTP application: health checks, static assets, server functions and pages,
 //! wrapped in the middleware pipeline (outermost first): request id, tracing, security headers,
-//! the panic guard, rate limits, CSRF; pages and server functions also get the session and its user.
+//! request metrics, the panic guard, rate limits, CSRF; pages and server functions also get the session and its user.
 
 use app::server::AppContext;
 use app::{App, shell};
@@ -27,6 +27,7 @@ use crate::pwa;
 use crate::realtime::stream::{self, LiveState};
 use crate::server_fns;
 use crate::telemetry;
+use metrics_exporter_prometheus::PrometheusHandle;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -59,6 +60,7 @@ pub struct Parts {
     pub sessions: SessionManagerLayer<RedisStore<RedisPool>, SignedCookie>,
     pub rate_limits: rate_limit::RateLimits,
     pub csrf: csrf::CsrfPolicy,
+    pub exporter: PrometheusHandle,
 }
 
 pub fn build(parts: Parts) -> Router {
@@ -68,6 +70,7 @@ pub fn build(parts: Parts) -> Router {
         sessions,
         rate_limits,
         csrf,
+        exporter,
     } = parts;
     let leptos = state.leptos.clone();
     let routes = generate_route_list(App);
@@ -112,7 +115,7 @@ pub fn build(parts: Parts) -> Router {
         .route("/metrics", get(metrics::render))
         .with_state(MetricsState {
             db: state.ctx.db.clone(),
-            counters: state.live.counters.clone(),
+            exporter,
         });
 
     let request_id = HeaderName::from_static("x-request-id");
@@ -121,9 +124,11 @@ pub fn build(parts: Parts) -> Router {
         .merge(metrics)
         .merge(assets)
         .merge(app)
+        .route_layer(from_fn(metrics::http::note_route))
         .layer(from_fn_with_state(csrf, csrf::protect))
         .layer(from_fn_with_state(rate_limits, rate_limit::limit))
         .layer(from_fn(panic_guard::guard))
+        .layer(from_fn(metrics::http::record))
         .layer(from_fn(security_headers::apply))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(

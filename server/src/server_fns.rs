@@ -162,6 +162,7 @@ fn error_answer(
     path: &str,
     form: Option<&str>,
 ) -> Response {
+    crate::metrics::error_answered(error.code);
     if form_post {
         let target = with_error(return_to.as_deref().unwrap_or("/"), path, error, form);
         return see_other(&target);

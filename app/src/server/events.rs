@@ -77,6 +77,25 @@ pub async fn any_waiting(db: &sqlx::PgPool) -> AppResult<bool> {
     Ok(oldest.is_some())
 }
 
+/// What waits in the outbox: how many events and how long the oldest has waited.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Backlog {
+    pub waiting: i64,
+    pub oldest_secs: f64,
+}
+
+pub async fn backlog(conn: &mut PgConnection) -> AppResult<Backlog> {
+    // Seconds as a float is fine here: it is a gauge for an operator, not money or a quantity.
+    Ok(sqlx::query_as(
+        "SELECT count(*) AS waiting, \
+                coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float8 \
+                    AS oldest_secs \
+           FROM event_outbox",
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
 /// Takes up to `limit` recorded events, oldest first, for the caller's transaction: rows other
 /// relays hold are skipped, and the rows are gone once the caller commits.
 pub async fn take(conn: &mut PgConnection, limit: i64) -> AppResult<Vec<EventEnvelope>> {

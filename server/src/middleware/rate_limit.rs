@@ -100,6 +100,8 @@ pub async fn limit(
         Ok(()) => next.run(request).await,
         Err(retry_after) => {
             tracing::warn!(%client, path, retry_after, "rate limited");
+            let limit = if auth { "auth" } else { "general" };
+            metrics::counter!(crate::metrics::names::RATE_LIMITED, "limit" => limit).increment(1);
             refuse(
                 &request,
                 AppError::rate_limited(retry_after),

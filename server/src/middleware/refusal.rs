@@ -20,6 +20,7 @@ pub fn wants_html<B>(request: &Request<B>) -> bool {
 }
 
 pub fn refuse<B>(request: &Request<B>, error: AppError, title: Key) -> Response {
+    crate::metrics::error_answered(error.code);
     let status = StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
     let mut response = if wants_html(request) {
         let language = Language::resolve(

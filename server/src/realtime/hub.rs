@@ -10,7 +10,7 @@ use fred::prelude::{
 };
 use tokio::sync::broadcast;
 
-use super::{Counters, SharedCounters};
+use crate::metrics::names::LIVE_RECEIVED;
 
 /// How many events a slow stream may fall behind before it is told to resync.
 const BACKLOG: usize = 1024;
@@ -21,11 +21,7 @@ pub struct Hub {
 }
 
 impl Hub {
-    pub async fn start(
-        redis_url: &str,
-        channel: String,
-        counters: SharedCounters,
-    ) -> Result<Hub, String> {
+    pub async fn start(redis_url: &str, channel: String) -> Result<Hub, String> {
         let config = RedisConfig::from_url(redis_url).map_err(|e| format!("REDIS_URL: {e}"))?;
         let subscriber = Builder::from_config(config)
             .set_policy(ReconnectPolicy::new_exponential(0, 100, 5_000, 2))
@@ -54,7 +50,7 @@ impl Hub {
                         };
                         match serde_json::from_str::<EventEnvelope>(&text) {
                             Ok(envelope) => {
-                                Counters::add(&counters.received);
+                                metrics::counter!(LIVE_RECEIVED).increment(1);
                                 // No stream listening is fine.
                                 let _ = fan_out.send(Arc::new(envelope));
                             }

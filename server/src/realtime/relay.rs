@@ -12,7 +12,7 @@ use fred::prelude::{Pool as RedisPool, PubsubInterface};
 use sqlx::PgPool;
 use tokio::sync::watch;
 
-use super::{Counters, SharedCounters};
+use crate::metrics::names::{LIVE_PUBLISH_FAILURES, LIVE_PUBLISHED};
 
 const BATCH: i64 = 500;
 /// Between batches while events arrive: what a viewer waits at most, on top of Redis.
@@ -22,17 +22,11 @@ const IDLE_POLL: Duration = Duration::from_millis(50);
 /// After a failure (Redis or Postgres away): the events wait in the outbox meanwhile.
 const RETRY: Duration = Duration::from_secs(1);
 
-pub fn spawn(
-    db: PgPool,
-    redis: RedisPool,
-    channel: String,
-    counters: SharedCounters,
-    mut shutdown: watch::Receiver<bool>,
-) {
+pub fn spawn(db: PgPool, redis: RedisPool, channel: String, mut shutdown: watch::Receiver<bool>) {
     tokio::spawn(async move {
         let mut wait = POLL;
         loop {
-            wait = match relay_batch(&db, &redis, &channel, &counters).await {
+            wait = match relay_batch(&db, &redis, &channel).await {
                 Ok(Taken::Full) => Duration::ZERO,
                 Ok(Taken::Some) => POLL,
                 Ok(Taken::None) => (wait * 2).clamp(POLL, IDLE_POLL),
@@ -55,12 +49,7 @@ enum Taken {
 }
 
 /// Publishes one batch.
-async fn relay_batch(
-    db: &PgPool,
-    redis: &RedisPool,
-    channel: &str,
-    counters: &Counters,
-) -> Result<Taken, ()> {
+async fn relay_batch(db: &PgPool, redis: &RedisPool, channel: &str) -> Result<Taken, ()> {
     let result = async {
         // A quiet outbox costs one cheap read, not a transaction.
         let waiting = events::any_waiting(db)
@@ -89,9 +78,7 @@ async fn relay_batch(
             .await
             .map_err(|e| format!("redis publish: {e}"))?;
         tx.commit().await.map_err(|e| e.to_string())?;
-        for _ in &batch {
-            Counters::add(&counters.published);
-        }
+        metrics::counter!(LIVE_PUBLISHED).increment(batch.len() as u64);
         Ok(if batch.len() as i64 == BATCH {
             Taken::Full
         } else {
@@ -100,7 +87,7 @@ async fn relay_batch(
     }
     .await;
     result.map_err(|error: String| {
-        Counters::add(&counters.publish_failures);
+        metrics::counter!(LIVE_PUBLISH_FAILURES).increment(1);
         tracing::warn!(%error, "live events not relayed yet; retrying");
     })
 }

@@ -27,7 +27,7 @@ use tokio::sync::{broadcast, watch};
 use uuid::Uuid;
 
 use super::hub::Hub;
-use super::{Counters, SharedCounters};
+use crate::metrics::names::LIVE_OPEN_STREAMS;
 use crate::middleware::csrf::{CsrfPolicy, from_other_site};
 
 #[derive(Clone)]
@@ -35,7 +35,6 @@ pub struct LiveState {
     pub ctx: AppContext,
     pub hub: Hub,
     pub csrf: CsrfPolicy,
-    pub counters: SharedCounters,
     pub shutdown: watch::Receiver<bool>,
 }
 
@@ -60,20 +59,18 @@ struct Watch {
 }
 
 /// Counts open streams: one while it lives.
-struct OpenStream(SharedCounters);
+struct OpenStream;
 
 impl OpenStream {
-    fn new(counters: SharedCounters) -> Self {
-        Counters::add(&counters.open_streams);
-        OpenStream(counters)
+    fn new() -> Self {
+        metrics::gauge!(LIVE_OPEN_STREAMS).increment(1.0);
+        OpenStream
     }
 }
 
 impl Drop for OpenStream {
     fn drop(&mut self) {
-        self.0
-            .open_streams
-            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+        metrics::gauge!(LIVE_OPEN_STREAMS).decrement(1.0);
     }
 }
 
@@ -196,7 +193,7 @@ async fn open(
         follows_membership,
         viewer: account.id,
         ended: false,
-        _open: OpenStream::new(live.counters.clone()),
+        _open: OpenStream::new(),
     };
     Sse::new(events_of(watch))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
