@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev dev-cluster test bench audit stop seed admin services caddy fmt lint backup restore
+.PHONY: dev dev-cluster test bench audit chaos stop seed admin services caddy fmt lint backup restore
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -16,6 +16,10 @@ test:
 ## Load figures through the full HTTP stack (release build): bids/s, latency, the run page
 bench:
 	@scripts/bench
+
+## Postgres restarted, Redis restarted, an instance killed, under 200 bidders: lost and doubled bids (0), outage and recovery times
+chaos:
+	@scripts/chaos
 
 ## What a phone downloads and how it fares: asset sizes, Lighthouse (mobile) and axe through Caddy
 audit:

@@ -3,6 +3,7 @@
 mod support;
 
 use std::time::{Duration, Instant};
+use support::own_services::OwnRedis;
 use support::{PASSWORD, TestServer, session_cookie, unique_username};
 
 #[tokio::test]
@@ -707,51 +708,6 @@ async fn malformed_bodies_get_a_stable_4xx_code_never_a_500() {
             text.contains("\"code\":\""),
             "{what} names its code: {text}"
         );
-    }
-}
-
-/// A Redis of this test's own, so stopping it disturbs no other test.
-struct OwnRedis {
-    port: u16,
-    child: std::process::Child,
-}
-
-impl OwnRedis {
-    async fn start() -> OwnRedis {
-        Self::start_on(support::free_port()).await
-    }
-
-    async fn start_on(port: u16) -> OwnRedis {
-        let child = std::process::Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("redis-server (scripts/install-tools installs it)");
-        for _ in 0..50 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        OwnRedis { port, child }
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/0", self.port)
-    }
-}
-
-impl Drop for OwnRedis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

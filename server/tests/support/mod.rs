@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod own_services;
+
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -27,8 +29,12 @@ pub fn free_port() -> u16 {
 }
 
 async fn admin_query(sql: &str) {
+    admin_query_on(&admin_url(), sql).await;
+}
+
+async fn admin_query_on(admin: &str, sql: &str) {
     use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(&admin_url())
+    let mut conn = sqlx::PgConnection::connect(admin)
         .await
         .expect("test Postgres is reachable");
     sqlx::query(sql).execute(&mut conn).await.expect(sql);
@@ -60,20 +66,21 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        drop_database(self.name.clone());
+        drop_database(admin_url(), self.name.clone());
     }
 }
 
-fn drop_database(database: String) {
+fn drop_database(admin: String, database: String) {
     // Best effort: a leftover test database is harmless and names are never reused.
     let _ = std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap();
-        runtime.block_on(admin_query(&format!(
-            "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
-        )));
+        runtime.block_on(admin_query_on(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"),
+        ));
     })
     .join();
 }
@@ -81,6 +88,8 @@ fn drop_database(database: String) {
 pub struct TestServer {
     pub base: String,
     port: u16,
+    /// The Postgres server's maintenance database, where this server's database is made.
+    admin: String,
     database: String,
     env: Vec<(String, String)>,
     child: Option<Child>,
@@ -95,10 +104,16 @@ impl TestServer {
 
     /// A server with extra environment settings (rate limits, production mode, …).
     pub async fn start_with(extra_env: &[(&str, &str)]) -> TestServer {
+        Self::start_in(&admin_url(), extra_env).await
+    }
+
+    /// A server whose database lives on another Postgres (one the test owns), given by the URL of
+    /// that server's maintenance database.
+    pub async fn start_in(admin: &str, extra_env: &[(&str, &str)]) -> TestServer {
         let database = format!("bulq_http_{}", uuid::Uuid::new_v4().simple());
-        admin_query(&format!("CREATE DATABASE \"{database}\"")).await;
+        admin_query_on(admin, &format!("CREATE DATABASE \"{database}\"")).await;
         let port = free_port();
-        let database_url = admin_url()
+        let database_url = admin
             .rsplit_once('/')
             .map(|(base, _)| format!("{base}/{database}"))
             .unwrap();
@@ -118,6 +133,7 @@ impl TestServer {
         let mut server = TestServer {
             base: format!("http://127.0.0.1:{port}"),
             port,
+            admin: admin.to_owned(),
             database,
             env,
             child: None,
@@ -137,6 +153,7 @@ impl TestServer {
         let mut server = TestServer {
             base: format!("http://127.0.0.1:{port}"),
             port,
+            admin: self.admin.clone(),
             database: self.database.clone(),
             env,
             child: None,
@@ -191,6 +208,14 @@ impl TestServer {
         }
     }
 
+    /// `kill -9`: the process dies mid-request, as in a crash or an out-of-memory kill.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
     /// A new process on the same port, database and Redis: what a deploy or crash-restart does.
     pub async fn restart(&mut self) {
         self.stop();
@@ -201,7 +226,8 @@ impl TestServer {
     /// a user a site admin).
     pub async fn sql(&self, sql: &str) {
         use sqlx::Connection;
-        let url = admin_url()
+        let url = self
+            .admin
             .rsplit_once('/')
             .map(|(base, _)| format!("{base}/{}", self.database))
             .unwrap();
@@ -212,7 +238,8 @@ impl TestServer {
     /// One number from this server's database (a count, a sum), as text so NULL reads "NULL".
     pub async fn value(&self, sql: &str) -> String {
         use sqlx::Connection;
-        let url = admin_url()
+        let url = self
+            .admin
             .rsplit_once('/')
             .map(|(base, _)| format!("{base}/{}", self.database))
             .unwrap();
@@ -307,18 +334,7 @@ impl Drop for TestServer {
         if !self.owns_database {
             return;
         }
-        let database = self.database.clone();
-        // Best effort: a leftover test database is harmless and `make test` never reuses names.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(admin_query(&format!(
-                "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
-            )));
-        })
-        .join();
+        drop_database(self.admin.clone(), self.database.clone());
     }
 }
 
