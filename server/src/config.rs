@@ -243,6 +243,18 @@ impl Config {
         if self.database_url == DEV_DATABASE_URL {
             return insecure("DATABASE_URL", "is the development default");
         }
+        if !database_link_is_private(&self.database_url) {
+            return insecure(
+                "DATABASE_URL",
+                "reaches another machine unencrypted; add sslmode=verify-full (or require)",
+            );
+        }
+        if !redis_link_is_private(&self.redis_url) {
+            return insecure(
+                "REDIS_URL",
+                "reaches another machine unencrypted; use rediss://",
+            );
+        }
         if self.allowed_origins.is_empty() {
             return insecure(
                 "BULQ_ALLOWED_ORIGINS",
@@ -261,6 +273,46 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// Whether a URL's host is this machine (or a Unix socket): traffic that never leaves it needs
+/// no TLS.
+fn host_is_local(url: &url::Url) -> bool {
+    match url.host() {
+        None => true,
+        // postgres:// and redis:// are not "special" schemes, so an address arrives as a name.
+        Some(url::Host::Domain(name)) => {
+            name.is_empty()
+                || name == "localhost"
+                || name
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|address| address.is_loopback())
+        }
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+    }
+}
+
+/// A Postgres link is private when it stays on this machine or is encrypted (`sslmode=require`,
+/// `verify-ca` or `verify-full`).
+fn database_link_is_private(database_url: &str) -> bool {
+    let Ok(url) = url::Url::parse(database_url) else {
+        return false;
+    };
+    let socket = url
+        .query_pairs()
+        .any(|(key, value)| key == "host" && value.starts_with('/'));
+    let encrypted = url.query_pairs().any(|(key, value)| {
+        key == "sslmode" && matches!(value.as_ref(), "require" | "verify-ca" | "verify-full")
+    });
+    socket || encrypted || host_is_local(&url)
+}
+
+fn redis_link_is_private(redis_url: &str) -> bool {
+    let Ok(url) = url::Url::parse(redis_url) else {
+        return false;
+    };
+    url.scheme() == "rediss" || url.scheme() == "redis+unix" || host_is_local(&url)
 }
 
 fn invalid(name: &'static str, reason: String) -> ConfigError {
@@ -297,7 +349,11 @@ mod tests {
             "BULQ_SECRET_KEY",
             "a-very-long-random-production-secret-key-that-is-definitely-64-chars-long!",
         ),
-        ("DATABASE_URL", "postgres://bulq:pw@db/bulq"),
+        (
+            "DATABASE_URL",
+            "postgres://bulq:pw@db/bulq?sslmode=verify-full",
+        ),
+        ("REDIS_URL", "rediss://cache.internal:6380/0"),
         ("BULQ_ALLOWED_ORIGINS", "https://bulq.example"),
     ];
 
@@ -352,6 +408,47 @@ mod tests {
                 Err(ConfigError::Insecure { name, .. }) => assert_eq!(name, named),
                 other => panic!("{setting}={value:?} should be refused, got {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn production_refuses_unencrypted_links_to_other_machines_only() {
+        let with = |name: &'static str, value: &'static str| {
+            let mut pairs: Vec<(&str, &str)> = SECURE_PRODUCTION
+                .iter()
+                .copied()
+                .filter(|(k, _)| *k != name)
+                .collect();
+            pairs.push((name, value));
+            config(&pairs)
+        };
+        for refused in [
+            ("DATABASE_URL", "postgres://bulq:pw@db.internal/bulq"),
+            (
+                "DATABASE_URL",
+                "postgres://bulq:pw@10.0.0.5/bulq?sslmode=prefer",
+            ),
+            ("REDIS_URL", "redis://cache.internal:6379/0"),
+        ] {
+            match with(refused.0, refused.1) {
+                Err(ConfigError::Insecure { name, .. }) => assert_eq!(name, refused.0),
+                other => panic!("{refused:?} should be refused, got {other:?}"),
+            }
+        }
+        for accepted in [
+            ("DATABASE_URL", "postgres://bulq:pw@127.0.0.1:5432/bulq"),
+            ("DATABASE_URL", "postgres://bulq@localhost/bulq"),
+            ("DATABASE_URL", "postgres://bulq@[::1]/bulq"),
+            ("DATABASE_URL", "postgres:///bulq?host=/run/postgresql"),
+            (
+                "DATABASE_URL",
+                "postgres://bulq:pw@db.internal/bulq?sslmode=require",
+            ),
+            ("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            ("REDIS_URL", "rediss://cache.internal:6380/0"),
+        ] {
+            let outcome = with(accepted.0, accepted.1);
+            assert!(outcome.is_ok(), "{accepted:?}: {:?}", outcome.err());
         }
     }
 

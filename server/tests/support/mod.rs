@@ -28,6 +28,19 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// The URL of `database` on the server `admin` points at, with the same parameters (TLS).
+fn database_url(admin: &str, database: &str) -> String {
+    let (address, parameters) = admin.split_once('?').unwrap_or((admin, ""));
+    let server = address
+        .rsplit_once('/')
+        .map_or(address, |(server, _)| server);
+    if parameters.is_empty() {
+        format!("{server}/{database}")
+    } else {
+        format!("{server}/{database}?{parameters}")
+    }
+}
+
 async fn admin_query(sql: &str) {
     admin_query_on(&admin_url(), sql).await;
 }
@@ -50,10 +63,7 @@ impl TestDatabase {
     pub async fn create() -> TestDatabase {
         let name = format!("bulq_http_{}", uuid::Uuid::new_v4().simple());
         admin_query(&format!("CREATE DATABASE \"{name}\"")).await;
-        let url = admin_url()
-            .rsplit_once('/')
-            .map(|(base, _)| format!("{base}/{name}"))
-            .unwrap();
+        let url = database_url(&admin_url(), &name);
         TestDatabase { name, url }
     }
 
@@ -113,10 +123,7 @@ impl TestServer {
         let database = format!("bulq_http_{}", uuid::Uuid::new_v4().simple());
         admin_query_on(admin, &format!("CREATE DATABASE \"{database}\"")).await;
         let port = free_port();
-        let database_url = admin
-            .rsplit_once('/')
-            .map(|(base, _)| format!("{base}/{database}"))
-            .unwrap();
+        let database_url = database_url(admin, &database);
         let mut env: Vec<(String, String)> = vec![
             ("BULQ_ENV".into(), "test".into()),
             ("BULQ_ADDR".into(), format!("127.0.0.1:{port}")),
@@ -226,11 +233,7 @@ impl TestServer {
     /// a user a site admin).
     pub async fn sql(&self, sql: &str) {
         use sqlx::Connection;
-        let url = self
-            .admin
-            .rsplit_once('/')
-            .map(|(base, _)| format!("{base}/{}", self.database))
-            .unwrap();
+        let url = database_url(&self.admin, &self.database);
         let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
         sqlx::query(sql).execute(&mut conn).await.expect(sql);
     }
@@ -238,11 +241,7 @@ impl TestServer {
     /// One number from this server's database (a count, a sum), as text so NULL reads "NULL".
     pub async fn value(&self, sql: &str) -> String {
         use sqlx::Connection;
-        let url = self
-            .admin
-            .rsplit_once('/')
-            .map(|(base, _)| format!("{base}/{}", self.database))
-            .unwrap();
+        let url = database_url(&self.admin, &self.database);
         let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
         let value: Option<String> = sqlx::query_scalar(&format!("SELECT ({sql})::text"))
             .fetch_one(&mut conn)

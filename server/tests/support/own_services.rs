@@ -32,10 +32,21 @@ pub struct OwnPostgres {
     data: PathBuf,
     pub port: u16,
     as_root: bool,
+    tls: bool,
 }
 
 impl OwnPostgres {
     pub async fn start() -> OwnPostgres {
+        Self::start_with(None).await
+    }
+
+    /// A cluster that speaks only TLS, with this certificate and key (PEM): a connection without
+    /// TLS is refused, as a managed Postgres would.
+    pub async fn start_with_tls(certificate: &Path, key: &Path) -> OwnPostgres {
+        Self::start_with(Some((certificate, key))).await
+    }
+
+    async fn start_with(tls: Option<(&Path, &Path)>) -> OwnPostgres {
         let bin = PathBuf::from(
             std::env::var("BULQ_PG_BIN")
                 .expect("BULQ_PG_BIN (scripts/env.sh sets it) names Postgres' programs"),
@@ -53,6 +64,7 @@ impl OwnPostgres {
             data,
             port: free_port(),
             as_root,
+            tls: tls.is_some(),
         };
         postgres.run(
             "initdb",
@@ -67,6 +79,24 @@ impl OwnPostgres {
                 "--locale=C.UTF-8",
             ],
         );
+        if let Some((certificate, key)) = tls {
+            std::fs::copy(certificate, postgres.data.join("server.crt")).unwrap();
+            std::fs::copy(key, postgres.data.join("server.key")).unwrap();
+            std::fs::write(
+                postgres.data.join("pg_hba.conf"),
+                "local all all trust\nhostssl all all 127.0.0.1/32 trust\n",
+            )
+            .unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            let private = std::fs::Permissions::from_mode(0o600);
+            std::fs::set_permissions(postgres.data.join("server.key"), private).unwrap();
+            if as_root {
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres", postgres.data.to_str().unwrap()])
+                    .status()
+                    .unwrap();
+            }
+        }
         postgres.start_again().await;
         postgres
     }
@@ -90,11 +120,14 @@ impl OwnPostgres {
     }
 
     pub async fn start_again(&self) {
-        let options = format!(
+        let mut options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -k {} -c max_connections=300 -c fsync=on",
             self.port,
             self.data.display()
         );
+        if self.tls {
+            options.push_str(" -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key");
+        }
         let log = self.data.join("server.log");
         self.run(
             "pg_ctl",
