@@ -53,6 +53,12 @@ pub struct Config {
     pub cache_namespace: Option<String>,
     /// How many days the audit trail keeps an entry.
     pub audit_retention_days: u32,
+    /// On SIGTERM, how long the instance keeps serving with failing health checks, so the proxy
+    /// stops sending it requests before it stops listening (3 s in production, else 0).
+    pub drain: Duration,
+    /// Postgres and Redis on other machines may be reached without TLS: only for a network no
+    /// one else can reach (a container network, a private VLAN). Off by default.
+    pub plaintext_private_network: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -190,6 +196,12 @@ impl Config {
             cache_ttl: Duration::from_secs(parse(&lookup, "BULQ_CACHE_TTL_SECS", "300")?),
             cache_namespace: lookup("BULQ_CACHE_NAMESPACE"),
             audit_retention_days: parse(&lookup, "BULQ_AUDIT_RETENTION_DAYS", "365")?,
+            plaintext_private_network: parse(&lookup, "BULQ_PLAINTEXT_PRIVATE_NETWORK", "false")?,
+            drain: Duration::from_secs(parse(
+                &lookup,
+                "BULQ_DRAIN_SECS",
+                if production { "3" } else { "0" },
+            )?),
         };
         for (name, value) in [
             (
@@ -243,16 +255,18 @@ impl Config {
         if self.database_url == DEV_DATABASE_URL {
             return insecure("DATABASE_URL", "is the development default");
         }
-        if !database_link_is_private(&self.database_url) {
+        if !self.plaintext_private_network && !database_link_is_private(&self.database_url) {
             return insecure(
                 "DATABASE_URL",
-                "reaches another machine unencrypted; add sslmode=verify-full (or require)",
+                "reaches another machine unencrypted; add sslmode=verify-full (or require), or \
+                 set BULQ_PLAINTEXT_PRIVATE_NETWORK=true on a network no one else can reach",
             );
         }
-        if !redis_link_is_private(&self.redis_url) {
+        if !self.plaintext_private_network && !redis_link_is_private(&self.redis_url) {
             return insecure(
                 "REDIS_URL",
-                "reaches another machine unencrypted; use rediss://",
+                "reaches another machine unencrypted; use rediss://, or set \
+                 BULQ_PLAINTEXT_PRIVATE_NETWORK=true on a network no one else can reach",
             );
         }
         if self.allowed_origins.is_empty() {
@@ -435,6 +449,14 @@ mod tests {
                 other => panic!("{refused:?} should be refused, got {other:?}"),
             }
         }
+        let mut private: Vec<(&str, &str)> = SECURE_PRODUCTION.to_vec();
+        private.retain(|(k, _)| *k != "DATABASE_URL" && *k != "REDIS_URL");
+        private.extend([
+            ("DATABASE_URL", "postgres://bulq:pw@db/bulq"),
+            ("REDIS_URL", "redis://cache:6379/0"),
+            ("BULQ_PLAINTEXT_PRIVATE_NETWORK", "true"),
+        ]);
+        assert!(config(&private).is_ok(), "a declared private network");
         for accepted in [
             ("DATABASE_URL", "postgres://bulq:pw@127.0.0.1:5432/bulq"),
             ("DATABASE_URL", "postgres://bulq@localhost/bulq"),

@@ -219,6 +219,8 @@ async fn serve(config: Config) -> Result<(), String> {
     // the graceful shutdown is not held up by browsers that never hang up.
     let (stop, stopping) = watch::channel(false);
     let exporter = metrics::install()?;
+    let (draining, draining_health) = watch::channel(false);
+    let drain = config.drain;
     let channel = realtime::channel(&config.cache_namespace());
     let hub = Hub::start(&config.redis_url, channel.clone()).await?;
     realtime::relay::spawn(ctx.db.clone(), redis.clone(), channel, stopping.clone());
@@ -235,6 +237,7 @@ async fn serve(config: Config) -> Result<(), String> {
         rate_limits,
         csrf,
         exporter,
+        draining: draining_health,
     });
 
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -247,6 +250,14 @@ async fn serve(config: Config) -> Result<(), String> {
     )
     .with_graceful_shutdown(async move {
         shutdown_signal().await;
+        if !drain.is_zero() {
+            let _ = draining.send(true);
+            tracing::info!(
+                seconds = drain.as_secs(),
+                "draining: health checks fail so the proxy sends no new requests"
+            );
+            tokio::time::sleep(drain).await;
+        }
         let _ = stop.send(true);
         // In-flight requests get this long; then the process ends regardless.
         tokio::spawn(async {

@@ -61,6 +61,7 @@ pub struct Parts {
     pub rate_limits: rate_limit::RateLimits,
     pub csrf: csrf::CsrfPolicy,
     pub exporter: PrometheusHandle,
+    pub draining: tokio::sync::watch::Receiver<bool>,
 }
 
 pub fn build(parts: Parts) -> Router {
@@ -71,6 +72,7 @@ pub fn build(parts: Parts) -> Router {
         rate_limits,
         csrf,
         exporter,
+        draining,
     } = parts;
     let leptos = state.leptos.clone();
     let routes = generate_route_list(App);
@@ -109,6 +111,7 @@ pub fn build(parts: Parts) -> Router {
         .with_state(Dependencies {
             db: state.ctx.db.clone(),
             redis,
+            draining,
         });
 
     let metrics = Router::new()

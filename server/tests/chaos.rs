@@ -507,3 +507,48 @@ async fn killing_one_of_two_instances_behind_caddy_loses_no_acknowledged_bid() {
     let recovered = recovered.expect("bids go on through the other instance");
     assert!(recovered <= RECOVERY_LIMIT, "recovered after {recovered:?}");
 }
+
+#[tokio::test]
+async fn rolling_restart_behind_caddy_drops_no_request() {
+    let _alone = ONE_AT_A_TIME.lock().await;
+    let (bidders, secs) = (
+        setting("BULQ_CHAOS_BIDDERS", 40),
+        setting("BULQ_CHAOS_SECS", 10).max(12),
+    );
+    let mut env = fast_limits();
+    env.push(("BULQ_DRAIN_SECS", "2"));
+    let mut first = TestServer::start_with(&env).await;
+    let mut second = first.another_instance().await;
+    let caddy = OwnCaddy::start(&[first.port(), second.port()]).await;
+    let world = World::create(&first, bidders as usize).await;
+
+    let load = tokio::spawn({
+        let (base, world) = (caddy.url(""), world.clone());
+        async move { bid_for(&base, &world, Duration::from_secs(secs)).await }
+    });
+    // An upgrade, as docs/operations.md does it: each instance in turn gets SIGTERM, drains
+    // (its health check fails, Caddy sends it nothing new), finishes what it has and exits; a new
+    // process takes its place, and Caddy's next health check (every second) brings it back
+    // before the other one goes.
+    tokio::time::sleep(Duration::from_secs(secs) / 5).await;
+    let rolling = Instant::now();
+    first.restart().await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    second.restart().await;
+    let rolled = rolling.elapsed();
+    let load = load.await.unwrap();
+    let verdict = verify(&first, &world, &load).await;
+    report("rolling restart", &load, &verdict, Some(Duration::ZERO));
+    println!(
+        "chaos rolling restart: both instances replaced in {:.1} s",
+        rolled.as_secs_f64()
+    );
+
+    assert_nothing_lost("rolling restart", &verdict);
+    let failures: Vec<_> = load
+        .answers
+        .iter()
+        .filter(|(answer, _)| answer.as_str() != "200")
+        .collect();
+    assert!(failures.is_empty(), "no request dropped: {failures:?}");
+}

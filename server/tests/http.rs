@@ -781,3 +781,45 @@ async fn what_a_signed_in_person_is_shown_is_never_cached() {
         "its own policy stays"
     );
 }
+
+/// The leaked-secret runbook: a new `BULQ_SECRET_KEY` ends every session (their cookies no longer
+/// verify) and nothing else; people log in again with their passwords and find their groups.
+#[tokio::test]
+async fn rotating_the_secret_key_logs_everyone_out_and_loses_nothing_else() {
+    let mut server = TestServer::start_with(&[("BULQ_SECRET_KEY", &"a".repeat(64))]).await;
+    let client = server.client();
+    let username = unique_username("rotate");
+    assert_eq!(server.register(&client, &username).await.status(), 200);
+    let group = server
+        .call(&client, "groups/create", &[("name", "Kept Friends")])
+        .await;
+    assert!(group.status().is_redirection() || group.status().is_success());
+    assert_eq!(
+        server.whoami(&client).await.as_deref(),
+        Some(username.as_str())
+    );
+
+    server.set_env("BULQ_SECRET_KEY", &"b".repeat(64));
+    server.restart().await;
+    assert_eq!(
+        server.whoami(&client).await,
+        None,
+        "the old cookie no longer counts"
+    );
+
+    let fresh = server.client();
+    assert_eq!(
+        server.login(&fresh, &username, PASSWORD).await.status(),
+        200
+    );
+    let page = fresh
+        .get(server.url("/"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Kept Friends"), "the group is still there");
+}

@@ -215,6 +215,12 @@ impl TestServer {
         }
     }
 
+    /// Changes a setting for the next (re)start, as an operator editing the environment file.
+    pub fn set_env(&mut self, name: &str, value: &str) {
+        self.env.retain(|(existing, _)| existing != name);
+        self.env.push((name.to_owned(), value.to_owned()));
+    }
+
     /// `kill -9`: the process dies mid-request, as in a crash or an out-of-memory kill.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
