@@ -121,6 +121,68 @@ where
     figures
 }
 
+/// What an operator's Prometheus would read from `/metrics` about the bids just made: their
+/// count by status and the latency quantiles from the histogram's buckets.
+async fn print_scraped_bids(server: &TestServer) {
+    let text = reqwest::get(server.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let route = "route=\"/api/runs/bid\"";
+    let value = |line: &str| -> f64 {
+        line.rsplit(' ')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let answered: Vec<String> = text
+        .lines()
+        .filter(|line| line.starts_with("bulq_http_requests_total{") && line.contains(route))
+        .map(|line| {
+            let status = line
+                .split("status=\"")
+                .nth(1)
+                .unwrap_or("")
+                .split('"')
+                .next();
+            format!("{} × {}", value(line), status.unwrap_or("?"))
+        })
+        .collect();
+    let buckets: Vec<(f64, f64)> = text
+        .lines()
+        .filter(|line| {
+            line.starts_with("bulq_http_request_duration_seconds_bucket{") && line.contains(route)
+        })
+        .filter_map(|line| {
+            let bound = line.split("le=\"").nth(1)?.split('"').next()?;
+            let bound = if bound == "+Inf" {
+                f64::INFINITY
+            } else {
+                bound.parse().ok()?
+            };
+            Some((bound, value(line)))
+        })
+        .collect();
+    let total = buckets.iter().map(|(_, n)| *n).fold(0.0, f64::max);
+    let within = |q: f64| {
+        buckets
+            .iter()
+            .find(|(_, n)| *n >= q * total)
+            .map_or("?".to_owned(), |(bound, _)| {
+                format!("≤ {:.1} ms", bound * 1000.0)
+            })
+    };
+    println!(
+        "bids as /metrics counted them: {}; p50 {}, p95 {}, p99 {} (histogram buckets)",
+        answered.join(", "),
+        within(0.50),
+        within(0.95),
+        within(0.99),
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let server = TestServer::start_with(&[
@@ -232,6 +294,7 @@ async fn main() {
     if phase("bids") {
         let mut figures = hammer(BIDDERS, Duration::from_secs(secs), bid).await;
         figures.print("bids (POST /api/runs/bid, 50 concurrent bidders)");
+        print_scraped_bids(&server).await;
     }
 
     // Phase 2: every bidder has bid on every product: 50 × 20 = 1,000 bids.
