@@ -57,13 +57,13 @@ pub async fn end(session: &Session) -> AppResult<()> {
     session.flush().await.map_err(store_unavailable)
 }
 
-/// The logged-in account of this session, or `None`; a stale login is ended on the spot.
 /// The session store (Redis) did not answer: an outage, not a bug.
 fn store_unavailable(error: tower_sessions::session::Error) -> AppError {
     tracing::warn!(%error, "session store unavailable");
     AppError::new(ErrorCode::Unavailable)
 }
 
+/// The logged-in account of this session, or `None`; a stale login is ended on the spot.
 pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Account>> {
     let Some(login) = session
         .get::<Login>(LOGIN_KEY)

@@ -101,7 +101,8 @@ impl OwnPostgres {
         postgres
     }
 
-    fn run(&self, program: &str, args: &[&str]) {
+    /// One of Postgres' programs, run as the user that owns the cluster, quietly.
+    fn command(&self, program: &str) -> Command {
         let program = self.bin.join(program);
         let mut command = if self.as_root {
             let mut command = Command::new("runuser");
@@ -110,13 +111,13 @@ impl OwnPostgres {
         } else {
             Command::new(&program)
         };
-        let status = command
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success(), "{} {args:?} failed", program.display());
+        command.stdout(Stdio::null()).stderr(Stdio::null());
+        command
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let status = self.command(program).args(args).status().unwrap();
+        assert!(status.success(), "{program} {args:?} failed");
     }
 
     pub async fn start_again(&self) {
@@ -167,19 +168,10 @@ impl OwnPostgres {
 
 impl Drop for OwnPostgres {
     fn drop(&mut self) {
-        let program = self.bin.join("pg_ctl");
         let data = self.data.to_str().unwrap().to_owned();
-        let mut command = if self.as_root {
-            let mut command = Command::new("runuser");
-            command.args(["-u", "postgres", "--"]).arg(&program);
-            command
-        } else {
-            Command::new(&program)
-        };
-        let _ = command
+        let _ = self
+            .command("pg_ctl")
             .args(["-D", &data, "-m", "immediate", "stop"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .status();
         let _ = std::fs::remove_dir_all(&self.data);
     }
