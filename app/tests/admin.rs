@@ -441,7 +441,7 @@ async fn a_deleted_account_becomes_a_former_member_and_history_stays_exact(db: P
     let gone = accounts::register(&db, registration("gone")).await.unwrap();
     let world = world(&db, leader, &[gone.id], 1).await;
     let run_id = common::open_run(&db, leader, &world).await;
-    app::server::bids::place(
+    app::server::runs::bids::place(
         &db,
         gone.id,
         run_id,
@@ -584,7 +584,7 @@ async fn merging_accounts_moves_everything_and_adds_bids_in_shared_runs(db: PgPo
     let place = |who, run, product, amount: &'static str| {
         let db = db.clone();
         async move {
-            app::server::bids::place(&db, who, run, product, common::qty(amount), "")
+            app::server::runs::bids::place(&db, who, run, product, common::qty(amount), "")
                 .await
                 .unwrap();
         }
@@ -701,7 +701,7 @@ async fn accounts_that_shopped_apart_in_one_run_are_not_merged(db: PgPool) {
     let shared = world(&db, leader, &[dup, keep], 1).await;
     let run_id = common::open_run(&db, leader, &shared).await;
     for who in [dup, keep] {
-        app::server::bids::place(&db, who, run_id, shared.products[0], common::qty("1"), "")
+        app::server::runs::bids::place(&db, who, run_id, shared.products[0], common::qty("1"), "")
             .await
             .unwrap();
     }

@@ -7,7 +7,8 @@ use app::domain::notification::NotificationKind;
 use app::model::LiveEvent;
 use app::server::audit::Origin;
 use app::server::events;
-use app::server::{bids, groups, runs};
+use app::server::runs::bids;
+use app::server::{groups, runs};
 use common::{open_run, qty, user, world};
 use sqlx::PgPool;
 

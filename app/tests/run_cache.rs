@@ -7,8 +7,9 @@ use app::domain::quantity::Quantity;
 use app::domain::run_state::RunState;
 use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
-use app::server::run_detail::{self, RunCache};
-use app::server::{bids, groups, prices, runs};
+use app::server::runs::bids;
+use app::server::runs::detail::{self, RunCache};
+use app::server::{groups, prices, runs};
 use sqlx::PgPool;
 
 mod common;
@@ -24,7 +25,7 @@ async fn every_change_shows_on_the_next_cached_read(db: PgPool) {
     let world = world(&db, leader, &[bob, carol], 2).await;
     let (oil, rice) = (world.products[0], world.products[1]);
     let run_id = open_run(&db, leader, &world).await;
-    let read = |viewer| run_detail::detail_cached(&db, &cache, viewer, run_id);
+    let read = |viewer| detail::detail_cached(&db, &cache, viewer, run_id);
 
     assert!(read(bob).await.unwrap().products.is_empty());
     bids::place(&db, bob, run_id, oil, qty("2"), "")
@@ -79,7 +80,7 @@ async fn every_change_shows_on_the_next_cached_read(db: PgPool) {
     // What the cache serves is what a full read says.
     assert_eq!(
         read(bob).await.unwrap(),
-        run_detail::detail(&db, bob, run_id).await.unwrap()
+        detail::detail(&db, bob, run_id).await.unwrap()
     );
 }
 
@@ -105,7 +106,7 @@ async fn concurrent_bids_are_all_in_the_next_cached_read(db: PgPool) {
                 .await
                 .unwrap();
             // Reading while others still write fills the cache with in-between states.
-            run_detail::detail_cached(&db, &cache, person, run_id)
+            detail::detail_cached(&db, &cache, person, run_id)
                 .await
                 .unwrap();
             i
@@ -114,7 +115,7 @@ async fn concurrent_bids_are_all_in_the_next_cached_read(db: PgPool) {
     for writer in writers {
         writer.await.unwrap();
     }
-    let run = run_detail::detail_cached(&db, &cache, leader, run_id)
+    let run = detail::detail_cached(&db, &cache, leader, run_id)
         .await
         .unwrap();
     assert_eq!(run.products[0].total, Quantity::units(10));

@@ -12,7 +12,8 @@ use app::domain::run_state::{RunRole, RunState};
 use app::error::ErrorCode;
 use app::server::db::MIGRATOR;
 use app::server::runs::NewRun;
-use app::server::{bids, groups, leadership, run_detail, runs};
+use app::server::runs::{bids, detail, leadership};
+use app::server::{groups, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -26,12 +27,12 @@ async fn a_run_is_opened_by_a_member_who_leads_it(db: PgPool) {
     let outsider = user(&db, "outsider").await;
     let world = world(&db, leader, &[], 0).await;
     let run_id = open_run(&db, leader, &world).await;
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Planning);
     assert_eq!(run.viewer_role, RunRole::Leader);
     assert_eq!(run.leader().unwrap().user_id, leader);
 
-    let refused = run_detail::detail(&db, outsider, run_id).await.unwrap_err();
+    let refused = detail::detail(&db, outsider, run_id).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunNotFound, "ids do not leak");
     let new = NewRun {
         group_id: world.group_id,
@@ -117,7 +118,7 @@ async fn bids_make_totals_and_activate_the_run(db: PgPool) {
         .unwrap();
     assert_eq!(outcome.total, Quantity::parse_bid("1.25").unwrap());
 
-    let run = run_detail::detail(&db, bob, run_id).await.unwrap();
+    let run = detail::detail(&db, bob, run_id).await.unwrap();
     let product = &run.products[0];
     assert_eq!(product.bids.len(), 3, "a change replaces the bid");
     assert_eq!(product.interested_count, 1);
@@ -128,7 +129,7 @@ async fn bids_make_totals_and_activate_the_run(db: PgPool) {
     assert_eq!(outcome.total, Quantity::units(1));
     let again = bids::retract(&db, alice, run_id, oil).await.unwrap_err();
     assert_eq!(again.code, ErrorCode::BidNotFound);
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(
         run.state,
         RunState::Active,
@@ -174,7 +175,7 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
         1,
         "told once, not on every toggle"
     );
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(run.everyone_ready());
 
     let refused = runs::confirm(&db, alice, run_id).await.unwrap_err();
@@ -211,7 +212,7 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
     )
     .await
     .unwrap();
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Cancelled);
     assert_eq!(run.cancel_reason, "The store is closed");
     assert_eq!(notifications(&db, alice, "run_cancelled").await, 1);
@@ -258,14 +259,14 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     .unwrap();
     let failed = groups::remove_member(&db, admin, world.group_id, bob, &Origin::default()).await;
     assert_eq!(failed.unwrap_err().code, ErrorCode::Internal);
-    let run = run_detail::detail(&db, bob, admins_run).await.unwrap();
+    let run = detail::detail(&db, bob, admins_run).await.unwrap();
     assert_eq!(
         run.products[0].total,
         Quantity::units(3),
         "bob's bid is still there"
     );
     assert_eq!(
-        run_detail::detail(&db, bob, bobs_run).await.unwrap().state,
+        detail::detail(&db, bob, bobs_run).await.unwrap().state,
         RunState::Active
     );
     assert_eq!(notifications(&db, carol, "run_cancelled").await, 0);
@@ -277,15 +278,15 @@ async fn leaving_a_group_takes_bids_and_led_runs_with_it_or_nothing(db: PgPool) 
     groups::remove_member(&db, admin, world.group_id, bob, &Origin::default())
         .await
         .unwrap();
-    let run = run_detail::detail(&db, carol, admins_run).await.unwrap();
+    let run = detail::detail(&db, carol, admins_run).await.unwrap();
     assert_eq!(run.products[0].total, Quantity::units(1), "bob's bid went");
     let gone = run.participants.iter().find(|p| p.user_id == bob).unwrap();
     assert!(gone.removed, "his participation stays for the record");
-    let run = run_detail::detail(&db, carol, bobs_run).await.unwrap();
+    let run = detail::detail(&db, carol, bobs_run).await.unwrap();
     assert_eq!(run.state, RunState::Cancelled);
     assert!(run.leader_left);
     assert_eq!(notifications(&db, carol, "run_cancelled").await, 1);
-    let refused = run_detail::detail(&db, bob, admins_run).await.unwrap_err();
+    let refused = detail::detail(&db, bob, admins_run).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunNotFound);
 }
 
@@ -315,10 +316,10 @@ async fn a_member_who_left_and_came_back_takes_part_in_full_again(db: PgPool) {
     bids::place(&db, bob, run_id, oil, qty("2"), "")
         .await
         .unwrap();
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(!run.everyone_ready(), "bob counts among those not ready");
     runs::set_ready(&db, bob, run_id, true).await.unwrap();
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(run.everyone_ready());
     leadership::set_helper(&db, leader, run_id, bob, true)
         .await
@@ -504,7 +505,7 @@ async fn two_hundred_concurrent_writes(db: PgPool, confirm_midway: bool) -> usiz
             *total = *total + amount;
         }
     }
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     let final_state = if confirm_midway {
         RunState::Confirmed
     } else {
@@ -566,7 +567,7 @@ async fn the_leader_chooses_helpers_among_the_group(db: PgPool) {
     leadership::set_helper(&db, leader, run_id, alice, true)
         .await
         .unwrap();
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(
         run.viewer_role,
         RunRole::Helper,
@@ -576,7 +577,7 @@ async fn the_leader_chooses_helpers_among_the_group(db: PgPool) {
     leadership::set_helper(&db, leader, run_id, alice, false)
         .await
         .unwrap();
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.viewer_role, RunRole::Participant);
 }
 
@@ -624,7 +625,7 @@ async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
     leadership::answer_transfer(&db, alice, request, true)
         .await
         .unwrap();
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, alice);
     assert_eq!(
         run.viewer_role,
@@ -648,7 +649,7 @@ async fn leadership_is_handed_over_by_request_and_answer(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(late.code, ErrorCode::TransferNotFound);
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, alice);
 }
 
@@ -689,7 +690,7 @@ async fn a_declined_or_withdrawn_request_changes_nothing(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(late.code, ErrorCode::TransferNotFound);
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.leader().unwrap().user_id, leader);
 }
 

@@ -17,9 +17,10 @@ use app::error::{AppResult, ErrorCode};
 use app::model::{RunDetail, ShareView, ShoppingItemView, ShoppingList};
 use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
-use app::server::distribution::{self, PickUp};
-use app::server::shopping::{self, Entry, Record};
-use app::server::{bids, groups, leadership, prices, run_detail, runs};
+use app::server::runs::distribution::{self, PickUp};
+use app::server::runs::shopping::{self, Entry, Record};
+use app::server::runs::{bids, detail, leadership};
+use app::server::{groups, prices, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -81,7 +82,7 @@ fn item(list: &ShoppingList, product_id: Uuid) -> Option<&ShoppingItemView> {
 
 /// The committed total of a product's live bids.
 async fn total_of(db: &PgPool, viewer: Uuid, run_id: Uuid, product_id: Uuid) -> Quantity {
-    run_detail::detail(db, viewer, run_id)
+    detail::detail(db, viewer, run_id)
         .await
         .unwrap()
         .products
@@ -169,7 +170,7 @@ async fn starting_shopping_lists_each_committed_product_once_and_only_the_leader
         assert_eq!(refused.code, code);
     }
     assert_eq!(
-        run_detail::detail(&db, leader, run_id).await.unwrap().state,
+        detail::detail(&db, leader, run_id).await.unwrap().state,
         RunState::Confirmed,
         "a refused start changes nothing"
     );
@@ -242,7 +243,7 @@ async fn shopping_with_nothing_bought_completes_the_run(db: PgPool) {
         shopping::complete(&db, leader, run_id).await.unwrap(),
         RunState::Completed
     );
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Completed);
     assert!(run.distribution.is_empty(), "nothing to share out");
     let product = run.products.iter().find(|p| p.product_id == oil).unwrap();
@@ -278,7 +279,7 @@ async fn everything_bought_as_asked_goes_straight_to_distribution_with_exact_cos
         shopping::complete(&db, leader, run_id).await.unwrap(),
         RunState::Distributing
     );
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Distributing);
     assert_eq!(run.currency, "EUR");
 
@@ -353,7 +354,7 @@ async fn one_item_bought_short_needs_adjusting(db: PgPool) {
         shopping::complete(&db, leader, run_id).await.unwrap(),
         RunState::Adjusting
     );
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Adjusting);
     assert!(
         run.distribution.is_empty(),
@@ -618,7 +619,7 @@ async fn a_shopper_reaches_only_the_items_and_shares_of_their_own_run(db: PgPool
             .await
             .unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunNotFound);
-    let run = run_detail::detail(&db, leader, my_run).await.unwrap();
+    let run = detail::detail(&db, leader, my_run).await.unwrap();
     assert!(!share(&run, alice, oil).unwrap().picked_up);
 }
 
@@ -647,7 +648,7 @@ async fn a_product_found_in_the_store_joins_the_list_as_the_shoppers_bid(db: PgP
     let water_item = item(&list, water).unwrap();
     assert_eq!(water_item.requested, q("2.5"), "the quantity asked, not 1");
     assert!(water_item.added_in_store);
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     let product = run.products.iter().find(|p| p.product_id == water).unwrap();
     assert_eq!(product.total, q("2.5"));
     assert_eq!(product.bids.len(), 1);
@@ -691,7 +692,7 @@ async fn a_product_found_in_the_store_joins_the_list_as_the_shoppers_bid(db: PgP
         shopping::complete(&db, leader, run_id).await.unwrap(),
         RunState::Distributing
     );
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     let leaders = share(&run, leader, water).unwrap();
     assert_eq!((leaders.quantity, leaders.cost_minor), (q("2.5"), 250));
     assert_eq!(leaders.reason, AllocationReason::InFull);
@@ -844,7 +845,7 @@ async fn adjusting_moves_bids_only_towards_what_was_bought(db: PgPool) {
             .unwrap(),
         RunState::Distributing
     );
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     let alices = share(&run, alice, oil).unwrap();
     assert_eq!((alices.asked, alices.quantity), (q("0.5"), q("0.5")));
     assert!(share(&run, alice, sugar).is_none(), "she took it back");
@@ -983,7 +984,7 @@ async fn finishing_adjusting_checks_balance_or_forces_exact_shares(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::AdjustmentIncomplete);
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Adjusting);
     assert!(run.distribution.is_empty());
 
@@ -993,7 +994,7 @@ async fn finishing_adjusting_checks_balance_or_forces_exact_shares(db: PgPool) {
             .unwrap(),
         RunState::Distributing
     );
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Distributing);
 
     // Oil, 2 of 3: cut in proportion, 0.667 and 1.333; 10.00 split 667:1333 (a tie of
@@ -1095,7 +1096,7 @@ async fn the_run_completes_once_everything_was_picked_up(db: PgPool) {
     pick_up(carol, alice, PickUp::Item(oil), true)
         .await
         .unwrap();
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert!(share(&run, alice, oil).unwrap().picked_up);
     assert!(!share(&run, alice, rice).unwrap().picked_up);
     let alices = run
@@ -1111,12 +1112,12 @@ async fn the_run_completes_once_everything_was_picked_up(db: PgPool) {
     pick_up(leader, bob, PickUp::Everything, true)
         .await
         .unwrap();
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(run.distribution.iter().all(|p| p.all_picked_up()));
 
     // A mistaken mark is taken back: completing waits for it again.
     pick_up(carol, bob, PickUp::Item(oil), false).await.unwrap();
-    let run = run_detail::detail(&db, leader, run_id).await.unwrap();
+    let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(!share(&run, bob, oil).unwrap().picked_up);
     let refused = distribution::complete(&db, leader, run_id)
         .await
@@ -1140,7 +1141,7 @@ async fn the_run_completes_once_everything_was_picked_up(db: PgPool) {
         distribution::complete(&db, leader, run_id).await.unwrap(),
         RunState::Completed
     );
-    let run = run_detail::detail(&db, alice, run_id).await.unwrap();
+    let run = detail::detail(&db, alice, run_id).await.unwrap();
     assert_eq!(run.state, RunState::Completed);
     assert!(run.distribution.iter().all(|p| p.all_picked_up()));
     let late = pick_up(leader, alice, PickUp::Everything, false)
@@ -1166,13 +1167,13 @@ async fn leaving_after_shopping_started_keeps_the_bids_goods_were_bought_for(db:
 
     groups::leave(&db, alice, world.group_id).await.unwrap();
 
-    let run = run_detail::detail(&db, leader, active_run).await.unwrap();
+    let run = detail::detail(&db, leader, active_run).await.unwrap();
     assert_eq!(
         run.products[0].total,
         q("1"),
         "in an active run her order is withdrawn"
     );
-    let run = run_detail::detail(&db, leader, shopping_run).await.unwrap();
+    let run = detail::detail(&db, leader, shopping_run).await.unwrap();
     assert_eq!(
         run.products[0].total,
         q("3"),
@@ -1195,7 +1196,7 @@ async fn leaving_after_shopping_started_keeps_the_bids_goods_were_bought_for(db:
         RunState::Distributing,
         "bought as asked, her bid included"
     );
-    let run = run_detail::detail(&db, leader, shopping_run).await.unwrap();
+    let run = detail::detail(&db, leader, shopping_run).await.unwrap();
     let alices = share(&run, alice, oil).unwrap();
     assert_eq!((alices.quantity, alices.cost_minor), (q("2"), 400));
     distribution::set_picked_up(&db, leader, shopping_run, alice, PickUp::Everything, true)

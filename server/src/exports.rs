@@ -7,7 +7,7 @@ use app::domain::language::Language;
 use app::error::AppError;
 use app::i18n::error_text;
 use app::server::AppContext;
-use app::server::exports::{self, Download};
+use app::server::runs::exports::{self, Download};
 use app::server::sessions::Viewer;
 use axum::Extension;
 use axum::extract::{Path, State};

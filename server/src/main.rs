@@ -24,7 +24,7 @@ use std::sync::Arc;
 use app::domain::group::CurrencyCode;
 use app::server::cache::Cache;
 use app::server::context::SessionPolicy;
-use app::server::run_detail::RunCache;
+use app::server::runs::detail::RunCache;
 use app::server::{AppContext, db, passwords};
 use fred::prelude::{
     Builder, ClientLike, Config as RedisConfig, Pool as RedisPool, ReconnectPolicy,

@@ -15,7 +15,8 @@ use crate::{
         paging::PageRequest,
         run::{BidAmount, parse_note, parse_planned_on},
     },
-    server::{bids, leadership, request, run_detail, runs},
+    server::request,
+    server::runs::{self, bids, detail, leadership},
 };
 
 pub const RUNS_PER_PAGE: u32 = 20;
@@ -73,7 +74,7 @@ pub async fn runs_with_product(product_id: Uuid) -> Result<Vec<RunSummary>, AppE
 pub async fn get_run(run_id: Uuid) -> Result<RunDetail, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    run_detail::detail_cached(&ctx.db, &ctx.runs, viewer.id, run_id).await
+    detail::detail_cached(&ctx.db, &ctx.runs, viewer.id, run_id).await
 }
 
 /// `interested_only` is a checkbox: present ("on") when ticked. `retract` is the bid form's

@@ -11,9 +11,9 @@ use crate::model::ShoppingList;
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{purchase::Purchase, quantity::Quantity},
-    server::{
+    server::request,
+    server::runs::{
         distribution::{self, PickUp},
-        request,
         shopping::{self, Entry, Record},
     },
 };

@@ -138,7 +138,7 @@ impl RunState {
     }
 
     /// Whether `bidder` may bid in this state with nothing else to do: the bid moves no run and
-    /// follows no re-balancing rule. `server::plain_bids` places these in one statement when the
+    /// follows no re-balancing rule. `server::runs::plain_bids` places these in one statement when the
     /// bidder already takes part; every other bid takes the general path.
     pub fn takes_plain_bid_from(self, bidder: RunRole) -> bool {
         authorize(self, bidder, RunAction::PlaceBid).is_ok()

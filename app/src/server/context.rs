@@ -6,7 +6,7 @@ use sqlx::PgPool;
 
 use crate::domain::group::CurrencyCode;
 use crate::server::cache::Cache;
-use crate::server::run_detail::RunCache;
+use crate::server::runs::detail::RunCache;
 
 #[derive(Clone, Debug)]
 pub struct AppContext {

@@ -14,7 +14,9 @@ use crate::domain::paging::{Page, PageRequest};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{GroupDetail, GroupSummary, InvitePreview, LiveEvent, MemberView};
 use crate::server::audit::{self, Origin};
-use crate::server::{events, runs};
+use crate::server::events;
+use crate::server::runs::access::lock_group_as_member;
+use crate::server::runs::membership;
 
 fn new_invite_token() -> String {
     Uuid::new_v4().simple().to_string()
@@ -42,23 +44,6 @@ async fn count_members(conn: &mut PgConnection, group_id: Uuid) -> AppResult<(i6
     let sql =
         "SELECT count(*), count(*) FILTER (WHERE is_admin) FROM group_members WHERE group_id = $1";
     Ok(sqlx::query_as(sql).bind(group_id).fetch_one(conn).await?)
-}
-
-/// Locks a live group and returns whether `user_id` is an admin of it; non-members and archived
-/// groups are `GROUP_NOT_FOUND`.
-pub(crate) async fn lock_group_as_member(
-    conn: &mut PgConnection,
-    group_id: Uuid,
-    user_id: Uuid,
-) -> AppResult<bool> {
-    let sql = "SELECT m.is_admin FROM groups g JOIN group_members m ON m.group_id = g.id \
-               WHERE g.id = $1 AND m.user_id = $2 AND g.archived_at IS NULL FOR UPDATE OF g";
-    let is_admin: Option<bool> = sqlx::query_scalar(sql)
-        .bind(group_id)
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await?;
-    is_admin.ok_or_else(|| ErrorCode::GroupNotFound.into())
 }
 
 async fn lock_group_as_admin(
@@ -421,7 +406,7 @@ async fn group_name(conn: &mut PgConnection, group_id: Uuid) -> AppResult<String
 }
 
 /// Ends a membership and tells the member, in the caller's transaction: their bids in the
-/// group's open runs go and the runs they lead are cancelled (`runs::withdraw_member`), so a
+/// group's open runs go and the runs they lead are cancelled (`runs::membership::withdraw_member`), so a
 /// failure anywhere leaves everything as it was.
 async fn end_membership(
     conn: &mut PgConnection,
@@ -429,7 +414,7 @@ async fn end_membership(
     member: Uuid,
     notify: Option<NotificationKind>,
 ) -> AppResult<()> {
-    runs::withdraw_member(conn, group_id, member).await?;
+    membership::withdraw_member(conn, group_id, member).await?;
     sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
         .bind(group_id)
         .bind(member)

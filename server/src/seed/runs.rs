@@ -15,10 +15,11 @@ use app::error::AppError;
 use app::i18n::demo::DemoText;
 use app::server::accounts::Account;
 use app::server::cache::Cache;
-use app::server::distribution::{self, PickUp};
+use app::server::runs;
 use app::server::runs::NewRun;
-use app::server::shopping::{self, Entry, Record};
-use app::server::{bids, run_detail, runs};
+use app::server::runs::distribution::{self, PickUp};
+use app::server::runs::shopping::{self, Entry, Record};
+use app::server::runs::{bids, detail};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -189,7 +190,7 @@ pub async fn ensure(
     let existing = runs::list_for_group(db, leader, group_id, PageRequest::new(None, 100)).await?;
     let mut comments = Vec::new();
     for run in &existing.items {
-        comments.push(run_detail::detail(db, leader, run.id).await?.comment);
+        comments.push(detail::detail(db, leader, run.id).await?.comment);
     }
     for demo in RUNS {
         let seeded = demo.comment.in_every_language();
@@ -246,7 +247,7 @@ pub async fn ensure(
                     }
                     AfterShopping::HandOut => {
                         shopping::complete(db, leader, run_id).await?;
-                        let run = run_detail::detail(db, leader, run_id).await?;
+                        let run = detail::detail(db, leader, run_id).await?;
                         for person in &run.distribution {
                             distribution::set_picked_up(
                                 db,

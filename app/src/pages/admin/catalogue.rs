@@ -17,7 +17,6 @@ use crate::domain::admin::{ADMIN_SEARCH_MAX, CatalogueFilter, CatalogueKind};
 use crate::i18n::{Key, use_i18n};
 use crate::model::{CatalogueList, CatalogueRow, DuplicatePair};
 use crate::pages::admin::AdminTabs;
-use crate::pages::admin::merge::merge_confirmation_page;
 use crate::pages::next_path::encode_query_value;
 use crate::{t, tr};
 
@@ -49,6 +48,18 @@ pub fn entry_href(kind: CatalogueKind, id: uuid::Uuid) -> String {
         CatalogueKind::Products => format!("/products/{id}"),
         CatalogueKind::Stores => format!("/stores/{id}"),
     }
+}
+
+/// The confirmation page of merging `merged` into `survivor`.
+pub fn merge_confirmation_page(
+    kind: CatalogueKind,
+    merged: uuid::Uuid,
+    survivor: uuid::Uuid,
+) -> String {
+    format!(
+        "/admin/{}/merge/confirm?merged={merged}&survivor={survivor}",
+        kind.as_str()
+    )
 }
 
 #[component]

@@ -15,16 +15,8 @@ use crate::domain::admin::{ADMIN_SEARCH_MAX, CatalogueKind};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::{Arg, Key, use_i18n};
 use crate::model::CatalogueRow;
-use crate::pages::admin::catalogue::entry_href;
+use crate::pages::admin::catalogue::{entry_href, merge_confirmation_page};
 use crate::{t, tr};
-
-/// The confirmation page of merging `merged` into `survivor`.
-pub fn merge_confirmation_page(kind: CatalogueKind, merged: Uuid, survivor: Uuid) -> String {
-    format!(
-        "/admin/{}/merge/confirm?merged={merged}&survivor={survivor}",
-        kind.as_str()
-    )
-}
 
 fn kind_param() -> Option<CatalogueKind> {
     use_params_map().with_untracked(|p| p.get("kind").and_then(|kind| kind.parse().ok()))

@@ -11,7 +11,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::AdminGroupRow;
 use crate::server::accounts::Account;
 use crate::server::audit::{self, Entry, Origin};
-use crate::server::runs;
+use crate::server::runs::access::ended_states;
 
 #[derive(FromRow)]
 struct GroupRow {
@@ -71,7 +71,7 @@ async fn query(
     .bind(page.limit())
     .bind(page.offset())
     .bind(group_id)
-    .bind(runs::ended_states())
+    .bind(ended_states())
     .fetch_all(db)
     .await?;
     let total = rows.first().map_or(0, |row| row.total);

@@ -14,8 +14,9 @@ use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome}
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
-use crate::server::runs::{Lock, LockedRun, lock_run, move_run, notify_state_change};
-use crate::server::{bids, distribution};
+use crate::server::runs::access::{Lock, LockedRun, lock_run, read_run};
+use crate::server::runs::transitions::{move_run, notify_state_change};
+use crate::server::runs::{bids, distribution};
 
 /// The group's currency and the run's store.
 async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
@@ -71,7 +72,7 @@ struct ItemRow {
 /// The run's shopping list, for anyone in its group; shoppers also get the forms.
 pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<ShoppingList> {
     let mut conn = db.acquire().await?;
-    let run = crate::server::runs::read_run(&mut conn, run_id, viewer).await?;
+    let run = read_run(&mut conn, run_id, viewer).await?;
     authorize(run.state, run.role, RunAction::View)?;
     let (currency, _, store_name) = run_money(&mut conn, run_id).await?;
     // The price seen last before the item was bought (a purchase records one of its own).

@@ -24,8 +24,8 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{
     BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
 };
-use crate::server::runs::{is_group_member, role_from, stored_state, taking_part};
-use crate::server::{distribution, leadership};
+use crate::server::runs::access::{is_group_member, role_from, stored_state, taking_part};
+use crate::server::runs::{distribution, leadership};
 
 /// SQL: the newest price seen at store `$store` of each product in the array `$products`.
 macro_rules! newest_prices {
@@ -122,7 +122,7 @@ struct RunRow {
     leader_left: bool,
     created_at: DateTime<Utc>,
     revision: i64,
-    /// The viewer's standing, as `runs::role_from` reads it.
+    /// The viewer's standing, as `access::role_from` reads it.
     member: bool,
     is_leader: Option<bool>,
     is_helper: Option<bool>,

@@ -11,7 +11,8 @@ use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunAction, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{LiveEvent, PersonShares, ShareView};
-use crate::server::runs::{Lock, lock_run, move_run, notify_state_change};
+use crate::server::runs::access::{Lock, lock_run};
+use crate::server::runs::transitions::{move_run, notify_state_change};
 
 #[derive(FromRow)]
 struct BoughtItem {

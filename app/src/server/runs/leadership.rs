@@ -14,7 +14,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PersonRef, TransferView};
 use crate::server::db::is_unique_violation;
 use crate::server::notifications::notify;
-use crate::server::runs::{Lock, lock_run};
+use crate::server::runs::access::{Lock, lock_run};
 
 /// Makes a member of the run's group a helper, or takes the role away. A helper who has not bid
 /// yet becomes a participant.

@@ -13,7 +13,7 @@ use crate::domain::run_state::{RunAction, authorize};
 use crate::error::AppResult;
 use crate::i18n::{Key, text};
 use crate::model::{RunDetail, ShoppingList};
-use crate::server::{run_detail, shopping};
+use crate::server::runs::{detail, shopping};
 
 /// A file to download.
 pub struct Download {
@@ -23,7 +23,7 @@ pub struct Download {
 }
 
 async fn load(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<(RunDetail, ShoppingList)> {
-    let run = run_detail::detail(db, viewer, run_id).await?;
+    let run = detail::detail(db, viewer, run_id).await?;
     authorize(run.state, run.viewer_role, RunAction::Export)?;
     let list = shopping::list(db, viewer, run_id).await?;
     Ok((run, list))

@@ -14,7 +14,7 @@
 //! checks them again, but everything else the statement reads is as of its start. So all a plain
 //! bid relies on lives on those rows: the run's state, and the bidder's standing (leader, helper,
 //! removed). Leaving the group marks the participation removed under the run's lock
-//! (`runs::withdraw_member`), so no bid of someone who left can land after they left.
+//! (`runs::membership::withdraw_member`), so no bid of someone who left can land after they left.
 
 use std::sync::LazyLock;
 
@@ -25,12 +25,14 @@ use crate::domain::run::BidAmount;
 use crate::domain::run_state::{RunRole, RunState};
 use crate::error::{AppError, AppResult};
 use crate::model::{BidOutcome, LiveEvent};
-use crate::server::bids::{Bid, new_total, placing_cte};
 use crate::server::events::recording_ctes;
-use crate::server::runs::{is_group_member, product_in_catalogue, product_in_run, taking_part};
+use crate::server::runs::access::{
+    is_group_member, product_in_catalogue, product_in_run, taking_part,
+};
+use crate::server::runs::bid_statement::{Bid, new_total, placing_cte};
 
 /// The stored names of the states in which each standing may place a plain bid. The statement
-/// picks the list by the participation's flags, leader before helper, as `runs::role_from` does.
+/// picks the list by the participation's flags, leader before helper, as `access::role_from` does.
 struct PlainBidStates {
     participant: Vec<&'static str>,
     helper: Vec<&'static str>,
