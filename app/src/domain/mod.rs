@@ -11,6 +11,7 @@ pub mod ids;
 pub mod language;
 pub mod money;
 pub mod notification;
+pub mod packs;
 pub mod paging;
 pub mod purchase;
 pub mod quantity;
