@@ -90,10 +90,15 @@ pub enum ErrorCode {
     MergeConflict,
     HiddenCharacters,
     BodyTooLarge,
+    ToleranceInvalid,
+    WholeUnitsOnly,
+    PackInvalid,
+    PackAlreadyFull,
+    PackChanged,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 80] = [
+    pub const ALL: [ErrorCode; 85] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -174,6 +179,11 @@ impl ErrorCode {
         ErrorCode::MergeConflict,
         ErrorCode::HiddenCharacters,
         ErrorCode::BodyTooLarge,
+        ErrorCode::ToleranceInvalid,
+        ErrorCode::WholeUnitsOnly,
+        ErrorCode::PackInvalid,
+        ErrorCode::PackAlreadyFull,
+        ErrorCode::PackChanged,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -251,6 +261,8 @@ impl ErrorCode {
             ErrorCode::MergeConflict => 409,
             ErrorCode::HiddenCharacters => 422,
             ErrorCode::BodyTooLarge => 413,
+            ErrorCode::ToleranceInvalid | ErrorCode::WholeUnitsOnly | ErrorCode::PackInvalid => 422,
+            ErrorCode::PackAlreadyFull | ErrorCode::PackChanged => 409,
         }
     }
 
@@ -336,6 +348,11 @@ impl ErrorCode {
             ErrorCode::MergeConflict => "MERGE_CONFLICT",
             ErrorCode::HiddenCharacters => "HIDDEN_CHARACTERS",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
+            ErrorCode::ToleranceInvalid => "TOLERANCE_INVALID",
+            ErrorCode::WholeUnitsOnly => "WHOLE_UNITS_ONLY",
+            ErrorCode::PackInvalid => "PACK_INVALID",
+            ErrorCode::PackAlreadyFull => "PACK_ALREADY_FULL",
+            ErrorCode::PackChanged => "PACK_CHANGED",
         }
     }
 }

@@ -446,16 +446,9 @@ async fn two_hundred_concurrent_writes(db: PgPool, confirm_midway: bool) -> usiz
                 } else {
                     let amount =
                         Quantity::from_thousandths(((i * 7 + step * 13) % 20 + 1) as i64 * 250);
-                    bids::place(
-                        &db,
-                        person,
-                        run_id,
-                        product,
-                        BidAmount::Quantity(amount),
-                        "",
-                    )
-                    .await
-                    .map(|_| (product, Some(amount)))
+                    bids::place(&db, person, run_id, product, BidAmount::of(amount), "")
+                        .await
+                        .map(|_| (product, Some(amount)))
                 };
                 match result {
                     Ok((product, Some(amount))) => {

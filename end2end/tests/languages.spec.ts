@@ -48,10 +48,10 @@ async function englishOn(page: Page, dictionary: Set<string>): Promise<string[]>
     const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')]
       .map((element) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? '').join(' '));
     // The time-zone picker lists IANA names (America/New_York), which are identifiers, and the store
-    // pickers (a new run, a price) list the shared catalogue's stores as other people named them
+    // pickers (a new run, a price, a pack) list the shared catalogue's stores as other people named them
     // ("Corner Wholesale"): neither is the interface's English.
     const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll('#profile-time-zone, #new-run-store, #price-store').forEach((list) => list.remove());
+    body.querySelectorAll('#profile-time-zone, #new-run-store, #price-store, #pack-store').forEach((list) => list.remove());
     document.body.append(body);
     body.style.position = 'absolute';
     const text = body.innerText;

@@ -245,6 +245,32 @@ helper-badge = Helper
 ready-chip = Ready
 not-ready-chip = Not ready
 total-label = Total: { $total }
+pack-meter-open = { $filled } of { $size } in the open pack — { $more } more fills it
+pack-meter-tolerance = Offered to fill it: { $tolerance } — still missing { $missing }
+pack-meter-filled-by-tolerance = { $filled } of { $size } — what people offered fills the pack
+pack-meter-all-full = Every pack is full ({ $size } each)
+packs-to-buy =
+    { $count ->
+        [one] { $count } pack to buy
+       *[other] { $count } packs to buy
+    }
+pack-sold-by = Sold in packs of { $size }
+pack-minimum = minimum order { $minimum }
+take-rest-submit = Take the rest: +{ $quantity }
+tolerance-label = Up to this much more, to fill a pack
+tolerance-hint = At most { $cap }. Leave empty to get exactly your quantity.
+pack-rule-explained = Packs: when what people offer fills a pack, the extra is shared in proportion to what each offered; a pack that stays open is cut in proportion to what each asked. Whole units stay whole.
+packs-title = Packs and minimum orders
+no-packs-yet = No store is known to sell this by the pack.
+pack-whole-units-short = shared in whole units
+pack-loose-submit = Sold loose
+pack-size-label = Pack size (optional)
+pack-size-hint = In the product's own unit: 12 for a case of 12 jars, 25 for a 25 kg sack.
+pack-minimum-label = Minimum order (optional)
+pack-minimum-hint = The least the store sells of it at once, in the same unit.
+pack-whole-units-label = Shared in whole units (jars, tins, bottles)
+pack-saved = Saved.
+pack-save-submit = Save how it is sold
 interested-count =
     { $count ->
         [one] { $count } interested
@@ -636,6 +662,11 @@ error-cannot-merge-into-itself = An entry can only be merged into another one th
 error-merge-conflict = Both are on one run's shopping list with separate purchases. Finish or cancel that run first.
 error-hidden-characters = The text contains invisible characters (such as a right-to-left override or a zero-width space). Please type it again without them.
 error-body-too-large = That was more than Bulq accepts in one go. Please shorten what you entered.
+error-tolerance-invalid = Enter how much more you would take as a number from 0 up to one pack (only for products sold by the pack).
+error-whole-units-only = This product is shared in whole units: enter a whole number.
+error-pack-invalid = Enter a pack size (up to 9999) or a minimum order (up to 99999), above 0 with at most three decimals, whole for goods shared in whole units.
+error-pack-already-full = Someone else just filled this pack.
+error-pack-changed = This pack changed just now. Look at how it stands and try again.
 admin-groups-tab = Groups
 admin-group-facts =
     { $members ->

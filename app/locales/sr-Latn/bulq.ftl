@@ -253,6 +253,33 @@ helper-badge = Pomoćnik
 ready-chip = Gotovo
 not-ready-chip = Nije gotovo
 total-label = Ukupno: { $total }
+pack-meter-open = { $filled } od { $size } u otvorenom pakovanju — još { $more } i pakovanje je puno
+pack-meter-tolerance = Ponuđeno za dopunu: { $tolerance } — nedostaje još { $missing }
+pack-meter-filled-by-tolerance = { $filled } od { $size } — ponuđeno popunjava pakovanje
+pack-meter-all-full = Sva pakovanja su puna (po { $size })
+packs-to-buy =
+    { $count ->
+        [one] { $count } pakovanje za kupovinu
+        [few] { $count } pakovanja za kupovinu
+       *[other] { $count } pakovanja za kupovinu
+    }
+pack-sold-by = Prodaje se u pakovanjima od { $size }
+pack-minimum = najmanja porudžbina { $minimum }
+take-rest-submit = Uzmi ostatak: +{ $quantity }
+tolerance-label = Uzeo bih još toliko, da se popuni pakovanje
+tolerance-hint = Najviše { $cap }. Ostavite prazno da dobijete tačno svoju količinu.
+pack-rule-explained = Pakovanja: kada ponuđeno popuni pakovanje, višak se deli srazmerno onome što je ko ponudio; pakovanje koje ostane nepopunjeno umanjuje se srazmerno onome što je ko tražio. Celi komadi ostaju celi.
+packs-title = Pakovanja i najmanja porudžbina
+no-packs-yet = Ni za jednu prodavnicu se ne zna da ovo prodaje u pakovanjima.
+pack-whole-units-short = deli se na cele komade
+pack-loose-submit = Prodaje se na meru
+pack-size-label = Veličina pakovanja (neobavezno)
+pack-size-hint = U jedinici samog proizvoda: 12 za gajbu od 12 tegli, 25 za džak od 25 kg.
+pack-minimum-label = Najmanja porudžbina (neobavezno)
+pack-minimum-hint = Najmanje što prodavnica prodaje odjednom, u istoj jedinici.
+pack-whole-units-label = Deli se na cele komade (tegle, konzerve, flaše)
+pack-saved = Sačuvano.
+pack-save-submit = Sačuvaj kako se prodaje
 interested-count =
     { $count ->
         [one] { $count } zainteresovan
@@ -658,6 +685,11 @@ error-cannot-merge-into-itself = Stavka može da se spoji samo u drugu koja je j
 error-merge-conflict = Oba su na spisku za kupovinu iste nabavke sa odvojenim kupovinama. Prvo završite ili otkažite tu nabavku.
 error-hidden-characters = Tekst sadrži nevidljive znakove (na primer promenu smera pisanja ili razmak nulte širine). Otkucajte ga ponovo bez njih.
 error-body-too-large = To je više nego što Bulq prima odjednom. Skratite ono što ste uneli.
+error-tolerance-invalid = Unesite koliko još biste uzeli, brojem od 0 do jednog pakovanja (samo za proizvode koji se prodaju u pakovanjima).
+error-whole-units-only = Ovaj proizvod se deli samo u celim komadima: unesite ceo broj.
+error-pack-invalid = Unesite veličinu pakovanja (do 9999) ili najmanju porudžbinu (do 99999): veću od 0, sa najviše tri decimale, u celim brojevima za robu koja se deli na cele komade.
+error-pack-already-full = Neko je upravo popunio ovo pakovanje.
+error-pack-changed = Ovo pakovanje se upravo promenilo. Pogledajte kako sada stoji i pokušajte ponovo.
 admin-groups-tab = Grupe
 admin-group-facts =
     { $members ->

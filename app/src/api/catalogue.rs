@@ -1,4 +1,5 @@
-//! Catalogue server functions: stores, products and recording a price. Any logged-in user may
+//! Catalogue server functions: stores, products, recording a price and how a store sells a
+//! product (packs). Any logged-in user may
 //! look and add; editing is for whoever added the entry, or a site admin.
 
 use leptos::prelude::*;
@@ -13,9 +14,10 @@ use crate::{
     domain::{
         catalogue::{ProductFields, StoreFields, parse_price_note},
         money::parse_amount,
+        packs::PackRule,
         paging::PageRequest,
     },
-    server::{prices, products, request, stores},
+    server::{packs, prices, products, request, stores},
 };
 
 pub const STORES_PER_PAGE: u32 = 50;
@@ -145,4 +147,24 @@ pub async fn record_price(
     prices::record(&ctx.db, &ctx.cache, viewer.id, observation)
         .await
         .map(drop)
+}
+
+/// Says how a store sells a product: by the pack and/or with a minimum order; `loose` (the second
+/// button) says it is sold loose again. `whole_units` is a checkbox: present when ticked.
+#[server(prefix = "/api", endpoint = "packs/set")]
+pub async fn set_pack(
+    product_id: Uuid,
+    store_id: Uuid,
+    #[server(default)] size: String,
+    #[server(default)] minimum: String,
+    #[server(default)] whole_units: Option<String>,
+    #[server(default)] loose: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let rule = match loose {
+        Some(_) => None,
+        None => Some(PackRule::parse(&size, &minimum, whole_units.is_some())?),
+    };
+    packs::set(&ctx.db, viewer.id, store_id, product_id, rule.as_ref()).await
 }

@@ -13,6 +13,7 @@ use crate::{
     domain::{
         catalogue::ProductFields,
         paging::PageRequest,
+        quantity::Quantity,
         run::{BidAmount, parse_note, parse_planned_on},
     },
     server::request,
@@ -85,6 +86,7 @@ pub async fn place_bid(
     product_id: Uuid,
     #[server(default)] quantity: String,
     #[server(default)] interested_only: Option<String>,
+    #[server(default)] tolerance: String,
     #[server(default)] comment: String,
     #[server(default)] retract: Option<String>,
 ) -> Result<BidOutcome, AppError> {
@@ -93,9 +95,23 @@ pub async fn place_bid(
     if retract.is_some() {
         return bids::retract(&ctx.db, viewer.id, run_id, product_id).await;
     }
-    let amount = BidAmount::parse(&quantity, interested_only.is_some())?;
+    let amount = BidAmount::parse(&quantity, &tolerance, interested_only.is_some())?;
     let comment = parse_note(&comment)?;
     bids::place(&ctx.db, viewer.id, run_id, product_id, amount, &comment).await
+}
+
+/// "Take the rest": raise the viewer's bid to exactly complete the open pack they saw
+/// (`seen_open`, thousandths in the open pack).
+#[server(prefix = "/api", endpoint = "runs/take-rest")]
+pub async fn take_rest(
+    run_id: Uuid,
+    product_id: Uuid,
+    seen_open: i64,
+) -> Result<BidOutcome, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let seen_open = Quantity::from_thousandths(seen_open);
+    bids::take_rest(&ctx.db, viewer.id, run_id, product_id, seen_open).await
 }
 
 #[server(prefix = "/api", endpoint = "runs/retract")]
@@ -179,6 +195,7 @@ pub async fn place_bid_on_new_product(
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let product = ProductFields::parse(&name, &brand, &unit)?;
-    let amount = BidAmount::parse(&quantity, interested_only.is_some())?;
+    // A product new to the catalogue is sold loose until someone says otherwise: no tolerance.
+    let amount = BidAmount::parse(&quantity, "", interested_only.is_some())?;
     bids::place_on_new_product(&ctx.db, viewer.id, run_id, &product, amount).await
 }

@@ -106,7 +106,9 @@ pub enum Concern {
     CurrentPassword,
     Name,
     Quantity,
+    Tolerance,
     Amount,
+    Pack,
 }
 
 impl Concern {
@@ -123,7 +125,9 @@ impl Concern {
             ErrorCode::GroupNameInvalid
             | ErrorCode::StoreNameInvalid
             | ErrorCode::ProductNameInvalid => Self::Name,
-            ErrorCode::QuantityInvalid => Self::Quantity,
+            ErrorCode::QuantityInvalid | ErrorCode::WholeUnitsOnly => Self::Quantity,
+            ErrorCode::ToleranceInvalid => Self::Tolerance,
+            ErrorCode::PackInvalid => Self::Pack,
             ErrorCode::AmountInvalid | ErrorCode::PriceMissing => Self::Amount,
             _ => return None,
         })
@@ -319,9 +323,14 @@ where
     A: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     A::Output: Clone + Send + Sync + 'static,
 {
-    Effect::new(move |_| {
-        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
+    // Only an answer that arrives after this form was made: an action can outlive its form
+    // (the run page's cards), and a new form must not count the old answer again.
+    Effect::new(move |seen: Option<usize>| {
+        let version = action.version().try_get().unwrap_or_default();
+        let succeeded = matches!(action.value().try_get().flatten(), Some(Ok(_)));
+        if seen.is_some_and(|seen| seen != version) && succeeded {
             refresh.try_update(|n| *n += 1);
         }
+        version
     });
 }

@@ -9,6 +9,7 @@ pub mod language_switch;
 pub mod live;
 pub mod navigation_progress;
 pub mod notification_text;
+pub mod pack_terms;
 pub mod page_error;
 pub mod pager;
 pub mod price_chart;

@@ -17,7 +17,8 @@
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr};
 
-use crate::domain::quantity::{Quantity, SCALE};
+use crate::domain::quantity::{MAX_BID, MAX_PURCHASE, Quantity, SCALE};
+use crate::error::ErrorCode;
 
 /// How finely a product may be shared out.
 #[derive(
@@ -97,6 +98,55 @@ impl PackRule {
         minimum: None,
         granularity: Granularity::AnyAmount,
     };
+
+    /// A rule as someone typed it: a pack size and a minimum order, each empty or a quantity
+    /// above 0 (up to 9 999 for a pack, 99 999 for a minimum), and at least one of them.
+    pub fn parse(size: &str, minimum: &str, whole_units: bool) -> Result<Self, ErrorCode> {
+        let optional = |raw: &str, max: Quantity| match raw.trim() {
+            "" => Ok(None),
+            raw => Quantity::parse_up_to(raw, max)
+                .map(Some)
+                .map_err(|_| ErrorCode::PackInvalid),
+        };
+        let rule = PackRule {
+            size: optional(size, MAX_BID)?,
+            minimum: optional(minimum, MAX_PURCHASE)?,
+            granularity: if whole_units {
+                Granularity::WholeUnits
+            } else {
+                Granularity::AnyAmount
+            },
+        };
+        let whole = |quantity: Option<Quantity>| {
+            quantity.is_none_or(|quantity| rule.granularity.fits(quantity))
+        };
+        if !rule.is_packed() || !whole(rule.size) || !whole(rule.minimum) {
+            return Err(ErrorCode::PackInvalid);
+        }
+        Ok(rule)
+    }
+
+    /// Whether the store sells it by the pack or with a minimum order (not loose).
+    pub fn is_packed(&self) -> bool {
+        self.size.is_some() || self.minimum.is_some()
+    }
+
+    /// The most tolerance one bid may offer: a pack, or the minimum order when sold loose.
+    pub fn tolerance_cap(&self) -> Option<Quantity> {
+        self.size.or(self.minimum)
+    }
+
+    /// Whether a bid fits how the product is sold: whole units stay whole, and tolerance only
+    /// where there is a pack (or minimum) to fill, at most one of it.
+    pub fn check_bid(&self, quantity: Quantity, tolerance: Quantity) -> Result<(), ErrorCode> {
+        if !self.granularity.fits(quantity) || !self.granularity.fits(tolerance) {
+            return Err(ErrorCode::WholeUnitsOnly);
+        }
+        if !tolerance.is_zero() && self.tolerance_cap().is_none_or(|cap| tolerance > cap) {
+            return Err(ErrorCode::ToleranceInvalid);
+        }
+        Ok(())
+    }
 }
 
 /// One person's bid, as the pack rule reads it. Bids come in the order they were placed.
@@ -491,6 +541,44 @@ mod tests {
             Rounding::Down,
         );
         assert_eq!((met.to_buy, met.packs), (q(24), Some(2)));
+    }
+
+    #[test]
+    fn bids_must_fit_how_the_product_is_sold() {
+        let case = jars(12);
+        assert_eq!(case.check_bid(q(4), q(2)), Ok(()));
+        assert_eq!(
+            case.check_bid(Quantity::from_thousandths(1_500), Quantity::ZERO),
+            Err(ErrorCode::WholeUnitsOnly)
+        );
+        assert_eq!(
+            case.check_bid(q(4), q(13)),
+            Err(ErrorCode::ToleranceInvalid)
+        );
+        assert_eq!(
+            PackRule::LOOSE.check_bid(Quantity::from_thousandths(1_500), Quantity::ZERO),
+            Ok(())
+        );
+        assert_eq!(
+            PackRule::LOOSE.check_bid(q(1), q(1)),
+            Err(ErrorCode::ToleranceInvalid)
+        );
+    }
+
+    #[test]
+    fn typed_rules_need_a_size_or_a_minimum_in_whole_units_when_whole() {
+        assert_eq!(PackRule::parse("12", "", true), Ok(jars(12)));
+        assert_eq!(PackRule::parse("", "", true), Err(ErrorCode::PackInvalid));
+        assert_eq!(
+            PackRule::parse("1.5", "", true),
+            Err(ErrorCode::PackInvalid)
+        );
+        assert_eq!(PackRule::parse("0", "", false), Err(ErrorCode::PackInvalid));
+        let sack = PackRule::parse("25", "50", false).unwrap();
+        assert_eq!(
+            (sack.size, sack.minimum, sack.granularity),
+            (Some(q(25)), Some(q(50)), Granularity::AnyAmount)
+        );
     }
 
     #[test]

@@ -44,6 +44,14 @@ impl Quantity {
 
     /// A quantity typed by a person: positive, at most three decimals, at most `max`.
     pub fn parse_up_to(raw: &str, max: Quantity) -> Result<Self, ErrorCode> {
+        match Self::parse_up_to_or_zero(raw, max)? {
+            quantity if quantity.is_zero() => Err(ErrorCode::QuantityInvalid),
+            quantity => Ok(quantity),
+        }
+    }
+
+    /// Like `parse_up_to`, but zero is allowed: a tolerance, where "0" means none.
+    pub fn parse_up_to_or_zero(raw: &str, max: Quantity) -> Result<Self, ErrorCode> {
         let text = raw.trim().replace(',', ".");
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let valid = !(whole.is_empty() && fraction.is_empty())
@@ -63,7 +71,7 @@ impl Quantity {
             .parse()
             .map_err(|_| ErrorCode::QuantityInvalid)?;
         let quantity = Quantity(whole * SCALE + fraction);
-        if quantity.is_zero() || quantity > max {
+        if quantity > max {
             return Err(ErrorCode::QuantityInvalid);
         }
         Ok(quantity)

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::hidden_characters::has_hidden_characters;
-use crate::domain::quantity::Quantity;
+use crate::domain::quantity::{MAX_BID, Quantity};
 use crate::error::ErrorCode;
 
 pub const COMMENT_MAX: usize = 500;
@@ -34,27 +34,62 @@ pub fn parse_planned_on(raw: &str) -> Result<Option<NaiveDate>, ErrorCode> {
         .map_err(|_| ErrorCode::PlannedDateInvalid)
 }
 
-/// What a person asks for: a quantity, or "interested" without committing to one.
+/// What a person asks for: a quantity (and how much more they would take to fill a pack), or
+/// "interested" without committing to one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BidAmount {
-    Quantity(Quantity),
+    Quantity {
+        quantity: Quantity,
+        /// "Up to this much more to fill a pack"; zero when they offer none.
+        tolerance: Quantity,
+    },
     InterestedOnly,
 }
 
 impl BidAmount {
-    /// From a bid form: the interested box wins; otherwise the quantity must be valid.
-    pub fn parse(quantity: &str, interested_only: bool) -> Result<Self, ErrorCode> {
-        if interested_only {
-            Ok(BidAmount::InterestedOnly)
-        } else {
-            Quantity::parse_bid(quantity).map(BidAmount::Quantity)
+    /// A quantity without tolerance.
+    pub fn of(quantity: Quantity) -> Self {
+        BidAmount::Quantity {
+            quantity,
+            tolerance: Quantity::ZERO,
         }
+    }
+
+    /// From a bid form: the interested box wins; otherwise the quantity must be valid, and the
+    /// tolerance, when given, a quantity from 0 up to `MAX_BID` (the pack it must fit in is the
+    /// service's to check).
+    pub fn parse(
+        quantity: &str,
+        tolerance: &str,
+        interested_only: bool,
+    ) -> Result<Self, ErrorCode> {
+        if interested_only {
+            return Ok(BidAmount::InterestedOnly);
+        }
+        let quantity = Quantity::parse_bid(quantity)?;
+        let tolerance = match tolerance.trim() {
+            "" => Quantity::ZERO,
+            raw => Quantity::parse_up_to_or_zero(raw, MAX_BID)
+                .map_err(|_| ErrorCode::ToleranceInvalid)?,
+        };
+        Ok(BidAmount::Quantity {
+            quantity,
+            tolerance,
+        })
     }
 
     /// What counts towards the product's total: nothing for "interested".
     pub fn committed(self) -> Quantity {
         match self {
-            BidAmount::Quantity(quantity) => quantity,
+            BidAmount::Quantity { quantity, .. } => quantity,
+            BidAmount::InterestedOnly => Quantity::ZERO,
+        }
+    }
+
+    /// The tolerance offered: nothing for "interested".
+    pub fn tolerance(self) -> Quantity {
+        match self {
+            BidAmount::Quantity { tolerance, .. } => tolerance,
             BidAmount::InterestedOnly => Quantity::ZERO,
         }
     }
@@ -94,16 +129,34 @@ mod tests {
     #[test]
     fn interested_bids_commit_nothing_and_ignore_the_quantity() {
         assert_eq!(
-            BidAmount::parse("", true).unwrap().committed(),
+            BidAmount::parse("", "", true).unwrap().committed(),
             Quantity::ZERO
         );
         assert_eq!(
-            BidAmount::parse("1.5", false).unwrap().committed(),
+            BidAmount::parse("1.5", "", false).unwrap().committed(),
             Quantity::from_thousandths(1500)
         );
         assert_eq!(
-            BidAmount::parse("0", false),
+            BidAmount::parse("0", "", false),
             Err(ErrorCode::QuantityInvalid)
+        );
+    }
+
+    #[test]
+    fn tolerance_is_optional_may_be_zero_and_must_be_a_quantity() {
+        let amount = BidAmount::parse("4", " 2 ", false).unwrap();
+        assert_eq!(amount.tolerance(), Quantity::units(2));
+        assert_eq!(
+            BidAmount::parse("4", "0", false).unwrap().tolerance(),
+            Quantity::ZERO
+        );
+        assert_eq!(
+            BidAmount::parse("4", "lots", false),
+            Err(ErrorCode::ToleranceInvalid)
+        );
+        assert_eq!(
+            BidAmount::parse("", "lots", true),
+            Ok(BidAmount::InterestedOnly)
         );
     }
 }

@@ -1,5 +1,6 @@
-//! How a bid travels: as an array, `[participant, thousandths]`, with "interested only" and the
-//! comment appended only when there is one (`[3, 0, true]`, `[3, 2500, false, "if ripe"]`).
+//! How a bid travels: as an array, `[participant, thousandths]`, with "interested only", the
+//! comment and the tolerance (thousandths) appended only when there is one (`[3, 0, true]`,
+//! `[3, 2500, false, "if ripe"]`, `[3, 4000, false, "", 2000]`).
 //! A full run's thousand bids are most of its page data, and Leptos escapes that data once more
 //! into the page, so field names on every bid would be most of its bytes.
 
@@ -13,7 +14,9 @@ use crate::model::BidView;
 
 impl Serialize for BidView {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = if !self.comment.is_empty() {
+        let len = if !self.tolerance.is_zero() {
+            5
+        } else if !self.comment.is_empty() {
             4
         } else if self.interested_only {
             3
@@ -26,8 +29,11 @@ impl Serialize for BidView {
         if len >= 3 {
             wire.serialize_element(&self.interested_only)?;
         }
-        if len == 4 {
+        if len >= 4 {
             wire.serialize_element(&self.comment)?;
+        }
+        if len == 5 {
+            wire.serialize_element(&self.tolerance)?;
         }
         wire.end()
     }
@@ -45,7 +51,7 @@ impl<'de> Visitor<'de> for BidWire {
     type Value = BidView;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a bid: [participant, thousandths, interested only?, comment?]")
+        f.write_str("a bid: [participant, thousandths, interested only?, comment?, tolerance?]")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<BidView, A::Error> {
@@ -57,11 +63,13 @@ impl<'de> Visitor<'de> for BidWire {
             .ok_or_else(|| de::Error::invalid_length(1, &self))?;
         let interested_only = seq.next_element()?.unwrap_or(false);
         let comment = seq.next_element()?.unwrap_or_default();
+        let tolerance = seq.next_element()?.unwrap_or_default();
         Ok(BidView {
             participant,
             quantity,
             interested_only,
             comment,
+            tolerance,
         })
     }
 }
@@ -77,6 +85,7 @@ mod tests {
             quantity: Quantity::from_thousandths(quantity),
             interested_only,
             comment: comment.to_owned(),
+            tolerance: Quantity::ZERO,
         }
     }
 
@@ -89,6 +98,13 @@ mod tests {
                 bid(2500, false, "if \"ripe\""),
                 r#"[3,2500,false,"if \"ripe\""]"#,
             ),
+            (
+                BidView {
+                    tolerance: Quantity::from_thousandths(2000),
+                    ..bid(4000, false, "")
+                },
+                r#"[3,4000,false,"",2000]"#,
+            ),
         ] {
             assert_eq!(serde_json::to_string(&bid).unwrap(), json);
             assert_eq!(serde_json::from_str::<BidView>(json).unwrap(), bid);
@@ -97,7 +113,12 @@ mod tests {
 
     #[test]
     fn a_malformed_bid_is_an_error_not_a_guess() {
-        for json in ["[3]", "[]", r#"{"participant":3}"#, "[3,2500,false,\"\",1]"] {
+        for json in [
+            "[3]",
+            "[]",
+            r#"{"participant":3}"#,
+            "[3,2500,false,\"\",1,2]",
+        ] {
             assert!(serde_json::from_str::<BidView>(json).is_err(), "{json}");
         }
     }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::packs::PackRule;
 use crate::domain::paging::Page;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,4 +71,14 @@ pub struct ProductDetail {
     pub current_prices: Vec<PricePoint>,
     /// Every recorded price, newest first.
     pub history: Page<PricePoint>,
+    /// How stores sell it, where someone said: by the pack, or with a minimum order.
+    pub packs: Vec<StorePack>,
+}
+
+/// How one store sells a product.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StorePack {
+    pub store_id: Uuid,
+    pub store_name: String,
+    pub rule: PackRule,
 }

@@ -17,7 +17,7 @@ pub use admin::{
     CatalogueList, CatalogueRow, DuplicatePair, ResetLinkPreview, ResetLinkView, SiteSettingsView,
 };
 pub use catalogue::{
-    PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StoreSummary,
+    PricePoint, ProductDetail, ProductSummary, ShelfPrice, StoreDetail, StorePack, StoreSummary,
 };
 pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};

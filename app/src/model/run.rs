@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::packs::{PackMeter, PackRule};
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunRole, RunState};
 use crate::model::PersonShares;
@@ -45,6 +46,8 @@ pub struct BidView {
     pub quantity: Quantity,
     pub interested_only: bool,
     pub comment: String,
+    /// "Up to this much more to fill a pack"; zero when none.
+    pub tolerance: Quantity,
 }
 
 /// A product of the run with every bid on it.
@@ -64,6 +67,22 @@ pub struct RunProduct {
     /// What the shoppers bought of it, once recorded (zero: the store had none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bought: Option<Quantity>,
+    /// How the run's store sells it, when by the pack or with a minimum order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackRule>,
+}
+
+impl RunProduct {
+    /// The tolerance everyone offers on it.
+    pub fn tolerance(&self) -> Quantity {
+        self.bids.iter().map(|bid| bid.tolerance).sum()
+    }
+
+    /// How full its open pack is, when the store sells it by the pack.
+    pub fn meter(&self) -> Option<PackMeter> {
+        let size = self.pack.and_then(|pack| pack.size)?;
+        Some(PackMeter::new(size, self.total, self.tolerance()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

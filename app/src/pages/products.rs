@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::{
-    CreateProduct, RecordPrice, UpdateProduct, get_product, list_products, list_stores,
+    CreateProduct, RecordPrice, SetPack, UpdateProduct, get_product, list_products, list_stores,
     similar_products,
 };
 use crate::api::runs::runs_with_product;
@@ -17,11 +17,13 @@ use crate::components::debounce::Debouncer;
 use crate::components::form::{
     Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
 };
+use crate::components::pack_terms::pack_terms;
 use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
 use crate::components::run_list::RunList;
 use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
+use crate::domain::packs::Granularity;
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::{ProductDetail, ProductSummary, StoreSummary};
@@ -140,6 +142,7 @@ fn AddProductForm() -> impl IntoView {
 struct ProductActions {
     record: (ServerAction<RecordPrice>, FormState),
     update: (ServerAction<UpdateProduct>, FormState),
+    pack: (ServerAction<SetPack>, FormState),
 }
 
 #[component]
@@ -148,9 +151,11 @@ pub fn ProductPage() -> impl IntoView {
     let query = use_query_map();
     let record = ServerAction::<RecordPrice>::new();
     let update = ServerAction::<UpdateProduct>::new();
+    let pack = ServerAction::<SetPack>::new();
     let actions = ProductActions {
         record: (record, FormState::of(record)),
         update: (update, FormState::of(update)),
+        pack: (pack, FormState::of(pack)),
     };
     let product_id = move || {
         params
@@ -170,7 +175,7 @@ pub fn ProductPage() -> impl IntoView {
                     .read()
                     .get("history")
                     .and_then(|p| p.parse::<u32>().ok()),
-                record.version().get() + update.version().get(),
+                record.version().get() + update.version().get() + pack.version().get(),
             )
         },
         |(product_id, history_page, _)| async move {
@@ -239,8 +244,9 @@ fn Product(
             }}
             <PriceChart history=product.history.items.clone() label=chart_label/>
         </section>
-        <RecordPriceForm product_id currency=product.record_currency.clone() stores actions
+        <RecordPriceForm product_id currency=product.record_currency.clone() stores=stores.clone() actions
             last_seen_at=product.history.items.first().map(|point| point.store_id)/>
+        <Packs product=product.clone() stores actions/>
         {(!product.history.items.is_empty()).then(|| view! { <PriceHistory product=product.clone()/> })}
         <ProductRuns product_id/>
         {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary actions/> })}
@@ -379,4 +385,78 @@ fn EditProductForm(product: ProductSummary, actions: ProductActions) -> impl Int
     }
     // Erased: the product page's view type would otherwise outgrow the compiler's depth limit.
     .into_any()
+}
+
+/// How stores sell the product: by the pack, with a minimum order, or loose; anyone may say.
+#[component]
+fn Packs(
+    product: ProductDetail,
+    stores: Vec<StoreSummary>,
+    actions: ProductActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (action, state) = actions.pack;
+    let size_check = FieldCheck::new(state, Concern::Pack, "pack-size").with_hint();
+    let unit = product.unit.clone();
+    let product_id = product.id;
+    let packs = product.packs;
+    view! {
+        <section class="card" data-testid="packs">
+            <h2>{t!(i18n, PacksTitle)}</h2>
+            {if packs.is_empty() {
+                view! { <p class="empty">{t!(i18n, NoPacksYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="group-list" data-testid="store-packs">
+                        {packs.into_iter().map(|pack| {
+                            let terms = pack_terms(i18n, &pack.rule, &unit);
+                            let whole = pack.rule.granularity == Granularity::WholeUnits;
+                            view! {
+                                <li class="list-row">
+                                    <span class="list-title">{pack.store_name}</span>
+                                    <span>{terms}</span>
+                                    {whole.then(|| view! { <span class="muted">{t!(i18n, PackWholeUnitsShort)}</span> })}
+                                    <ActionForm action attr:class="inline-form">
+                                        <input type="hidden" name="product_id" value=product_id.to_string()/>
+                                        <input type="hidden" name="store_id" value=pack.store_id.to_string()/>
+                                        <button type="submit" name="loose" value="true" class="button small">
+                                            {t!(i18n, PackLooseSubmit)}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!stores.is_empty()).then(|| view! {
+                <ActionForm action attr:class="stack" attr:data-testid="pack-form">
+                    <input type="hidden" name="product_id" value=product_id.to_string()/>
+                    <FormError state/>
+                    <Field id="pack-store" label=Key::StoreLabel>
+                        <select id="pack-store" name="store_id" required>
+                            {stores.into_iter().map(|store| view! {
+                                <option value=store.id.to_string()>{store.name}</option>
+                            }).collect_view()}
+                        </select>
+                    </Field>
+                    <Field id="pack-size" label=Key::PackSizeLabel hint=Key::PackSizeHint check=size_check.clone()>
+                        <input id="pack-size" name="size" inputmode="decimal" autocomplete="off"
+                            pattern="[0-9]*([.,][0-9]{1,3})?" aria-invalid=size_check.invalid()
+                            aria-describedby=size_check.described_by()/>
+                    </Field>
+                    <Field id="pack-minimum" label=Key::PackMinimumLabel hint=Key::PackMinimumHint>
+                        <input id="pack-minimum" name="minimum" inputmode="decimal" autocomplete="off"
+                            pattern="[0-9]*([.,][0-9]{1,3})?" aria-describedby="pack-minimum-hint"/>
+                    </Field>
+                    <label class="check">
+                        <input type="checkbox" name="whole_units" checked=true/>
+                        {t!(i18n, PackWholeUnitsLabel)}
+                    </label>
+                    <FormSuccess state message=Key::PackSaved/>
+                    <SubmitButton state label=Key::PackSaveSubmit/>
+                </ActionForm>
+            })}
+        </section>
+    }
 }

@@ -24,7 +24,8 @@ const EXPORT_SQL: &str = "SELECT jsonb_build_object( \
         'created_at', r.created_at, 'leader', p.is_leader, 'helper', p.is_helper, \
         'bids', coalesce((SELECT jsonb_agg(jsonb_build_object( \
             'product', pr.name, 'unit', pr.unit, 'quantity', b.quantity::text, \
-            'interested_only', b.interested_only, 'comment', b.comment) ORDER BY pr.name) \
+            'interested_only', b.interested_only, 'tolerance', b.tolerance::text, \
+            'comment', b.comment) ORDER BY pr.name) \
             FROM bids b JOIN products pr ON pr.id = b.product_id \
             WHERE b.run_id = r.id AND b.user_id = $1), '[]'), \
         'received', coalesce((SELECT jsonb_agg(jsonb_build_object( \

@@ -13,6 +13,7 @@ pub mod db;
 pub mod events;
 pub mod groups;
 pub mod notifications;
+pub mod packs;
 pub mod password_resets;
 pub mod passwords;
 pub mod prices;

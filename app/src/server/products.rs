@@ -14,6 +14,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{PricePoint, ProductDetail, ProductSummary};
 use crate::server::accounts::Account;
 use crate::server::cache::{Cache, Family};
+use crate::server::packs;
 use crate::server::stores::may_edit;
 
 type ProductRow = (Uuid, String, String, String);
@@ -208,6 +209,7 @@ pub async fn detail(
     .fetch_all(db)
     .await?;
     let total = history.first().map_or(0, |row| row.total as u64);
+    let packs = packs::of_product(&mut *db.acquire().await?, id).await?;
     Ok(ProductDetail {
         id,
         name,
@@ -220,5 +222,6 @@ pub async fn detail(
             history.into_iter().map(|row| row.price.into()).collect(),
             total,
         ),
+        packs,
     })
 }

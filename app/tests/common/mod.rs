@@ -67,7 +67,7 @@ pub async fn open_run(db: &PgPool, leader: Uuid, world: &World) -> Uuid {
 }
 
 pub fn qty(text: &str) -> BidAmount {
-    BidAmount::Quantity(Quantity::parse_bid(text).unwrap())
+    BidAmount::of(Quantity::parse_bid(text).unwrap())
 }
 
 pub async fn notifications(db: &PgPool, user_id: Uuid, kind: &str) -> i64 {

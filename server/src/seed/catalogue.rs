@@ -1,5 +1,5 @@
-//! The demo catalogue: the two stores, the thirteen products and their backdated price history
-//! (spec §10), written through the catalogue services, their descriptive texts in the seed's
+//! The demo catalogue: the two stores, the thirteen products, their backdated price history
+//! (spec §10) and two products sold by the pack, written through the catalogue services, their descriptive texts in the seed's
 //! language. Existing entries are found by name and an observation is only recorded when the same
 //! one (store, price, note in any language) is not there yet.
 
@@ -9,12 +9,13 @@ use app::domain::catalogue::{ProductFields, StoreFields};
 use app::domain::group::CurrencyCode;
 use app::domain::language::Language;
 use app::domain::money::parse_amount;
+use app::domain::packs::PackRule;
 use app::domain::paging::PageRequest;
 use app::error::AppError;
 use app::i18n::demo::DemoText;
 use app::server::accounts::Account;
 use app::server::cache::Cache;
-use app::server::{prices, products, stores};
+use app::server::{packs, prices, products, stores};
 use chrono::{Duration, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -50,6 +51,12 @@ const PRODUCTS: [(&str, &str, &str); 13] = [
     ("93/7 Ground Beef 3lbs", "", "kg"),
     ("Organic Bananas 3lbs", "Organic", "kg"),
     ("String Cheese 48-pack", "", "pack"),
+];
+
+/// Store, product, pack size, whole units: what a store sells by the pack.
+const PACKS: [(&str, &str, &str, bool); 2] = [
+    ("Test Sam's Club", "Test Detergent", "6", true),
+    ("Test Costco", "Test Quinoa", "5", false),
 ];
 
 /// Store, product, price, note, days ago, who saw it. Oldest first within a pair, so the newest
@@ -296,6 +303,25 @@ pub async fn ensure(
             note: &note,
         };
         prices::record_at(db, cache, people[who].id, observation, Some(observed_at)).await?;
+    }
+    for (store, product, size, whole_units) in PACKS {
+        let rule = PackRule::parse(size, "", whole_units)?;
+        // Said once; someone may have changed it since, and the seed does not undo that.
+        let known = products::detail(db, curator, product_ids[product], &currency, everything)
+            .await?
+            .packs
+            .iter()
+            .any(|pack| pack.store_id == store_ids[store]);
+        if !known {
+            packs::set(
+                db,
+                curator.id,
+                store_ids[store],
+                product_ids[product],
+                Some(&rule),
+            )
+            .await?;
+        }
     }
     Ok(Catalogue {
         stores: store_ids,

@@ -71,7 +71,7 @@ const RUNS: [DemoRun; 8] = [
         store: "Test Sam's Club",
         bids: &[
             ("test", "Test Detergent", "2"),
-            ("alice", "Test Detergent", "1"),
+            ("alice", "Test Detergent", "1+1"),
             ("bob", "Test Detergent", "1"),
             ("bob", "Tide Pods 81-count", "2"),
             ("test", "93/7 Ground Beef 3lbs", "1"),
@@ -206,9 +206,14 @@ pub async fn ensure(
         let run_id = runs::create(db, leader, &new).await?;
         let mut bidders = Vec::new();
         for (who, product, amount) in demo.bids {
-            let amount = match *amount {
-                "?" => BidAmount::InterestedOnly,
-                quantity => BidAmount::Quantity(Quantity::parse_bid(quantity)?),
+            // "?" is interested only; "1+2" is one with up to two more to fill a pack.
+            let amount = match amount.split_once('+') {
+                _ if *amount == "?" => BidAmount::InterestedOnly,
+                Some((quantity, tolerance)) => BidAmount::Quantity {
+                    quantity: Quantity::parse_bid(quantity)?,
+                    tolerance: Quantity::parse_bid(tolerance)?,
+                },
+                None => BidAmount::of(Quantity::parse_bid(amount)?),
             };
             let bidder = people[who].id;
             bids::place(db, bidder, run_id, products[product], amount, "").await?;

@@ -10,16 +10,20 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
+use super::card_actions::{CardActions, ProductActions};
+use super::pack_meter::PackMeterView;
 use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
 use crate::components::form::{
     Concern, Field, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
+use crate::components::pack_terms::pack_terms;
 use crate::components::toast::toast_after;
 use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::language::Language;
+use crate::domain::packs::PackRule;
 use crate::domain::quantity::Quantity;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
@@ -97,6 +101,7 @@ pub(super) fn ProductCard(
     run: Arc<RunDetail>,
     index: usize,
     mode: BidMode,
+    card: CardActions,
     can_retract: bool,
     shared_out: bool,
     refresh: RwSignal<usize>,
@@ -152,6 +157,12 @@ pub(super) fn ProductCard(
         .collect::<Vec<_>>()
         .join(" · ");
     let product_id = product.product_id;
+    let pack = product.pack;
+    let terms = pack.map(|rule| pack_terms(i18n, &rule, &product.unit));
+    let meter = product
+        .meter()
+        .filter(|_| !shared_out && product.bought.is_none());
+    let meter_unit = unit.clone();
     view! {
         <li class="product-card" id=format!("product-{product_id}") data-testid=format!("product-{}", product.name)>
             <div class="product-head">
@@ -159,6 +170,7 @@ pub(super) fn ProductCard(
                 {price.map(|price| view! { <span class="price">{price}</span> })}
             </div>
             {(!details.is_empty()).then(|| view! { <p class="muted">{details}</p> })}
+            {terms.map(|terms| view! { <p class="pack-terms" data-testid="pack-terms">{terms}</p> })}
             <p class="total" data-testid="total">
                 {move || tr!(i18n, TotalLabel, total = total)}
                 {(interested > 0).then(|| view! {
@@ -167,9 +179,13 @@ pub(super) fn ProductCard(
             </p>
             {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
             <ul class="bidders" data-testid="bidders" inner_html=chips></ul>
+            {meter.map(|meter| view! {
+                <PackMeterView run_id product_id meter unit=meter_unit action=card.take_rest
+                    can_take_rest=mode == BidMode::Free refresh/>
+            })}
             {range_hint.map(|hint| view! { <p class="adjust-hint" data-testid="adjust-hint">{hint}</p> })}
             {can_bid.then(|| view! {
-                <BidForm run_id product_id unit=unit.clone() current=mine.clone() can_retract refresh/>
+                <BidForm action=card.place run_id product_id unit=unit.clone() current=mine.clone() pack can_retract refresh/>
             })}
         </li>
     }
@@ -205,6 +221,12 @@ fn bidder_chips<'a>(
             }
         }
         html.push_str("</b>");
+        if !bid.tolerance.is_zero() {
+            // "+2": up to two more to fill a pack.
+            html.push_str("<span class=\"tolerance\">+");
+            locale::push_quantity(&mut html, language, bid.tolerance);
+            html.push_str("</span>");
+        }
         if !bid.comment.is_empty() {
             html.push_str("<small>");
             escaped(&bid.comment, &mut html);
@@ -219,15 +241,17 @@ fn bidder_chips<'a>(
 /// (`retract`) takes the bid back.
 #[component]
 fn BidForm(
+    action: ServerAction<PlaceBid>,
     run_id: Uuid,
     product_id: Uuid,
     unit: String,
     current: Option<BidView>,
+    /// How the store sells it: a tolerance field when by the pack or with a minimum.
+    pack: Option<PackRule>,
     can_retract: bool,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<PlaceBid>::new();
     let state = FormState::of(action);
     refresh_after(action, refresh);
     toast_after(action, Key::ToastSaved);
@@ -251,6 +275,19 @@ fn BidForm(
         Some(bid) => (bid.quantity.to_string(), false, bid.comment.clone()),
         None => (String::new(), false, String::new()),
     };
+    let tolerance = current
+        .as_ref()
+        .map(|bid| bid.tolerance)
+        .filter(|tolerance| !tolerance.is_zero())
+        .map(|tolerance| tolerance.to_string())
+        .unwrap_or_default();
+    let tolerance_field = pack
+        .and_then(|rule| rule.tolerance_cap())
+        .map(|cap| (cap, i18n.quantity(cap, &unit)));
+    let tolerance_id = format!("tolerance-{product_id}");
+    let tolerance_check = FieldCheck::new(state, Concern::Tolerance, tolerance_id.clone())
+        .in_form(format!("bid-{product_id}"))
+        .with_hint();
     let label = if current.is_some() {
         Key::UpdateBidSubmit
     } else {
@@ -277,6 +314,19 @@ fn BidForm(
                 </button>
             </div>
             <FieldError check=quantity_check.clone()/>
+            {tolerance_field.map(|(_, cap)| {
+                let hint_id = format!("{tolerance_id}-hint");
+                view! {
+                    <div class="tolerance-row">
+                        <label for=tolerance_id.clone()>{t!(i18n, ToleranceLabel)}</label>
+                        <input id=tolerance_id.clone() name="tolerance" class="quantity-input" inputmode="decimal"
+                            autocomplete="off" value=tolerance.clone() pattern="[0-9]*([.,][0-9]{1,3})?"
+                            aria-describedby=tolerance_check.described_by() aria-invalid=tolerance_check.invalid()/>
+                        <small id=hint_id class="hint">{move || tr!(i18n, ToleranceHint, cap = cap)}</small>
+                        <FieldError check=tolerance_check.clone()/>
+                    </div>
+                }
+            })}
             <div class="bid-options">
                 <label class="check">
                     <input id=interested_id type="checkbox" name="interested_only" checked=interested/>
@@ -340,6 +390,7 @@ fn NewProductBid(run_id: Uuid, name: String, refresh: RwSignal<usize>) -> impl I
 pub(super) fn AddProduct(
     run_id: Uuid,
     present: Vec<Uuid>,
+    card_actions: ProductActions,
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -407,8 +458,8 @@ pub(super) fn AddProduct(
                                                 }.into_any()
                                             } else {
                                                 view! {
-                                                    <BidForm run_id product_id=product.id unit=product.unit.clone()
-                                                        current=None can_retract=false refresh/>
+                                                    <BidForm action=card_actions.of(product.id).place run_id product_id=product.id unit=product.unit.clone()
+                                                        current=None pack=None can_retract=false refresh/>
                                                 }.into_any()
                                             }}
                                         </li>
@@ -433,6 +484,7 @@ mod tests {
             quantity: Quantity::parse_bid(quantity).unwrap(),
             interested_only,
             comment: comment.to_owned(),
+            tolerance: Quantity::ZERO,
         }
     }
 

@@ -4,10 +4,12 @@
 //! each product card owns its bid actions and asks for a refetch when one succeeded.
 
 mod bidding;
+mod card_actions;
 mod confirm;
 mod costs;
 mod leader;
 mod leadership;
+mod pack_meter;
 mod stages;
 
 use std::sync::Arc;
@@ -37,6 +39,7 @@ use crate::tr;
 pub use confirm::{RunConfirmation, RunConfirmationPage, done_shopping_question};
 
 use bidding::{AddProduct, BidMode, ProductCard};
+use card_actions::ProductActions;
 use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
 use leadership::TransferBanner;
@@ -58,6 +61,8 @@ pub(crate) struct RunActions {
     pub complete_distribution: ServerAction<CompleteDistribution>,
     /// Bumped by a product card after its bid went through: the run is loaded again.
     pub refresh: RwSignal<usize>,
+    /// The product cards' own actions, kept across the refreshes that rebuild the cards.
+    pub products: ProductActions,
 }
 
 impl RunActions {
@@ -75,6 +80,7 @@ impl RunActions {
             finish_adjusting: ServerAction::new(),
             complete_distribution: ServerAction::new(),
             refresh: RwSignal::new(0),
+            products: ProductActions::new(),
         }
     }
 
@@ -168,6 +174,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
     let mut ordered: Vec<usize> = (0..run.products.len()).collect();
     ordered.sort_by_key(|&index| attention(&run.products[index]));
     let shared_out = !run.distribution.is_empty();
+    let sold_by_pack = run.products.iter().any(|product| product.pack.is_some());
     view! {
         <Title text=run.store_name.clone()/>
         <nav class="breadcrumb" aria-label=move || i18n.t(Key::BreadcrumbLabel)>
@@ -214,6 +221,7 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
         <Participants run=run.clone()/>
         <section class="card">
             <h2>{move || tr!(i18n, RunProductsTitle, count = product_count)}</h2>
+            {sold_by_pack.then(|| view! { <p class="muted pack-rule" data-testid="pack-rule">{t!(i18n, PackRuleExplained)}</p> })}
             {if run.products.is_empty() {
                 let empty = if can_bid { Key::NoBidsYet } else { Key::NoProductsInRun };
                 view! { <p class="empty">{move || i18n.t(empty)}</p> }.into_any()
@@ -221,14 +229,14 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
                 view! {
                     <ul class="product-cards" data-testid="run-products">
                         {ordered.into_iter().map(|index| view! {
-                            <ProductCard run=run.clone() index mode
+                            <ProductCard run=run.clone() index mode card=actions.products.of(run.products[index].product_id)
                                 can_retract=may(RunAction::RetractBid) shared_out refresh=actions.refresh/>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
         </section>
-        {(mode == BidMode::Free).then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() refresh=actions.refresh/> })}
+        {(mode == BidMode::Free).then(|| view! { <AddProduct run_id=run.id present=run.products.iter().map(|p| p.product_id).collect() card_actions=actions.products refresh=actions.refresh/> })}
         {(!shared_out).then(|| view! { <EstimatedCosts run=run.clone()/> })}
     }
     .into_any()

@@ -387,6 +387,7 @@ pub async fn merge_products(
         // One person's bids on both in one run become one bid of the sum.
         "UPDATE bids t SET quantity = t.quantity + s.quantity, \
                            interested_only = t.interested_only AND s.interested_only, \
+                           tolerance = least(t.tolerance + s.tolerance, 9999), \
                            comment = left(concat_ws(' / ', nullif(t.comment, ''), nullif(s.comment, '')), 500) \
          FROM bids s \
          WHERE s.run_id = t.run_id AND s.user_id = t.user_id \
@@ -405,6 +406,11 @@ pub async fn merge_products(
         "UPDATE allocations SET product_id = $2 WHERE product_id = $1",
         "DELETE FROM shopping_items WHERE product_id = $1",
         "UPDATE price_observations SET product_id = $2 WHERE product_id = $1",
+        // How stores sell the survivor stays; where only the merged one had a pack, it moves.
+        "INSERT INTO store_packs (store_id, product_id, pack_size, minimum, whole_units, updated_by) \
+         SELECT store_id, $2, pack_size, minimum, whole_units, updated_by FROM store_packs \
+         WHERE product_id = $1 ON CONFLICT DO NOTHING",
+        "DELETE FROM store_packs WHERE product_id = $1",
         "UPDATE products SET archived_at = coalesce(archived_at, now()), merged_into = $2 \
          WHERE id = $1",
         // Entries merged into this one before now lead to the survivor too.
@@ -448,6 +454,10 @@ pub async fn merge_stores(
             .await?;
     for statement in [
         "UPDATE price_observations SET store_id = $2 WHERE store_id = $1",
+        "INSERT INTO store_packs (store_id, product_id, pack_size, minimum, whole_units, updated_by) \
+         SELECT $2, product_id, pack_size, minimum, whole_units, updated_by FROM store_packs \
+         WHERE store_id = $1 ON CONFLICT DO NOTHING",
+        "DELETE FROM store_packs WHERE store_id = $1",
         "UPDATE stores SET archived_at = coalesce(archived_at, now()), merged_into = $2 \
          WHERE id = $1",
         "UPDATE stores SET merged_into = $2 WHERE merged_into = $1",

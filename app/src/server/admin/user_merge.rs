@@ -74,6 +74,7 @@ pub async fn merge(
         "UPDATE stores SET created_by = $2 WHERE created_by = $1",
         "UPDATE products SET created_by = $2 WHERE created_by = $1",
         "UPDATE price_observations SET observed_by = $2 WHERE observed_by = $1",
+        "UPDATE store_packs SET updated_by = $2 WHERE updated_by = $1",
         "UPDATE shopping_items SET purchased_by = $2 WHERE purchased_by = $1",
         "UPDATE allocations SET picked_up_by = $2 WHERE picked_up_by = $1",
         "UPDATE notifications SET user_id = $2 WHERE user_id = $1",
@@ -147,6 +148,7 @@ async fn merge_runs(conn: &mut PgConnection, s: Uuid, t: Uuid) -> AppResult<()> 
         // Shared runs: bids on one product add up, the rest move below.
         "UPDATE bids b SET quantity = b.quantity + m.quantity, \
                            interested_only = b.interested_only AND m.interested_only, \
+                           tolerance = least(b.tolerance + m.tolerance, 9999), \
                            comment = left(concat_ws(' / ', nullif(b.comment, ''), nullif(m.comment, '')), 500) \
          FROM bids m WHERE m.user_id = $1 AND b.user_id = $2 \
            AND b.run_id = m.run_id AND b.product_id = m.product_id",

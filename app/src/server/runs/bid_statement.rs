@@ -6,17 +6,20 @@ use uuid::Uuid;
 use crate::domain::run::BidAmount;
 
 /// The common table expression `placed` that writes bid `$4` (thousandths; `$5` interested
-/// only, `$6` comment) of user `$2` on product `$3` in run `$1` once per row of `$source`: a new
-/// bid or a change of theirs (the `(run, product, user)` key), never a second row.
+/// only, `$6` comment, `$tolerance` thousandths) of user `$2` on product `$3` in run `$1` once
+/// per row of `$source`: a new bid or a change of theirs (the `(run, product, user)` key), never
+/// a second row. A change keeps the bid's `created_at`: its place in the queue for packs.
 macro_rules! placing_cte {
-    (source: $source:literal) => {
+    (source: $source:literal, tolerance: $tolerance:literal) => {
         concat!(
             "placed AS ( \
-                 INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment) \
-                 SELECT $1, $2, $3, $4::bigint / 1000.0, $5, $6 FROM ", $source,
+                 INSERT INTO bids (run_id, user_id, product_id, quantity, interested_only, comment, \
+                                   tolerance) \
+                 SELECT $1, $2, $3, $4::bigint / 1000.0, $5, $6, ", $tolerance, "::bigint / 1000.0 \
+                 FROM ", $source,
             " ON CONFLICT (run_id, product_id, user_id) DO UPDATE \
                  SET quantity = EXCLUDED.quantity, interested_only = EXCLUDED.interested_only, \
-                     comment = EXCLUDED.comment \
+                     comment = EXCLUDED.comment, tolerance = EXCLUDED.tolerance \
                  RETURNING 1)"
         )
     };

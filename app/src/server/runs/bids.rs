@@ -15,19 +15,20 @@ use uuid::Uuid;
 use crate::domain::adjusting::{balance, check_adjustment};
 use crate::domain::catalogue::ProductFields;
 use crate::domain::notification::NotificationKind;
-use crate::domain::quantity::Quantity;
+use crate::domain::packs::PackMeter;
+use crate::domain::quantity::{MAX_BID, Quantity};
 use crate::domain::run::{BidAmount, MAX_PRODUCTS_PER_RUN};
 use crate::domain::run_state::{BidRule, RunAction, RunRole, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{BidOutcome, LiveEvent};
 use crate::server::notifications::notify;
-use crate::server::products;
 use crate::server::runs::access::{
     Lock, ProductInRun, lock_run, lock_run_for_product, product_in_catalogue, product_in_run,
 };
 use crate::server::runs::bid_statement::{Bid, new_total, placing_cte};
 use crate::server::runs::plain_bids;
 use crate::server::runs::transitions::move_run;
+use crate::server::{packs, products};
 
 async fn product_total(
     conn: &mut PgConnection,
@@ -235,10 +236,13 @@ async fn place_in(
         .await?;
     }
     admit(tx, run_id, product).await?;
+    packs::rule_in_run(tx, run_id, product_id)
+        .await?
+        .check_bid(amount.committed(), amount.tolerance())?;
     let interested_only = amount == BidAmount::InterestedOnly;
     let total: i64 = sqlx::query_scalar(concat!(
         "WITH ",
-        placing_cte!(source: "(VALUES (1)) AS once"),
+        placing_cte!(source: "(VALUES (1)) AS once", tolerance: "$7"),
         " ",
         new_total!()
     ))
@@ -248,6 +252,7 @@ async fn place_in(
     .bind(amount.committed().thousandths())
     .bind(interested_only)
     .bind(comment)
+    .bind(amount.tolerance().thousandths())
     .fetch_one(&mut *tx)
     .await?;
     let mut new_state = None;
@@ -273,6 +278,78 @@ async fn place_in(
         total: Quantity::from_thousandths(total),
         new_state,
     }))
+}
+
+/// "Take the rest": raises the viewer's bid by exactly what the open pack of a product misses,
+/// keeping their tolerance and comment. The run is held `FOR UPDATE` while the pack is counted
+/// and the bid placed, so of two people taking the rest at once the second finds the pack full
+/// (`PACK_ALREADY_FULL`); a pack whose fill is no longer `seen_open` is `PACK_CHANGED`.
+pub async fn take_rest(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    product_id: Uuid,
+    seen_open: Quantity,
+) -> AppResult<BidOutcome> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::PlaceBid)?;
+    if run.state.bid_rule() != BidRule::Free {
+        return Err(ErrorCode::RunStateForbids.into());
+    }
+    let rule = packs::rule_in_run(&mut tx, run_id, product_id).await?;
+    let Some(size) = rule.size else {
+        return Err(ErrorCode::PackChanged.into());
+    };
+    let (total, tolerance): (i64, i64) = sqlx::query_as(
+        "SELECT (coalesce(sum(quantity), 0) * 1000)::bigint, \
+                (coalesce(sum(tolerance), 0) * 1000)::bigint \
+         FROM bids WHERE run_id = $1 AND product_id = $2 AND NOT interested_only",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let meter = PackMeter::new(
+        size,
+        Quantity::from_thousandths(total),
+        Quantity::from_thousandths(tolerance),
+    );
+    if meter.open.is_zero() {
+        return Err(ErrorCode::PackAlreadyFull.into());
+    }
+    if meter.open != seen_open {
+        return Err(ErrorCode::PackChanged.into());
+    }
+    let mine: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT (quantity * 1000)::bigint, (tolerance * 1000)::bigint, comment FROM bids \
+         WHERE run_id = $1 AND product_id = $2 AND user_id = $3",
+    )
+    .bind(run_id)
+    .bind(product_id)
+    .bind(viewer)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (quantity, tolerance, comment) = mine.unwrap_or_default();
+    let quantity = Quantity::from_thousandths(quantity) + meter.to_complete();
+    if quantity > MAX_BID {
+        return Err(ErrorCode::QuantityInvalid.into());
+    }
+    let bid = Bid {
+        viewer,
+        run_id,
+        product_id,
+        amount: BidAmount::Quantity {
+            quantity,
+            tolerance: Quantity::from_thousandths(tolerance),
+        },
+        comment: &comment,
+    };
+    let outcome = place_in(&mut tx, &bid, Lock::Update)
+        .await?
+        .ok_or_else(held_for_update)?;
+    tx.commit().await?;
+    Ok(outcome)
 }
 
 /// Takes the viewer's bid on a product back. They stay a participant; the run keeps its state.

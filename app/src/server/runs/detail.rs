@@ -18,12 +18,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::packs::PackRule;
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunAction, RunRole, authorize};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{
     BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
 };
+use crate::server::packs::{PACK_COLUMNS, PackRow};
 use crate::server::runs::access::{is_group_member, role_from, stored_state, taking_part};
 use crate::server::runs::{distribution, leadership};
 
@@ -153,6 +155,9 @@ struct BidRow {
     thousandths: i64,
     interested_only: bool,
     comment: String,
+    tolerance: i64,
+    #[sqlx(flatten)]
+    pack: PackRow,
 }
 
 /// A run as a member of its group sees it, read in full.
@@ -282,12 +287,15 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
-    let bids: Vec<BidRow> = sqlx::query_as(
+    let bids: Vec<BidRow> = sqlx::query_as(&format!(
         "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, \
-                (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment \
+                (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment, \
+                (b.tolerance * 1000)::bigint AS tolerance, {PACK_COLUMNS} \
          FROM bids b JOIN products p ON p.id = b.product_id \
-         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
-    )
+              JOIN runs r ON r.id = b.run_id \
+              LEFT JOIN store_packs sp ON sp.store_id = r.store_id AND sp.product_id = b.product_id \
+         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id"
+    ))
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
@@ -323,6 +331,7 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
                 interested_count: 0,
                 bids: Vec::new(),
                 bought: bought.get(&bid.product_id).copied(),
+                pack: Some(bid.pack.rule()).filter(PackRule::is_packed),
             });
         }
         let Some(product) = products.last_mut() else {
@@ -342,6 +351,7 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
             quantity,
             interested_only: bid.interested_only,
             comment: bid.comment,
+            tolerance: Quantity::from_thousandths(bid.tolerance),
         });
     }
     Ok(RunBody {

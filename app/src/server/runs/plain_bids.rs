@@ -54,6 +54,26 @@ static PLAIN_BID_STATES: LazyLock<PlainBidStates> = LazyLock::new(|| {
     }
 });
 
+/// SQL: whether a bid of `$quantity` with `$tolerance` (thousandths) fits how the store sells
+/// the product, read from `store_packs sp` (all nulls when sold loose). It mirrors
+/// `PackRule::check_bid` and may only be stricter: a bid it turns away takes the general path,
+/// which asks the rule itself and says why.
+macro_rules! pack_allows {
+    (quantity: $quantity:literal, tolerance: $tolerance:literal) => {
+        concat!(
+            "(sp.whole_units IS NOT TRUE OR (",
+            $quantity,
+            " % 1000 = 0 AND ",
+            $tolerance,
+            " % 1000 = 0)) AND (",
+            $tolerance,
+            " = 0 OR ",
+            $tolerance,
+            " <= (coalesce(sp.pack_size, sp.minimum) * 1000)::bigint)"
+        )
+    };
+}
+
 /// Places `bid` if it is a plain bid, returning the product's new total; `None` when it is not
 /// one (or is refused), and nothing was written.
 pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOutcome>> {
@@ -68,7 +88,11 @@ pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOut
         "WITH bidder AS ( \
              SELECT r.group_id FROM runs r JOIN ",
         taking_part!(run: "r.id", user: "$2"),
-        " WHERE r.id = $1 \
+        " LEFT JOIN store_packs sp ON sp.store_id = r.store_id AND sp.product_id = $3 \
+           WHERE r.id = $1 \
+               AND ",
+        pack_allows!(quantity: "$4", tolerance: "$11"),
+        " \
                AND r.state = ANY(CASE WHEN p.is_leader THEN $9::text[] \
                                       WHEN p.is_helper THEN $8::text[] ELSE $7::text[] END) \
                AND ",
@@ -78,7 +102,7 @@ pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOut
         " AND ",
         product_in_run!(product: "$3"),
         " FOR SHARE OF r, p), ",
-        placing_cte!(source: "bidder"),
+        placing_cte!(source: "bidder", tolerance: "$11"),
         ", ",
         recording_ctes!(group: "bidder.group_id", run: "$1::uuid", event: "$10::jsonb", source: "bidder, placed"),
         " ",
@@ -94,6 +118,7 @@ pub(crate) async fn place(db: &PgPool, bid: &Bid<'_>) -> AppResult<Option<BidOut
     .bind(&states.helper)
     .bind(&states.leader)
     .bind(event)
+    .bind(bid.amount.tolerance().thousandths())
     .fetch_optional(db)
     .await?;
     Ok(total.map(|total| BidOutcome {
