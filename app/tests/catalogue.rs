@@ -122,6 +122,25 @@ async fn stores_are_listed_by_name_a_page_at_a_time(db: PgPool) {
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
+async fn the_store_pickers_reach_every_store_not_only_a_page(db: PgPool) {
+    let cache = redis_cache().await;
+    let alice = person(&db, "alice", false).await;
+    for n in 0..60 {
+        store(&db, &cache, &alice, &format!("Store {n:02}")).await;
+    }
+    let choices = stores::choices(&db, &cache).await.unwrap();
+    assert_eq!(choices.len(), 60);
+    assert_eq!(choices.last().unwrap().name, "Store 59");
+    store(&db, &cache, &alice, "Store 60").await;
+    let choices = stores::choices(&db, &cache).await.unwrap();
+    assert_eq!(
+        choices.len(),
+        61,
+        "a new store is there at once, cached or not"
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
 async fn only_the_creator_or_a_site_admin_edits_a_store_or_product(db: PgPool) {
     let cache = Cache::disabled();
     let alice = person(&db, "alice", false).await;

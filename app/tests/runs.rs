@@ -80,6 +80,14 @@ async fn a_group_has_at_most_100_open_runs(db: PgPool) {
     };
     let refused = runs::create(&db, leader, &new).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::GroupMaxActiveRunsExceeded);
+
+    // The dashboard pages through all hundred, not the first twenty only.
+    let page = |n| app::domain::paging::PageRequest::new(Some(n), 20);
+    let first = runs::open_runs_of(&db, leader, page(1)).await.unwrap();
+    assert_eq!((first.items.len(), first.total), (20, 100));
+    let last = runs::open_runs_of(&db, leader, page(5)).await.unwrap();
+    assert_eq!(last.items.len(), 20);
+    assert!(!last.has_next());
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]
@@ -735,4 +743,47 @@ async fn a_new_product_and_its_bid_land_together_or_not_at_all(db: PgPool) {
             .await
             .unwrap();
     assert_eq!(juices, 0, "a refused bid adds no product to the catalogue");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn only_the_leader_changes_the_day_and_comment_and_only_while_the_run_lives(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let member = user(&db, "member").await;
+    let world = world(&db, leader, &[member], 1).await;
+    let run_id = open_run(&db, leader, &world).await;
+    let day = chrono::NaiveDate::from_ymd_opt(2031, 5, 17);
+    runs::edit_details(&db, leader, run_id, "Meet at the entrance", day)
+        .await
+        .unwrap();
+    let run = detail::detail(&db, member, run_id).await.unwrap();
+    assert_eq!(
+        (run.comment.as_str(), run.planned_on),
+        ("Meet at the entrance", day)
+    );
+    let events: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM event_outbox WHERE run_id = $1 AND event->>'kind' = 'run_edited'",
+    )
+    .bind(run_id)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(events, 1, "watching pages hear of it");
+
+    let refused = runs::edit_details(&db, member, run_id, "mine now", None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotRunLeader);
+    let origin = Origin::default();
+    runs::cancel(&db, leader, run_id, "", &origin)
+        .await
+        .unwrap();
+    let refused = runs::edit_details(&db, leader, run_id, "too late", None)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::RunStateForbids);
+    let run = detail::detail(&db, member, run_id).await.unwrap();
+    assert_eq!(
+        run.comment, "Meet at the entrance",
+        "refusals changed nothing"
+    );
 }

@@ -1,8 +1,8 @@
 // A run in real browsers: a leader opens one, two friends bid (one only interested), totals
 // update, both say they are ready, the leader is told and confirms, reopens and confirms again;
-// someone outside the group cannot open the run. Runs hydrated and with JavaScript disabled.
+// someone outside the group cannot open the run; the leader changes the day and comment later. Runs hydrated and with JavaScript disabled.
 import { expect, test } from '@playwright/test';
-import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, submitted, unique } from './people';
 
 test('friends bid, get ready, and the leader confirms, reopens and confirms again', async ({ browser, baseURL }, testInfo) => {
   const leader = await person(browser, testInfo, 'Lena Leader');
@@ -120,6 +120,16 @@ test('the leader adds a new product inline, then cancels the run with a reason',
   await inline.getByRole('button', { name: 'Add and bid' }).click();
   await expect(leader.getByTestId(`product-${water}`).getByTestId('total')).toContainText('Total: 6 bottle');
   await expect(leader.locator('.state-badge')).toHaveText('Planning');
+
+  // The leader moves the shopping day and says where to meet, after opening the run.
+  await live(leader, testInfo);
+  await leader.getByText('Change the day or comment', { exact: true }).click();
+  const edit = leader.getByTestId('edit-run-form');
+  await edit.getByLabel('Shopping day').fill('2031-05-17');
+  await edit.getByLabel('Comment').fill('Meet at the bottle bank');
+  await submitted(leader, edit.getByRole('button', { name: 'Save', exact: true }));
+  await expect(leader.locator('.run-info')).toContainText('Meet at the bottle bank');
+  await expect(leader.locator('.run-info')).toContainText('May 17, 2031');
 
   await live(leader, testInfo);
   await leader.getByText('Cancel the run', { exact: true }).first().click();

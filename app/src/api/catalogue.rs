@@ -32,6 +32,14 @@ pub async fn list_stores(page: Option<u32>) -> Result<Page<StoreSummary>, AppErr
     stores::list(&ctx.db, &ctx.cache, PageRequest::new(page, STORES_PER_PAGE)).await
 }
 
+/// Every store, for the store pickers.
+#[server(prefix = "/api", endpoint = "stores/choices")]
+pub async fn store_choices() -> Result<Vec<StoreSummary>, AppError> {
+    let ctx = request::app_context()?;
+    request::require_viewer()?;
+    stores::choices(&ctx.db, &ctx.cache).await
+}
+
 #[server(prefix = "/api", endpoint = "stores/create")]
 pub async fn create_store(
     name: String,

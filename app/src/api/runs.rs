@@ -21,7 +21,7 @@ use crate::{
 };
 
 pub const RUNS_PER_PAGE: u32 = 20;
-pub const DASHBOARD_RUNS: i64 = 20;
+pub const DASHBOARD_RUNS: u32 = 20;
 pub const PRODUCT_RUNS: i64 = 10;
 
 #[server(prefix = "/api", endpoint = "runs/create")]
@@ -44,6 +44,20 @@ pub async fn create_run(
     Ok(())
 }
 
+/// The leader changes the run's comment and shopping day (empty: none).
+#[server(prefix = "/api", endpoint = "runs/edit")]
+pub async fn edit_run(
+    run_id: Uuid,
+    #[server(default)] planned_on: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let comment = parse_note(&comment)?;
+    let planned_on = parse_planned_on(&planned_on)?;
+    runs::edit_details(&ctx.db, viewer.id, run_id, &comment, planned_on).await
+}
+
 #[server(prefix = "/api", endpoint = "runs/of-group")]
 pub async fn list_group_runs(
     group_id: Uuid,
@@ -57,10 +71,10 @@ pub async fn list_group_runs(
 
 /// The runs that have not ended in all of the viewer's groups.
 #[server(prefix = "/api", endpoint = "runs/open")]
-pub async fn open_runs() -> Result<Vec<RunSummary>, AppError> {
+pub async fn open_runs(page: Option<u32>) -> Result<Page<RunSummary>, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    runs::open_runs_of(&ctx.db, viewer.id, DASHBOARD_RUNS).await
+    runs::open_runs_of(&ctx.db, viewer.id, PageRequest::new(page, DASHBOARD_RUNS)).await
 }
 
 /// The runs in the viewer's groups that a product is part of (its product page).

@@ -258,6 +258,8 @@ pub enum Key {
     CancelRunTitle,
     CancelReasonLabel,
     CancelRunSubmit,
+    EditRunTitle,
+    SaveRunDetailsSubmit,
     LeaderPanelTitle,
     LeaderBadge,
     HelperBadge,

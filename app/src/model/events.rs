@@ -42,8 +42,13 @@ pub enum LiveEvent {
     MemberLeft {
         user_id: Uuid,
     },
-    /// A site admin merged two products or stores this run uses: what it shows changed.
+    /// The catalogue changed under this run: a site admin merged two products or stores it
+    /// uses, or someone said how its store sells one of its products.
     CatalogueChanged {
+        run_id: Uuid,
+    },
+    /// The leader changed the run's comment or shopping day.
+    RunEdited {
         run_id: Uuid,
     },
     /// A site admin disabled the account: every open stream of theirs ends. Recorded with the nil

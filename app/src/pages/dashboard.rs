@@ -62,17 +62,33 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
 #[component]
 fn OpenRuns() -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
     let refresh = RwSignal::new(0_usize);
     live_refresh("/events/mine".to_owned(), refresh);
-    let runs = Resource::new(move || refresh.get(), |_| open_runs());
+    let page = move || {
+        query
+            .read()
+            .get("runs")
+            .and_then(|page| page.parse::<u32>().ok())
+    };
+    let runs = Resource::new(move || (page(), refresh.get()), |(page, _)| open_runs(page));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let runs = runs.await.unwrap_or_default();
-                (!runs.is_empty()).then(|| view! {
-                    <section class="card">
+                let runs = runs.await.ok()?;
+                let groups_page = query
+                    .read_untracked()
+                    .get("page")
+                    .and_then(|page| page.parse::<u32>().ok());
+                let href_for = move |n: u32| match groups_page {
+                    Some(groups) => format!("/?page={groups}&runs={n}#open-runs"),
+                    None => format!("/?runs={n}#open-runs"),
+                };
+                (!runs.items.is_empty() || runs.page > 1).then(|| view! {
+                    <section class="card" id="open-runs">
                         <h2>{t!(i18n, OpenRunsTitle)}</h2>
-                        <RunList runs show_group=true/>
+                        <RunList runs=runs.items.clone() show_group=true/>
+                        <Pager page=runs href_for/>
                     </section>
                 })
             })}

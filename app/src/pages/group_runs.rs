@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
-use crate::api::catalogue::list_stores;
+use crate::api::catalogue::store_choices;
 use crate::api::runs::{CreateRun, list_group_runs};
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::components::pager::Pager;
@@ -58,13 +58,13 @@ fn NewRunForm(group_id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<CreateRun>::new();
     let state = FormState::of(action);
-    let stores = Resource::new(|| (), |_| list_stores(None));
+    let stores = Resource::new(|| (), |_| store_choices());
     view! {
         <section class="card" id="new-run">
             <h2>{t!(i18n, NewRunTitle)}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let stores = stores.await.map(|page| page.items).unwrap_or_default();
+                    let stores = stores.await.unwrap_or_default();
                     if stores.is_empty() {
                         return view! {
                             <p class="empty"><a href="/stores">{t!(i18n, AddStoreFirstForRun)}</a></p>

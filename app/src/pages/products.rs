@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::{
-    CreateProduct, RecordPrice, SetPack, UpdateProduct, get_product, list_products, list_stores,
-    similar_products,
+    CreateProduct, RecordPrice, SetPack, UpdateProduct, get_product, list_products,
+    similar_products, store_choices,
 };
 use crate::api::runs::runs_with_product;
 use crate::components::debounce::Debouncer;
@@ -185,11 +185,11 @@ pub fn ProductPage() -> impl IntoView {
             }
         },
     );
-    let stores = Resource::new(|| (), |_| list_stores(None));
+    let stores = Resource::new(|| (), |_| store_choices());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let stores = stores.await.map(|page| page.items).unwrap_or_default();
+                let stores = stores.await.unwrap_or_default();
                 match product.await {
                     Ok(product) if Some(product.id) != asked_product_id() => {
                         let survivor = format!("/products/{}", product.id);

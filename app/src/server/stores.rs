@@ -56,6 +56,30 @@ async fn load_list(db: &PgPool, page: PageRequest) -> AppResult<Page<StoreSummar
     ))
 }
 
+/// The most stores a picker lists; past that, a list to scroll is no way to choose one.
+pub const MAX_CHOICES: i64 = 2_000;
+
+/// Every live store by name, for the pickers (a new run, a price, a pack): not a page of them.
+pub async fn choices(db: &PgPool, cache: &Cache) -> AppResult<Vec<StoreSummary>> {
+    cache
+        .get_or_load(Family::Stores, "choices", load_choices(db))
+        .await
+}
+
+async fn load_choices(db: &PgPool) -> AppResult<Vec<StoreSummary>> {
+    let rows: Vec<(Uuid, String, String)> = sqlx::query_as(
+        "SELECT id, name, address FROM stores WHERE archived_at IS NULL \
+         ORDER BY lower(name), id LIMIT $1",
+    )
+    .bind(MAX_CHOICES)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, address)| StoreSummary { id, name, address })
+        .collect())
+}
+
 pub async fn create(
     db: &PgPool,
     cache: &Cache,

@@ -81,6 +81,31 @@ pub(super) fn LeaderPanel(
             </div>
         }
     });
+    let day = run
+        .planned_on
+        .map(|day| day.to_string())
+        .unwrap_or_default();
+    let comment = run.comment.clone();
+    let edit = offered.contains(&RunAction::EditComment).then(|| {
+        let edit_state = FormState::of(actions.edit);
+        view! {
+            <details class="leader-step">
+                <summary>{t!(i18n, EditRunTitle)}</summary>
+                <ActionForm action=actions.edit attr:class="stack" attr:data-testid="edit-run-form">
+                    <input type="hidden" name="run_id" value=run_id.to_string()/>
+                    <FormError state=edit_state/>
+                    <Field id="edit-run-day" label=Key::PlannedOnLabel>
+                        <input id="edit-run-day" name="planned_on" type="date" value=day/>
+                    </Field>
+                    <Field id="edit-run-comment" label=Key::RunCommentLabel hint=Key::RunCommentHint>
+                        <textarea id="edit-run-comment" name="comment" maxlength=COMMENT_MAX rows="2"
+                            aria-describedby="edit-run-comment-hint">{comment}</textarea>
+                    </Field>
+                    <SubmitButton state=edit_state label=Key::SaveRunDetailsSubmit/>
+                </ActionForm>
+            </details>
+        }
+    });
     let question_key = cancel_question(run.state);
     let cancel = offered.contains(&RunAction::Cancel).then(|| {
         view! {
@@ -105,6 +130,7 @@ pub(super) fn LeaderPanel(
             {confirm}
             {reopen}
             <LeadershipPanel run=run.clone() actions offered=offered.clone()/>
+            {edit}
             {cancel}
         </section>
     }

@@ -20,8 +20,8 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::api::runs::{
-    AnswerTransfer, CancelRun, ConfirmRun, ReopenRun, RequestTransfer, SetHelper, SetReady,
-    WithdrawTransfer, get_run,
+    AnswerTransfer, CancelRun, ConfirmRun, EditRun, ReopenRun, RequestTransfer, SetHelper,
+    SetReady, WithdrawTransfer, get_run,
 };
 use crate::api::shopping::{CompleteDistribution, FinishAdjusting, StartShopping};
 use crate::components::live::live_refresh;
@@ -52,6 +52,7 @@ pub(crate) struct RunActions {
     pub confirm: ServerAction<ConfirmRun>,
     pub reopen: ServerAction<ReopenRun>,
     pub cancel: ServerAction<CancelRun>,
+    pub edit: ServerAction<EditRun>,
     pub helper: ServerAction<SetHelper>,
     pub transfer: ServerAction<RequestTransfer>,
     pub answer: ServerAction<AnswerTransfer>,
@@ -72,6 +73,7 @@ impl RunActions {
             confirm: ServerAction::new(),
             reopen: ServerAction::new(),
             cancel: ServerAction::new(),
+            edit: ServerAction::new(),
             helper: ServerAction::new(),
             transfer: ServerAction::new(),
             answer: ServerAction::new(),
@@ -90,6 +92,7 @@ impl RunActions {
         toast_after(self.confirm, Key::ToastRunConfirmed);
         toast_after(self.reopen, Key::ToastRunReopened);
         toast_after(self.cancel, Key::ToastRunCancelled);
+        toast_after(self.edit, Key::ToastSaved);
         toast_after(self.helper, Key::ToastSaved);
         toast_after(self.finish_adjusting, Key::ToastSharedOut);
         toast_after(self.complete_distribution, Key::ToastRunCompleted);
@@ -100,6 +103,7 @@ impl RunActions {
             + self.confirm.version().get()
             + self.reopen.version().get()
             + self.cancel.version().get()
+            + self.edit.version().get()
             + self.helper.version().get()
             + self.transfer.version().get()
             + self.answer.version().get()

@@ -76,6 +76,29 @@ pub async fn create(db: &PgPool, leader: Uuid, new: &NewRun) -> AppResult<Uuid> 
     Ok(run_id)
 }
 
+/// The leader changes the run's comment and shopping day, while the run has not ended.
+pub async fn edit_details(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    comment: &str,
+    planned_on: Option<NaiveDate>,
+) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
+    authorize(run.state, run.role, RunAction::EditComment)?;
+    sqlx::query("UPDATE runs SET comment = $2, planned_on = $3 WHERE id = $1")
+        .bind(run_id)
+        .bind(comment)
+        .bind(planned_on)
+        .execute(&mut *tx)
+        .await?;
+    run.record(&mut tx, LiveEvent::RunEdited { run_id }).await?;
+    tx.commit().await?;
+    tracing::info!(%run_id, user_id = %viewer, "run details edited");
+    Ok(())
+}
+
 /// Whether everyone but the leader still taking part who bid is ready (and someone bid).
 async fn everyone_ready(conn: &mut PgConnection, run_id: Uuid) -> AppResult<bool> {
     Ok(sqlx::query_scalar(

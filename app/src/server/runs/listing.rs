@@ -85,20 +85,32 @@ pub async fn list_for_group(
     ))
 }
 
-/// The runs that have not ended in all of the viewer's groups, newest first (the dashboard).
-pub async fn open_runs_of(db: &PgPool, viewer: Uuid, limit: i64) -> AppResult<Vec<RunSummary>> {
+/// The runs that have not ended in all of the viewer's groups, newest first, a page at a time
+/// (the dashboard).
+pub async fn open_runs_of(
+    db: &PgPool,
+    viewer: Uuid,
+    page: PageRequest,
+) -> AppResult<Page<RunSummary>> {
     let sql = format!(
         "{SUMMARY_SELECT} JOIN group_members me ON me.group_id = r.group_id AND me.user_id = $1 \
-         WHERE g.archived_at IS NULL AND r.state <> ALL($3) \
-         ORDER BY r.created_at DESC, r.id LIMIT $2"
+         WHERE g.archived_at IS NULL AND r.state <> ALL($4) \
+         ORDER BY r.created_at DESC, r.id LIMIT $2 OFFSET $3"
     );
     let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
         .bind(viewer)
-        .bind(limit)
+        .bind(page.limit())
+        .bind(page.offset())
         .bind(ended_states())
         .fetch_all(db)
         .await?;
-    rows.into_iter().map(SummaryRow::into_summary).collect()
+    let total = rows.first().map_or(0, |row| row.total as u64);
+    Ok(page.page_of(
+        rows.into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<AppResult<_>>()?,
+        total,
+    ))
 }
 
 /// The runs in the viewer's groups that a product is part of, newest first (the product page).
