@@ -16,6 +16,7 @@ pub mod price_chart;
 pub mod run_badge;
 pub mod run_list;
 pub mod search_box;
+pub mod store_select;
 pub mod toast;
 pub mod top_bar;
 pub mod update_notice;

@@ -10,6 +10,7 @@ use crate::api::runs::{CreateRun, list_group_runs};
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
 use crate::components::pager::Pager;
 use crate::components::run_list::RunList;
+use crate::components::store_select::StoreSelect;
 use crate::domain::run::COMMENT_MAX;
 use crate::i18n::{Key, use_i18n};
 use crate::t;
@@ -74,13 +75,7 @@ fn NewRunForm(group_id: Uuid) -> impl IntoView {
                         <ActionForm action attr:class="stack" attr:data-testid="new-run-form">
                             <input type="hidden" name="group_id" value=group_id.to_string()/>
                             <FormError state/>
-                            <Field id="new-run-store" label=Key::StoreLabel>
-                                <select id="new-run-store" name="store_id" required>
-                                    {stores.into_iter().map(|store| view! {
-                                        <option value=store.id.to_string()>{store.name}</option>
-                                    }).collect_view()}
-                                </select>
-                            </Field>
+                            <StoreSelect id="new-run-store" stores/>
                             <Field id="new-run-day" label=Key::PlannedOnLabel>
                                 <input id="new-run-day" name="planned_on" type="date"/>
                             </Field>

@@ -22,6 +22,7 @@ use crate::components::page_error::PageError;
 use crate::components::pager::Pager;
 use crate::components::price_chart::PriceChart;
 use crate::components::run_list::RunList;
+use crate::components::store_select::StoreSelect;
 use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT_MAX};
 use crate::domain::packs::Granularity;
 use crate::error::ErrorCode;
@@ -277,13 +278,7 @@ fn RecordPriceForm(
             <ActionForm action attr:class="stack" attr:data-testid="record-price-form">
                 <input type="hidden" name="product_id" value=product_id.to_string()/>
                 <FormError state/>
-                <Field id="price-store" label=Key::StoreLabel>
-                    <select id="price-store" name="store_id" required>
-                        {stores.into_iter().map(|store| view! {
-                            <option value=store.id.to_string() selected=last_seen_at == Some(store.id)>{store.name}</option>
-                        }).collect_view()}
-                    </select>
-                </Field>
+                <StoreSelect id="price-store" stores selected=last_seen_at/>
                 <Field id="price-amount" label=Key::PriceLabel hint=Key::PriceHint
                     label_value=("currency", currency) check=amount_check.clone()>
                     <input id="price-amount" name="amount" inputmode="decimal" autocomplete="off" required
@@ -433,13 +428,7 @@ fn Packs(
                 <ActionForm action attr:class="stack" attr:data-testid="pack-form">
                     <input type="hidden" name="product_id" value=product_id.to_string()/>
                     <FormError state/>
-                    <Field id="pack-store" label=Key::StoreLabel>
-                        <select id="pack-store" name="store_id" required>
-                            {stores.into_iter().map(|store| view! {
-                                <option value=store.id.to_string()>{store.name}</option>
-                            }).collect_view()}
-                        </select>
-                    </Field>
+                    <StoreSelect id="pack-store" stores/>
                     <Field id="pack-size" label=Key::PackSizeLabel hint=Key::PackSizeHint check=size_check.clone()>
                         <input id="pack-size" name="size" inputmode="decimal" autocomplete="off"
                             pattern="[0-9]*([.,][0-9]{1,3})?" aria-invalid=size_check.invalid()

@@ -49,6 +49,17 @@ const SUMMARY_SELECT: &str = "\
          LEFT JOIN run_participants l ON l.run_id = r.id AND l.is_leader \
          LEFT JOIN users lu ON lu.id = l.user_id";
 
+/// A page of summary rows; the total comes with every row (`count(*) OVER ()`).
+fn page_of_rows(page: PageRequest, rows: Vec<SummaryRow>) -> AppResult<Page<RunSummary>> {
+    let total = rows.first().map_or(0, |row| row.total as u64);
+    Ok(page.page_of(
+        rows.into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<AppResult<_>>()?,
+        total,
+    ))
+}
+
 /// Runs that have not ended first, newest first within each part; `$ended` is the parameter
 /// bound to `ended_states()`.
 fn summary_order(ended: usize) -> String {
@@ -76,13 +87,7 @@ pub async fn list_for_group(
         .bind(ended_states())
         .fetch_all(db)
         .await?;
-    let total = rows.first().map_or(0, |row| row.total as u64);
-    Ok(page.page_of(
-        rows.into_iter()
-            .map(SummaryRow::into_summary)
-            .collect::<AppResult<_>>()?,
-        total,
-    ))
+    page_of_rows(page, rows)
 }
 
 /// The runs that have not ended in all of the viewer's groups, newest first, a page at a time
@@ -104,13 +109,7 @@ pub async fn open_runs_of(
         .bind(ended_states())
         .fetch_all(db)
         .await?;
-    let total = rows.first().map_or(0, |row| row.total as u64);
-    Ok(page.page_of(
-        rows.into_iter()
-            .map(SummaryRow::into_summary)
-            .collect::<AppResult<_>>()?,
-        total,
-    ))
+    page_of_rows(page, rows)
 }
 
 /// The runs in the viewer's groups that a product is part of, newest first (the product page).
