@@ -51,7 +51,7 @@ async fn changes_record_their_events_and_refusals_record_none(db: PgPool) {
         "in the order they happened"
     );
 
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
     drain(&db).await;
     let refused = bids::place(&db, alice, run_id, oats, qty("3"), "").await;
     assert!(refused.is_err());
@@ -136,9 +136,9 @@ async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: P
         .await
         .unwrap();
     // Three state changes alice is told about: confirmed, reopened (active), confirmed.
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
     runs::reopen(&db, leader, run_id).await.unwrap();
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
     assert_eq!(notifications::unread_count(&db, alice).await.unwrap(), 3);
     let page = notifications::list(&db, alice, PageRequest::new(None, 20))
         .await

@@ -1,14 +1,23 @@
 //! Packs on a real Postgres: how a store sells a product, tolerance on bids through both bid
 //! paths (the one-statement plain bid and the general transaction), the pack meter the run page
-//! shows, and "take the rest" completing a pack exactly once however many press it at once.
+//! shows, "take the rest" completing a pack exactly once however many press it at once, and
+//! packs through the whole run: confirming with the leader's rounding, reopening, the shopping
+//! list in packs, and the share-out by the pack rule to the cent.
 
-use app::domain::packs::{Granularity, PackRule};
+use app::domain::allocation::AllocationReason;
+use app::domain::packs::{Granularity, PackRule, Rounding};
+use app::domain::purchase::{PackPurchase, Purchase};
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
+use app::domain::run_state::RunState;
 use app::error::ErrorCode;
+use app::model::{PackOrder, RunDetail};
+use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
 use app::server::packs;
-use app::server::runs::{bids, detail};
+use app::server::runs;
+use app::server::runs::shopping::{self, Entry, Record};
+use app::server::runs::{bids, detail, distribution};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -251,4 +260,277 @@ async fn saying_how_a_store_sells_a_product_moves_open_runs(db: PgPool) {
         .await
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::StoreNotFound);
+}
+
+impl Case {
+    async fn run(&self) -> RunDetail {
+        detail::detail(&self.db, self.people[0], self.run_id)
+            .await
+            .unwrap()
+    }
+
+    /// Each person's bid on the product: (who, holds, asked before the packs).
+    async fn held(&self) -> Vec<(usize, Quantity, Option<Quantity>)> {
+        let run = self.run().await;
+        let mut held: Vec<_> = run.products[0]
+            .bids
+            .iter()
+            .map(|bid| {
+                let who = self
+                    .people
+                    .iter()
+                    .position(|id| *id == run.participants[bid.participant].user_id)
+                    .unwrap();
+                (who, bid.quantity, bid.asked)
+            })
+            .collect();
+        held.sort_by_key(|(who, _, _)| *who);
+        held
+    }
+
+    /// The leader takes the list to the store, buys, and is done shopping.
+    async fn shop(&self, record: Record) -> RunState {
+        let leader = self.people[0];
+        shopping::start(&self.db, leader, self.run_id)
+            .await
+            .unwrap();
+        let entry = Entry {
+            product_id: self.product,
+            currency: "EUR",
+            record,
+            correcting: false,
+        };
+        shopping::record(&self.db, &Cache::disabled(), leader, self.run_id, &entry)
+            .await
+            .unwrap();
+        shopping::complete(&self.db, leader, self.run_id)
+            .await
+            .unwrap()
+    }
+
+    /// What each person got of the product and paid, by who.
+    async fn shares(&self) -> Vec<(usize, Quantity, i64, AllocationReason)> {
+        let run = self.run().await;
+        let mut shares: Vec<_> = run
+            .distribution
+            .iter()
+            .flat_map(|person| {
+                let who = self
+                    .people
+                    .iter()
+                    .position(|id| *id == person.user_id)
+                    .unwrap();
+                person
+                    .shares
+                    .iter()
+                    .map(move |share| (who, share.quantity, share.cost_minor, share.reason))
+            })
+            .collect();
+        shares.sort_by_key(|(who, ..)| *who);
+        shares
+    }
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn three_friends_fill_a_case_and_every_jar_and_cent_adds_up(db: PgPool) {
+    let case = three_friends(db).await;
+    // 4 + 3 (+2) + 2 (+3) of a case of 12: 9 asked, the 3 missing come from tolerance 2 : 3,
+    // 1.2 and 1.8 jars, whole jars by largest remainder: 1 and 2.
+    case.bid(1, with_tolerance(4, 0)).await.unwrap();
+    case.bid(2, with_tolerance(3, 2)).await.unwrap();
+    case.bid(3, with_tolerance(2, 3)).await.unwrap();
+    runs::confirm(&case.db, case.people[0], case.run_id, &[])
+        .await
+        .unwrap();
+    let run = case.run().await;
+    assert_eq!(
+        run.products[0].order,
+        Some(PackOrder {
+            rounding: Rounding::Down,
+            to_buy: units(12),
+            packs: Some(1),
+            absorbed: Quantity::ZERO,
+        })
+    );
+    assert_eq!(
+        case.held().await,
+        vec![
+            (1, units(4), None),
+            (2, units(4), Some(units(3))),
+            (3, units(4), Some(units(2))),
+        ]
+    );
+    shopping::start(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    let list = shopping::list(&case.db, case.people[1], case.run_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (list.items[0].requested, list.items[0].pack_size),
+        (units(12), Some(units(12))),
+        "the list asks for one case of 12"
+    );
+    let entry = Entry {
+        product_id: case.product,
+        currency: "EUR",
+        record: Record::BoughtPacks(PackPurchase::parse("1", "10.00", "", "EUR").unwrap()),
+        correcting: false,
+    };
+    shopping::record(
+        &case.db,
+        &Cache::disabled(),
+        case.people[0],
+        case.run_id,
+        &entry,
+    )
+    .await
+    .unwrap();
+    let state = shopping::complete(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    assert_eq!(state, RunState::Distributing, "bought what was asked");
+    // 10.00 for 12 jars, 4 jars each: 3.33⅓ each, the odd cent by largest remainder.
+    let shares = case.shares().await;
+    assert_eq!(shares.len(), 3);
+    assert!(
+        shares
+            .iter()
+            .all(|(_, quantity, cost, reason)| *quantity == units(4)
+                && (333..=334).contains(cost)
+                && *reason == AllocationReason::InFull)
+    );
+    assert_eq!(shares.iter().map(|(_, _, cost, _)| cost).sum::<i64>(), 1000);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn the_leader_rounds_an_open_case_down_or_up_and_reopening_puts_the_asks_back(db: PgPool) {
+    let case = three_friends(db).await;
+    // 10 + 5 (+2) of a case of 12: one full case and 3 in the next, tolerance 2 cannot fill it.
+    case.bid(1, with_tolerance(10, 0)).await.unwrap();
+    case.bid(2, with_tolerance(5, 2)).await.unwrap();
+    let leader = case.people[0];
+    runs::confirm(&case.db, leader, case.run_id, &[case.product])
+        .await
+        .unwrap();
+    // Up: two cases; Bojan's 2 of tolerance are used, the leader holds the 7 nobody asked for.
+    let order = case.run().await.products[0].order.unwrap();
+    assert_eq!(
+        (order.rounding, order.to_buy, order.packs, order.absorbed),
+        (Rounding::Up, units(24), Some(2), units(7))
+    );
+    assert_eq!(
+        case.held().await,
+        vec![
+            (0, units(7), Some(Quantity::ZERO)),
+            (1, units(10), None),
+            (2, units(7), Some(units(5))),
+        ]
+    );
+    assert_eq!(
+        runs::reopen(&case.db, leader, case.run_id).await.unwrap(),
+        RunState::Active
+    );
+    assert_eq!(
+        case.held().await,
+        vec![(1, units(10), None), (2, units(5), None)],
+        "reopened, everyone asks what they asked"
+    );
+    assert_eq!(case.run().await.products[0].order, None);
+    // Down: one case; the 3 over are cut 10 : 5, so 2 and 1.
+    runs::confirm(&case.db, leader, case.run_id, &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        case.held().await,
+        vec![
+            (1, units(8), Some(units(10))),
+            (2, units(4), Some(units(5))),
+        ]
+    );
+    let state = case
+        .shop(Record::BoughtPacks(
+            PackPurchase::parse("1", "", "24.00", "EUR").unwrap(),
+        ))
+        .await;
+    assert_eq!(state, RunState::Distributing);
+    let shares = case.shares().await;
+    assert_eq!(
+        shares,
+        vec![
+            (1, units(8), 1600, AllocationReason::InFull),
+            (2, units(4), 800, AllocationReason::InFull),
+        ]
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_minimum_not_met_buys_nothing_and_leaves_the_list(db: PgPool) {
+    let case = three_friends(db).await;
+    let store_id: Uuid = sqlx::query_scalar("SELECT store_id FROM runs WHERE id = $1")
+        .bind(case.run_id)
+        .fetch_one(&case.db)
+        .await
+        .unwrap();
+    let minimum = PackRule {
+        size: None,
+        minimum: Some(units(10)),
+        granularity: Granularity::AnyAmount,
+    };
+    packs::set(
+        &case.db,
+        case.people[0],
+        store_id,
+        case.product,
+        Some(&minimum),
+    )
+    .await
+    .unwrap();
+    case.bid(1, with_tolerance(3, 2)).await.unwrap();
+    runs::confirm(&case.db, case.people[0], case.run_id, &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        case.held().await,
+        vec![(1, Quantity::ZERO, Some(units(3)))],
+        "cut to nothing, the ask kept on the record"
+    );
+    shopping::start(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    let list = shopping::list(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    assert!(list.items.is_empty(), "nothing to buy");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_shortage_in_the_store_is_shared_in_whole_jars(db: PgPool) {
+    let case = three_friends(db).await;
+    case.bid(1, qty("5")).await.unwrap();
+    case.bid(2, qty("4")).await.unwrap();
+    case.bid(3, qty("3")).await.unwrap();
+    runs::confirm(&case.db, case.people[0], case.run_id, &[])
+        .await
+        .unwrap();
+    // The store had half a case.
+    let state = case
+        .shop(Record::Bought(
+            Purchase::parse("6", "", "6.00", "EUR").unwrap(),
+        ))
+        .await;
+    assert_eq!(state, RunState::Adjusting);
+    distribution::finish_adjusting(&case.db, case.people[0], case.run_id, true)
+        .await
+        .unwrap();
+    // Cut 6 by 5 : 4 : 3 = 2.5, 2, 1.5 → 3, 2, 1 (the tie to the earlier bid): 2 jars each.
+    let shares = case.shares().await;
+    assert_eq!(
+        shares,
+        vec![
+            (1, units(2), 200, AllocationReason::ShortageCut),
+            (2, units(2), 200, AllocationReason::ShortageCut),
+            (3, units(2), 200, AllocationReason::ShortageCut),
+        ]
+    );
 }

@@ -6,6 +6,7 @@ use app::server::audit::Origin;
 use std::collections::HashMap;
 
 use app::domain::catalogue::ProductFields;
+use app::domain::packs::Fairness;
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
 use app::domain::run_state::{RunRole, RunState};
@@ -186,10 +187,10 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
     let run = detail::detail(&db, leader, run_id).await.unwrap();
     assert!(run.everyone_ready());
 
-    let refused = runs::confirm(&db, alice, run_id).await.unwrap_err();
+    let refused = runs::confirm(&db, alice, run_id, &[]).await.unwrap_err();
     assert_eq!(refused.code, ErrorCode::NotRunLeader);
     assert_eq!(
-        runs::confirm(&db, leader, run_id).await.unwrap(),
+        runs::confirm(&db, leader, run_id, &[]).await.unwrap(),
         RunState::Confirmed
     );
     assert_eq!(notifications(&db, alice, "run_state_changed").await, 1);
@@ -205,7 +206,7 @@ async fn readiness_confirmation_reopening_and_cancelling(db: PgPool) {
     bids::place(&db, alice, run_id, oil, qty("2"), "")
         .await
         .unwrap();
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
 
     let refused = runs::cancel(&db, bob, run_id, "", &Origin::default())
         .await
@@ -482,7 +483,7 @@ async fn two_hundred_concurrent_writes(db: PgPool, confirm_midway: bool) -> usiz
         // Confirming a run still in planning is refused; retry until the first bid activated it.
         let mut confirmed = false;
         for _ in 0..400 {
-            match runs::confirm(&db, leader, run_id).await {
+            match runs::confirm(&db, leader, run_id, &[]).await {
                 Ok(_) => {
                     confirmed = true;
                     break;
@@ -731,7 +732,7 @@ async fn a_new_product_and_its_bid_land_together_or_not_at_all(db: PgPool) {
     assert_eq!(outcome.total, Quantity::units(6));
     assert_eq!(outcome.new_state, Some(RunState::Active));
 
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
     let juice = ProductFields::parse("Orange juice", "", "L").unwrap();
     let refused = bids::place_on_new_product(&db, alice, run_id, &juice, qty("2"))
         .await
@@ -752,13 +753,18 @@ async fn only_the_leader_changes_the_day_and_comment_and_only_while_the_run_live
     let world = world(&db, leader, &[member], 1).await;
     let run_id = open_run(&db, leader, &world).await;
     let day = chrono::NaiveDate::from_ymd_opt(2031, 5, 17);
-    runs::edit_details(&db, leader, run_id, "Meet at the entrance", day)
+    let edit = |comment: &str, planned_on| runs::RunEdit {
+        comment: comment.to_owned(),
+        planned_on,
+        pack_fairness: Some(Fairness::FirstCome),
+    };
+    runs::edit_details(&db, leader, run_id, &edit("Meet at the entrance", day))
         .await
         .unwrap();
     let run = detail::detail(&db, member, run_id).await.unwrap();
     assert_eq!(
-        (run.comment.as_str(), run.planned_on),
-        ("Meet at the entrance", day)
+        (run.comment.as_str(), run.planned_on, run.pack_fairness),
+        ("Meet at the entrance", day, Fairness::FirstCome)
     );
     let events: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM event_outbox WHERE run_id = $1 AND event->>'kind' = 'run_edited'",
@@ -769,7 +775,7 @@ async fn only_the_leader_changes_the_day_and_comment_and_only_while_the_run_live
     .unwrap();
     assert_eq!(events, 1, "watching pages hear of it");
 
-    let refused = runs::edit_details(&db, member, run_id, "mine now", None)
+    let refused = runs::edit_details(&db, member, run_id, &edit("mine now", None))
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::NotRunLeader);
@@ -777,7 +783,7 @@ async fn only_the_leader_changes_the_day_and_comment_and_only_while_the_run_live
     runs::cancel(&db, leader, run_id, "", &origin)
         .await
         .unwrap();
-    let refused = runs::edit_details(&db, leader, run_id, "too late", None)
+    let refused = runs::edit_details(&db, leader, run_id, &edit("too late", None))
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::RunStateForbids);

@@ -41,7 +41,7 @@ async fn bid(db: &PgPool, who: Uuid, run_id: Uuid, product_id: Uuid, quantity: &
 
 /// The leader confirms the orders and takes them to the store.
 async fn go_shopping(db: &PgPool, leader: Uuid, run_id: Uuid) {
-    runs::confirm(db, leader, run_id).await.unwrap();
+    runs::confirm(db, leader, run_id, &[]).await.unwrap();
     assert_eq!(
         shopping::start(db, leader, run_id).await.unwrap(),
         RunState::Shopping
@@ -159,7 +159,7 @@ async fn starting_shopping_lists_each_committed_product_once_and_only_the_leader
         ErrorCode::RunStateForbids,
         "not before the orders are confirmed"
     );
-    runs::confirm(&db, leader, run_id).await.unwrap();
+    runs::confirm(&db, leader, run_id, &[]).await.unwrap();
     for (who, code) in [
         (carol, ErrorCode::NotRunLeader),
         (alice, ErrorCode::NotRunLeader),

@@ -17,6 +17,6 @@ SELECT 'checksum:' || t.name,
        (xpath('/row/c/text()',
               query_to_xml(format('SELECT md5(coalesce(string_agg(md5(r::text), '''' ORDER BY md5(r::text)), '''')) AS c FROM %I r', t.name),
                            false, true, '')))[1]::text
-  FROM unnest(ARRAY['runs', 'bids', 'shopping_items', 'allocations', 'price_observations', 'products', 'store_packs']) AS t(name)
+  FROM unnest(ARRAY['runs', 'bids', 'shopping_items', 'allocations', 'price_observations', 'products', 'store_packs', 'run_packs']) AS t(name)
  WHERE to_regclass(format('public.%I', t.name)) IS NOT NULL
  ORDER BY 1;

@@ -273,6 +273,23 @@ pack-minimum-hint = The least the store sells of it at once, in the same unit.
 pack-whole-units-label = Shared in whole units (jars, tins, bottles)
 pack-saved = Saved.
 pack-save-submit = Save how it is sold
+pack-buy = { $packs } × { $size } = { $total }
+pack-buy-nothing = nothing
+pack-rule-first-come = Packs, first come, first served: when what people offer fills a pack, the earliest offers take the extra; a pack that stays open is cut from the latest bids. Whole units stay whole.
+pack-plan-title = Packs to buy
+pack-open-question = what people offered does not fill the open pack
+pack-round-down = Round down: buy { $buy }
+pack-round-up = Round up: buy { $buy }
+pack-plan-gets = { $name } gets { $gets } (asked { $asked })
+pack-plan-holds = { $name } holds the { $quantity } nobody asked for
+pack-plan-as-asked = everyone gets what they asked
+pack-order-line = Confirmed: buying { $buy }
+asked-short = asked
+fairness-label = When packs do not come out even
+fairness-proportional = In proportion: extras by what each offered, cuts by what each asked
+fairness-first-come = First come, first served: extras to the earliest offers, cuts from the latest bids
+packs-bought-label = Packs bought (of { $size })
+pack-price-label = Price per pack ({ $currency })
 interested-count =
     { $count ->
         [one] { $count } interested
@@ -480,6 +497,10 @@ csv-list-requested = On the list
 csv-bought = Bought
 csv-item-paid = Paid for the item
 csv-currency = Currency
+csv-tolerance = Tolerance
+csv-after-packs = After packs
+csv-pack-size = Pack size
+csv-packs = Packs to buy
 
 ## Error messages, one per stable code (docs/errors.md)
 

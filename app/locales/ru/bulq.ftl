@@ -283,6 +283,23 @@ pack-minimum-hint = Сколько магазин продаёт за раз к�
 pack-whole-units-label = Делится целыми единицами (банки, консервы, бутылки)
 pack-saved = Сохранено.
 pack-save-submit = Сохранить, как продаётся
+pack-buy = { $packs } × { $size } = { $total }
+pack-buy-nothing = ничего
+pack-rule-first-come = Упаковки по очереди: когда предложенное заполняет упаковку, излишек берут те, кто предложил раньше; незаполненную упаковку урезают с последних заявок. Штучный товар не делится.
+pack-plan-title = Упаковки к покупке
+pack-open-question = предложенного не хватает, чтобы заполнить открытую упаковку
+pack-round-down = Округлить вниз: купить { $buy }
+pack-round-up = Округлить вверх: купить { $buy }
+pack-plan-gets = { $name } получает { $gets } (просил { $asked })
+pack-plan-holds = { $name } берёт { $quantity }, которые никто не просил
+pack-plan-as-asked = каждый получает то, что просил
+pack-order-line = Подтверждено: покупаем { $buy }
+asked-short = просил
+fairness-label = Когда упаковки не делятся ровно
+fairness-proportional = Пропорционально: излишек по предложенному, урезание по заявкам
+fairness-first-come = По очереди: излишек первым предложившим, урезание с последних заявок
+packs-bought-label = Куплено упаковок (по { $size })
+pack-price-label = Цена упаковки ({ $currency })
 interested-count =
     { $count ->
         [one] { $count } интересуется
@@ -508,6 +525,10 @@ csv-list-requested = В списке
 csv-bought = Куплено
 csv-item-paid = Оплачено за позицию
 csv-currency = Валюта
+csv-tolerance = Допуск
+csv-after-packs = После упаковок
+csv-pack-size = Размер упаковки
+csv-packs = Упаковок к покупке
 
 ## Сообщения об ошибках, по одному на каждый постоянный код (docs/errors.md)
 

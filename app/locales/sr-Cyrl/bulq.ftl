@@ -281,6 +281,23 @@ pack-minimum-hint = Најмање што продавница продаје о
 pack-whole-units-label = Дели се на целе комаде (тегле, конзерве, флаше)
 pack-saved = Сачувано.
 pack-save-submit = Сачувај како се продаје
+pack-buy = { $packs } × { $size } = { $total }
+pack-buy-nothing = ништа
+pack-rule-first-come = Паковања редом: када понуђено попуни паковање, вишак узимају они који су понудили први; паковање које остане непопуњено умањује се од последњих понуда. Комадна роба се не дели.
+pack-plan-title = Паковања за куповину
+pack-open-question = понуђено не попуњава отворено паковање
+pack-round-down = Заокружи наниже: купи { $buy }
+pack-round-up = Заокружи навише: купи { $buy }
+pack-plan-gets = { $name } добија { $gets } (тражио/ла { $asked })
+pack-plan-holds = { $name } задржава { $quantity } које нико није тражио
+pack-plan-as-asked = сви добијају оно што су тражили
+pack-order-line = Потврђено: купујемо { $buy }
+asked-short = тражено
+fairness-label = Када паковања не испадну равно
+fairness-proportional = Сразмерно: вишак по понуђеном, умањење по траженом
+fairness-first-come = Редом: вишак првим понудама, умањење од последњих понуда
+packs-bought-label = Купљено паковања (по { $size })
+pack-price-label = Цена паковања ({ $currency })
 interested-count =
     { $count ->
         [one] { $count } заинтересован
@@ -497,6 +514,10 @@ csv-list-requested = На списку
 csv-bought = Купљено
 csv-item-paid = Плаћено за ставку
 csv-currency = Валута
+csv-tolerance = Толеранција
+csv-after-packs = После паковања
+csv-pack-size = Величина паковања
+csv-packs = Паковања за куповину
 
 ## Поруке о грешкама, по једна за сваки стални код (docs/errors.md)
 

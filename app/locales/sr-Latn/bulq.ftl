@@ -282,6 +282,23 @@ pack-minimum-hint = Najmanje što prodavnica prodaje odjednom, u istoj jedinici.
 pack-whole-units-label = Deli se na cele komade (tegle, konzerve, flaše)
 pack-saved = Sačuvano.
 pack-save-submit = Sačuvaj kako se prodaje
+pack-buy = { $packs } × { $size } = { $total }
+pack-buy-nothing = ništa
+pack-rule-first-come = Pakovanja redom: kada ponuđeno popuni pakovanje, višak uzimaju oni koji su ponudili prvi; pakovanje koje ostane nepopunjeno umanjuje se od poslednjih ponuda. Komadna roba se ne deli.
+pack-plan-title = Pakovanja za kupovinu
+pack-open-question = ponuđeno ne popunjava otvoreno pakovanje
+pack-round-down = Zaokruži naniže: kupi { $buy }
+pack-round-up = Zaokruži naviše: kupi { $buy }
+pack-plan-gets = { $name } dobija { $gets } (tražio/la { $asked })
+pack-plan-holds = { $name } zadržava { $quantity } koje niko nije tražio
+pack-plan-as-asked = svi dobijaju ono što su tražili
+pack-order-line = Potvrđeno: kupujemo { $buy }
+asked-short = traženo
+fairness-label = Kada pakovanja ne ispadnu ravno
+fairness-proportional = Srazmerno: višak po ponuđenom, umanjenje po traženom
+fairness-first-come = Redom: višak prvim ponudama, umanjenje od poslednjih ponuda
+packs-bought-label = Kupljeno pakovanja (po { $size })
+pack-price-label = Cena pakovanja ({ $currency })
 interested-count =
     { $count ->
         [one] { $count } zainteresovan
@@ -498,6 +515,10 @@ csv-list-requested = Na spisku
 csv-bought = Kupljeno
 csv-item-paid = Plaćeno za stavku
 csv-currency = Valuta
+csv-tolerance = Tolerancija
+csv-after-packs = Posle pakovanja
+csv-pack-size = Veličina pakovanja
+csv-packs = Pakovanja za kupovinu
 
 ## Poruke o greškama, po jedna za svaki stalni kod (docs/errors.md)
 

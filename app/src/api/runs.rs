@@ -16,6 +16,7 @@ use crate::{
         quantity::Quantity,
         run::{BidAmount, parse_note, parse_planned_on},
     },
+    error::ErrorCode,
     server::request,
     server::runs::{self, bids, detail, leadership},
 };
@@ -50,12 +51,19 @@ pub async fn edit_run(
     run_id: Uuid,
     #[server(default)] planned_on: String,
     #[server(default)] comment: String,
+    #[server(default)] pack_fairness: String,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    let comment = parse_note(&comment)?;
-    let planned_on = parse_planned_on(&planned_on)?;
-    runs::edit_details(&ctx.db, viewer.id, run_id, &comment, planned_on).await
+    let edit = runs::RunEdit {
+        comment: parse_note(&comment)?,
+        planned_on: parse_planned_on(&planned_on)?,
+        pack_fairness: match pack_fairness.as_str() {
+            "" => None,
+            name => Some(name.parse().map_err(|_| ErrorCode::InvalidInput)?),
+        },
+    };
+    runs::edit_details(&ctx.db, viewer.id, run_id, &edit).await
 }
 
 #[server(prefix = "/api", endpoint = "runs/of-group")]
@@ -143,10 +151,21 @@ pub async fn set_ready(run_id: Uuid, ready: bool) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "runs/confirm")]
-pub async fn confirm_run(run_id: Uuid) -> Result<(), AppError> {
+pub async fn confirm_run(
+    run_id: Uuid,
+    #[server(default)] round_up: Vec<String>,
+) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    runs::confirm(&ctx.db, viewer.id, run_id).await.map(drop)
+    // "Round down" answers with an empty value.
+    let round_up = round_up
+        .iter()
+        .filter(|id| !id.is_empty())
+        .map(|id| Uuid::parse_str(id).map_err(|_| ErrorCode::InvalidInput))
+        .collect::<Result<Vec<Uuid>, _>>()?;
+    runs::confirm(&ctx.db, viewer.id, run_id, &round_up)
+        .await
+        .map(drop)
 }
 
 #[server(prefix = "/api", endpoint = "runs/reopen")]

@@ -10,7 +10,10 @@ use crate::model::ShoppingList;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::{purchase::Purchase, quantity::Quantity},
+    domain::{
+        purchase::{PackPurchase, Purchase},
+        quantity::Quantity,
+    },
     server::request,
     server::runs::{
         distribution::{self, PickUp},
@@ -55,6 +58,30 @@ pub async fn record_purchase(
         product_id,
         currency: &currency,
         record: Record::Bought(purchase),
+        correcting: correcting.is_some(),
+    };
+    shopping::record(&ctx.db, &ctx.cache, viewer.id, run_id, &entry).await
+}
+
+/// Bought by the pack: how many packs, and the price of one pack or the total; the size of a
+/// pack is the run's.
+#[server(prefix = "/api", endpoint = "shopping/record-packs")]
+pub async fn record_packs(
+    run_id: Uuid,
+    product_id: Uuid,
+    currency: String,
+    #[server(default)] packs: String,
+    #[server(default)] pack_price: String,
+    #[server(default)] total: String,
+    #[server(default)] correcting: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let purchase = PackPurchase::parse(&packs, &pack_price, &total, &currency)?;
+    let entry = Entry {
+        product_id,
+        currency: &currency,
+        record: Record::BoughtPacks(purchase),
         correcting: correcting.is_some(),
     };
     shopping::record(&ctx.db, &ctx.cache, viewer.id, run_id, &entry).await

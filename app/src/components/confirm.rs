@@ -86,7 +86,8 @@ fn dom_id(page: &str, key: Option<&str>) -> String {
 
 /// A confirmation page's question and its real form, posted without JavaScript to `action` with
 /// `fields`; `back` is the page it stands for, where the answer (or an error) is shown and where
-/// "Go back" leads. `children` may add what the question is about (the reason given, say).
+/// "Go back" leads. `children` may add what the question is about (the reason given, say);
+/// `inside` adds choices the person may still change, sent with the form.
 #[component]
 pub fn Confirmation(
     question: String,
@@ -95,6 +96,7 @@ pub fn Confirmation(
     fields: Vec<(&'static str, String)>,
     back: String,
     #[prop(optional)] danger: bool,
+    #[prop(default = None)] inside: Option<AnyView>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -105,6 +107,7 @@ pub fn Confirmation(
             <p class="confirmation-question">{question}</p>
             {children.map(|children| children())}
             <form method="post" action=action class="confirm-actions">
+                {inside.map(|inside| view! { <div class="confirm-inside">{inside}</div> })}
                 {fields.into_iter().map(|(name, value)| view! {
                     <input type="hidden" name=name value=value/>
                 }).collect_view()}

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::packs::{Fairness, Granularity, PackBid, share_shortage};
 use crate::domain::quantity::Quantity;
 
 /// Why someone gets what they get.
@@ -113,6 +114,47 @@ pub fn allocate<K: Ord + Copy>(
         .collect()
 }
 
+/// Like [`allocate`], for a product bought by the pack rule: a shortage is cut as the rule cuts
+/// an open pack (`packs::share_shortage`), on the product's grain and by the run's fairness,
+/// so whole jars stay whole. `claims` come in the order the bids were placed.
+pub fn allocate_packed<K: Ord + Copy>(
+    bought: Quantity,
+    claims: &[(K, Quantity)],
+    leader: K,
+    granularity: Granularity,
+    fairness: Fairness,
+) -> Vec<Share<K>> {
+    let asked: Quantity = claims.iter().map(|(_, ask)| *ask).sum();
+    if asked <= bought {
+        return allocate(bought, claims, leader);
+    }
+    let bids: Vec<PackBid<K>> = claims
+        .iter()
+        .map(|&(who, quantity)| PackBid {
+            who,
+            quantity,
+            tolerance: Quantity::ZERO,
+        })
+        .collect();
+    let gets = share_shortage(bought, &bids, granularity, fairness);
+    let mut shares: Vec<Share<K>> = claims
+        .iter()
+        .zip(gets)
+        .map(|(&(who, ask), quantity)| Share {
+            who,
+            asked: ask,
+            quantity,
+            reason: if quantity < ask {
+                AllocationReason::ShortageCut
+            } else {
+                AllocationReason::InFull
+            },
+        })
+        .collect();
+    shares.sort_by_key(|share| share.who);
+    shares
+}
+
 /// Splits an item's price among the shares of it: each pays `paid × quantity / bought` in minor
 /// units, rounded by largest remainder, so the costs add up to exactly `paid`. `shares` are
 /// `(who, quantity)`; the costs come back in the same order.
@@ -165,6 +207,34 @@ mod tests {
 
     fn q(text: &str) -> Quantity {
         Quantity::parse_up_to(text, Quantity::units(1_000_000)).unwrap()
+    }
+
+    #[test]
+    fn a_packed_shortage_is_cut_in_whole_jars_and_adds_up() {
+        // 5 + 4 + 3 jars held, the store had one case of 6.
+        let claims = [(3, q("5")), (1, q("4")), (2, q("3"))];
+        let shares = allocate_packed(
+            q("6"),
+            &claims,
+            1,
+            Granularity::WholeUnits,
+            Fairness::Proportional,
+        );
+        let got: Vec<(i32, Quantity)> = shares.iter().map(|s| (s.who, s.quantity)).collect();
+        assert_eq!(got, vec![(1, q("2")), (2, q("2")), (3, q("2"))]);
+        assert!(
+            shares
+                .iter()
+                .all(|s| s.reason == AllocationReason::ShortageCut)
+        );
+        let enough = allocate_packed(
+            q("12"),
+            &claims,
+            1,
+            Granularity::WholeUnits,
+            Fairness::Proportional,
+        );
+        assert_eq!(enough, allocate(q("12"), &claims, 1));
     }
 
     #[test]

@@ -74,7 +74,20 @@ pub enum Fairness {
 }
 
 /// What to do with a pack that tolerance cannot complete.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    AsRefStr,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Buy the full packs only; the open remainder is cut.
@@ -299,6 +312,37 @@ pub fn plan<K: Copy>(
         minimum_met,
         shares,
     }
+}
+
+/// Whether the leader's rounding changes what is bought: an open pack (or an unmet minimum)
+/// that tolerance cannot complete.
+pub fn rounding_matters<K: Copy>(rule: &PackRule, bids: &[PackBid<K>]) -> bool {
+    let ordered: Quantity = bids.iter().map(|bid| bid.quantity).sum();
+    let tolerance: Quantity = bids.iter().map(|bid| bid.tolerance).sum();
+    quantity_to_buy(rule, ordered, tolerance, Rounding::Down)
+        != quantity_to_buy(rule, ordered, tolerance, Rounding::Up)
+}
+
+/// Who gets what when the store had less than the bids hold (`bought` below their sum): the cut
+/// falls as the pack rule cuts an open pack, on the product's grain. One quantity per bid, in
+/// the order given; they add up to `bought`.
+pub fn share_shortage<K: Copy>(
+    bought: Quantity,
+    bids: &[PackBid<K>],
+    granularity: Granularity,
+    fairness: Fairness,
+) -> Vec<Quantity> {
+    let caps: Vec<i64> = bids.iter().map(|bid| bid.quantity.thousandths()).collect();
+    let ordered: i64 = caps.iter().sum();
+    let cut = (ordered - bought.thousandths().max(0)).max(0);
+    let cuts = match fairness {
+        Fairness::Proportional => spread(cut, &caps, granularity.grain()),
+        Fairness::FirstCome => fill_in_order(cut, &caps, true),
+    };
+    caps.iter()
+        .zip(cuts)
+        .map(|(cap, cut)| Quantity::from_thousandths(cap - cut))
+        .collect()
 }
 
 /// What to buy of `ordered` with `tolerance` to spare, and whether a minimum was met.
@@ -579,6 +623,26 @@ mod tests {
             (sack.size, sack.minimum, sack.granularity),
             (Some(q(25)), Some(q(50)), Granularity::AnyAmount)
         );
+    }
+
+    #[test]
+    fn rounding_matters_only_for_a_pack_tolerance_cannot_fill() {
+        let filled = [bid(1, 4, 0), bid(2, 3, 2), bid(3, 2, 3)];
+        assert!(!rounding_matters(&jars(12), &filled));
+        let open = [bid(1, 10, 0), bid(2, 5, 0)];
+        assert!(rounding_matters(&jars(12), &open));
+        assert!(!rounding_matters(&PackRule::LOOSE, &open));
+    }
+
+    #[test]
+    fn a_shortage_in_the_store_is_cut_in_whole_jars() {
+        // 5 + 4 + 3 = 12 held, the store had 6: cut 6 by 5 : 4 : 3 → 2.5, 2, 1.5 → 3, 2, 1.
+        let bids = [bid(1, 5, 0), bid(2, 4, 0), bid(3, 3, 0)];
+        let got = share_shortage(q(6), &bids, Granularity::WholeUnits, Fairness::Proportional);
+        assert_eq!(got, vec![q(2), q(2), q(2)]);
+        assert_eq!(got.iter().copied().sum::<Quantity>(), q(6));
+        let got = share_shortage(q(6), &bids, Granularity::WholeUnits, Fairness::FirstCome);
+        assert_eq!(got, vec![q(5), q(1), q(0)]);
     }
 
     #[test]

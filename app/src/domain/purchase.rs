@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::money::parse_amount;
+use crate::domain::money::{MAX_AMOUNT_MINOR, parse_amount};
 use crate::domain::quantity::{MAX_PURCHASE, Quantity, SCALE};
 use crate::error::ErrorCode;
 
@@ -36,12 +36,9 @@ impl Purchase {
         let quantity = Quantity::parse_up_to(quantity, MAX_PURCHASE)?;
         if !total.trim().is_empty() {
             let total_minor = parse_amount(total, currency)?;
-            let thousandths = i128::from(quantity.thousandths());
-            let unit =
-                (i128::from(total_minor) * i128::from(SCALE) + thousandths / 2) / thousandths;
             return Ok(Self {
                 quantity,
-                unit_price_minor: unit as i64,
+                unit_price_minor: price_of_one(total_minor, quantity),
                 total_minor,
             });
         }
@@ -57,6 +54,78 @@ impl Purchase {
     }
 }
 
+/// A purchase by the pack as the shopper typed it: how many packs, and the total paid or the
+/// price of one pack. The size of a pack comes from the run (what confirmation planned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PackPurchase {
+    packs: i64,
+    paid: PackPaid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PackPaid {
+    Total(i64),
+    Each(i64),
+}
+
+impl PackPurchase {
+    /// From the purchase form: the packs (whole, at least one) and the total or the price of
+    /// one pack (the total wins when both are given: it is what left the shopper's pocket).
+    pub fn parse(
+        packs: &str,
+        pack_price: &str,
+        total: &str,
+        currency: &str,
+    ) -> Result<Self, ErrorCode> {
+        let packs: i64 = packs
+            .trim()
+            .parse()
+            .ok()
+            .filter(|packs| (1..=MAX_PACKS).contains(packs))
+            .ok_or(ErrorCode::QuantityInvalid)?;
+        let paid = if !total.trim().is_empty() {
+            PackPaid::Total(parse_amount(total, currency)?)
+        } else if pack_price.trim().is_empty() {
+            return Err(ErrorCode::PriceMissing);
+        } else {
+            PackPaid::Each(parse_amount(pack_price, currency)?)
+        };
+        Ok(Self { packs, paid })
+    }
+
+    /// The purchase in the product's own unit, with `size` to a pack. The total is exact; the
+    /// unit price is rounded from it.
+    pub fn of_size(self, size: Quantity) -> Result<Purchase, ErrorCode> {
+        let quantity = size
+            .thousandths()
+            .checked_mul(self.packs)
+            .map(Quantity::from_thousandths)
+            .filter(|quantity| !quantity.is_zero() && *quantity <= MAX_PURCHASE)
+            .ok_or(ErrorCode::QuantityInvalid)?;
+        let total_minor = match self.paid {
+            PackPaid::Total(total) => total,
+            PackPaid::Each(each) => each
+                .checked_mul(self.packs)
+                .filter(|total| *total <= MAX_AMOUNT_MINOR)
+                .ok_or(ErrorCode::AmountInvalid)?,
+        };
+        Ok(Purchase {
+            quantity,
+            unit_price_minor: price_of_one(total_minor, quantity),
+            total_minor,
+        })
+    }
+}
+
+/// What one unit cost when `total_minor` bought `quantity` (above 0), rounded half up.
+fn price_of_one(total_minor: i64, quantity: Quantity) -> i64 {
+    let thousandths = i128::from(quantity.thousandths().max(1));
+    ((i128::from(total_minor) * i128::from(SCALE) + thousandths / 2) / thousandths) as i64
+}
+
+/// The most packs one purchase records.
+pub const MAX_PACKS: i64 = 9_999;
+
 /// A price this far from the last one seen (either way) earns a warning: 20 %.
 pub const PRICE_WARNING_PERCENT: i64 = 20;
 
@@ -70,6 +139,41 @@ pub fn price_jump(last_seen: Option<i64>, paid: i64) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packs_give_the_quantity_and_an_exact_total() {
+        // Two cases of 12 jars at 10.00 a case: 24 jars, 20.00, 0.83 a jar.
+        let twelve = Quantity::units(12);
+        let cases = PackPurchase::parse("2", "10.00", "", "EUR").unwrap();
+        let purchase = cases.of_size(twelve).unwrap();
+        assert_eq!(purchase.quantity, Quantity::units(24));
+        assert_eq!(
+            (purchase.total_minor, purchase.unit_price_minor),
+            (2000, 83)
+        );
+        let paid = PackPurchase::parse("2", "10.00", "19.50", "EUR").unwrap();
+        assert_eq!(
+            paid.of_size(twelve).unwrap().total_minor,
+            1950,
+            "the total paid wins"
+        );
+        for packs in ["0", "1.5", "x", "99999"] {
+            assert_eq!(
+                PackPurchase::parse(packs, "1", "", "EUR"),
+                Err(ErrorCode::QuantityInvalid),
+                "{packs}"
+            );
+        }
+        assert_eq!(
+            PackPurchase::parse("1", "", "", "EUR"),
+            Err(ErrorCode::PriceMissing)
+        );
+        let too_many = PackPurchase::parse("9999", "1", "", "EUR").unwrap();
+        assert_eq!(
+            too_many.of_size(Quantity::units(9999)),
+            Err(ErrorCode::QuantityInvalid)
+        );
+    }
 
     #[test]
     fn the_unit_price_gives_the_total() {

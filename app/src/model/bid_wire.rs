@@ -1,6 +1,7 @@
 //! How a bid travels: as an array, `[participant, thousandths]`, with "interested only", the
-//! comment and the tolerance (thousandths) appended only when there is one (`[3, 0, true]`,
-//! `[3, 2500, false, "if ripe"]`, `[3, 4000, false, "", 2000]`).
+//! comment, the tolerance (thousandths) and what was asked before the packs were shared out
+//! appended only when there is one (`[3, 0, true]`, `[3, 2500, false, "if ripe"]`,
+//! `[3, 4000, false, "", 2000]`, `[3, 5000, false, "", 2000, 4000]`).
 //! A full run's thousand bids are most of its page data, and Leptos escapes that data once more
 //! into the page, so field names on every bid would be most of its bytes.
 
@@ -14,7 +15,9 @@ use crate::model::BidView;
 
 impl Serialize for BidView {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = if !self.tolerance.is_zero() {
+        let len = if self.asked.is_some() {
+            6
+        } else if !self.tolerance.is_zero() {
             5
         } else if !self.comment.is_empty() {
             4
@@ -32,8 +35,11 @@ impl Serialize for BidView {
         if len >= 4 {
             wire.serialize_element(&self.comment)?;
         }
-        if len == 5 {
+        if len >= 5 {
             wire.serialize_element(&self.tolerance)?;
+        }
+        if let Some(asked) = self.asked {
+            wire.serialize_element(&asked)?;
         }
         wire.end()
     }
@@ -51,7 +57,9 @@ impl<'de> Visitor<'de> for BidWire {
     type Value = BidView;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a bid: [participant, thousandths, interested only?, comment?, tolerance?]")
+        f.write_str(
+            "a bid: [participant, thousandths, interested only?, comment?, tolerance?, asked?]",
+        )
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<BidView, A::Error> {
@@ -64,12 +72,14 @@ impl<'de> Visitor<'de> for BidWire {
         let interested_only = seq.next_element()?.unwrap_or(false);
         let comment = seq.next_element()?.unwrap_or_default();
         let tolerance = seq.next_element()?.unwrap_or_default();
+        let asked = seq.next_element()?;
         Ok(BidView {
             participant,
             quantity,
             interested_only,
             comment,
             tolerance,
+            asked,
         })
     }
 }
@@ -86,6 +96,7 @@ mod tests {
             interested_only,
             comment: comment.to_owned(),
             tolerance: Quantity::ZERO,
+            asked: None,
         }
     }
 
@@ -105,6 +116,14 @@ mod tests {
                 },
                 r#"[3,4000,false,"",2000]"#,
             ),
+            (
+                BidView {
+                    tolerance: Quantity::from_thousandths(2000),
+                    asked: Some(Quantity::from_thousandths(4000)),
+                    ..bid(5000, false, "")
+                },
+                r#"[3,5000,false,"",2000,4000]"#,
+            ),
         ] {
             assert_eq!(serde_json::to_string(&bid).unwrap(), json);
             assert_eq!(serde_json::from_str::<BidView>(json).unwrap(), bid);
@@ -117,7 +136,7 @@ mod tests {
             "[3]",
             "[]",
             r#"{"participant":3}"#,
-            "[3,2500,false,\"\",1,2]",
+            "[3,2500,false,\"\",1,2,3]",
         ] {
             assert!(serde_json::from_str::<BidView>(json).is_err(), "{json}");
         }

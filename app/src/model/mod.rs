@@ -23,7 +23,7 @@ pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
 pub use notifications::NotificationView;
 pub use run::{
-    BidOutcome, BidView, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
+    BidOutcome, BidView, PackOrder, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,
     TransferView,
 };
 pub use search::SearchHit;

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::packs::{PackMeter, PackRule};
+use crate::domain::packs::{Fairness, PackBid, PackMeter, PackPlan, PackRule, Rounding, plan};
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunRole, RunState};
 use crate::model::PersonShares;
@@ -48,6 +48,20 @@ pub struct BidView {
     pub comment: String,
     /// "Up to this much more to fill a pack"; zero when none.
     pub tolerance: Quantity,
+    /// What they asked before confirming shared out the packs, when that changed their bid.
+    pub asked: Option<Quantity>,
+}
+
+/// What confirming the run made of a product sold by the pack (or with a minimum order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackOrder {
+    pub rounding: Rounding,
+    /// What the shoppers buy.
+    pub to_buy: Quantity,
+    /// `to_buy` in packs, when sold by the pack.
+    pub packs: Option<i64>,
+    /// What nobody asked for or offered to take: the leader holds it.
+    pub absorbed: Quantity,
 }
 
 /// A product of the run with every bid on it.
@@ -67,9 +81,13 @@ pub struct RunProduct {
     /// What the shoppers bought of it, once recorded (zero: the store had none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bought: Option<Quantity>,
-    /// How the run's store sells it, when by the pack or with a minimum order.
+    /// How the run's store sells it, when by the pack or with a minimum order (as it was when
+    /// the run was confirmed, once it is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<PackRule>,
+    /// What confirming made of its packs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<PackOrder>,
 }
 
 impl RunProduct {
@@ -82,6 +100,26 @@ impl RunProduct {
     pub fn meter(&self) -> Option<PackMeter> {
         let size = self.pack.and_then(|pack| pack.size)?;
         Some(PackMeter::new(size, self.total, self.tolerance()))
+    }
+
+    /// Its bids as the pack rule reads them, in the order they were placed; who is an index
+    /// into `RunDetail::participants`.
+    pub fn pack_bids(&self) -> Vec<PackBid<usize>> {
+        self.bids
+            .iter()
+            .filter(|bid| !bid.interested_only)
+            .map(|bid| PackBid {
+                who: bid.participant,
+                quantity: bid.quantity,
+                tolerance: bid.tolerance,
+            })
+            .collect()
+    }
+
+    /// What confirming now would make of it, when the store sells it by the pack.
+    pub fn pack_plan(&self, fairness: Fairness, rounding: Rounding) -> Option<PackPlan<usize>> {
+        let rule = self.pack?;
+        Some(plan(&rule, &self.pack_bids(), fairness, rounding))
     }
 }
 
@@ -112,6 +150,9 @@ pub struct RunDetail {
     pub currency: String,
     /// Once goods are shared out: each person's shares and costs, by name.
     pub distribution: Vec<PersonShares>,
+    /// How packs that do not come out even are shared, as the leader chose.
+    #[serde(default)]
+    pub pack_fairness: Fairness,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

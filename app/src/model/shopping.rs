@@ -40,6 +40,9 @@ pub struct ShoppingItemView {
     pub added_in_store: bool,
     pub last_price: Option<SeenPrice>,
     pub purchase: Option<PurchaseView>,
+    /// The pack it is bought in, when the store sells it by the pack: the list asks for packs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_size: Option<Quantity>,
 }
 
 impl ShoppingItemView {
@@ -49,6 +52,12 @@ impl ShoppingItemView {
 
     pub fn out_of_stock(&self) -> bool {
         self.purchase.as_ref().is_some_and(|p| p.quantity.is_zero())
+    }
+
+    /// How many whole packs `quantity` is, when bought by the pack and it comes out whole.
+    pub fn packs_of(&self, quantity: Quantity) -> Option<i64> {
+        let size = self.pack_size.filter(|size| !size.is_zero())?.thousandths();
+        (quantity.thousandths() % size == 0).then(|| quantity.thousandths() / size)
     }
 }
 

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::api::runs::get_run;
+use crate::components::pack_terms::pack_purchase;
 use crate::components::page_error::PageError;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::RunDetail;
@@ -90,7 +91,7 @@ fn ShoppingSheet(run: RunDetail) -> impl IntoView {
                             <tr>
                                 <td class="tick">"☐"</td>
                                 <td>{product.name.clone()}{(!product.brand.is_empty()).then(|| format!(" · {}", product.brand))}</td>
-                                <td>{i18n.quantity(product.total, &product.unit)}</td>
+                                <td>{pack_purchase(i18n, product.total, product.pack.and_then(|pack| pack.size), &product.unit)}</td>
                                 <td>{price}</td>
                             </tr>
                         }

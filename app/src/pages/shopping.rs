@@ -14,14 +14,15 @@ use uuid::Uuid;
 
 use crate::api::catalogue::similar_products;
 use crate::api::shopping::{
-    AddShoppingItem, CompleteShopping, MarkOutOfStock, RecordPurchase, UnrecordPurchase,
-    get_shopping_list,
+    AddShoppingItem, CompleteShopping, MarkOutOfStock, RecordPacks, RecordPurchase,
+    UnrecordPurchase, get_shopping_list,
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{
     Concern, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
 use crate::components::live::live_refresh;
+use crate::components::pack_terms::pack_purchase;
 use crate::components::page_error::PageError;
 use crate::components::toast::toast_after;
 use crate::domain::money::{format_plain, parse_amount};
@@ -166,7 +167,7 @@ fn ItemCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let unit = item.unit.clone();
-    let requested = i18n.quantity(item.requested, &unit);
+    let requested = pack_purchase(i18n, item.requested, item.pack_size, &unit);
     let seen = item.last_price.as_ref().map(|seen| seen_text(i18n, seen));
     let last_minor = item
         .last_price
@@ -294,19 +295,35 @@ fn PurchaseForm(
     refresh: RwSignal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<RecordPurchase>::new();
-    let state = FormState::of(action);
-    refresh_after(action, refresh);
-    toast_after(action, Key::ToastRecorded);
+    // Bought by the pack, the form counts packs and prices one pack; the arithmetic is the same.
+    let pack = item.pack_size;
+    let by_pack = pack.is_some() && item.packs_of(item.requested).is_some();
+    let units = ServerAction::<RecordPurchase>::new();
+    let packs = ServerAction::<RecordPacks>::new();
+    let state = if by_pack {
+        refresh_after(packs, refresh);
+        toast_after(packs, Key::ToastRecorded);
+        FormState::of(packs)
+    } else {
+        refresh_after(units, refresh);
+        toast_after(units, Key::ToastRecorded);
+        FormState::of(units)
+    };
     let id = item.product_id;
     let drafts = use_context::<Drafts>().unwrap_or_default();
     let key = (id, correcting);
     let draft = drafts.get(key).unwrap_or_else(|| {
         let bought = item.purchase.as_ref().filter(|p| !p.quantity.is_zero());
+        let quantity = bought.map_or(item.requested, |p| p.quantity);
+        let packs = pack.and(item.packs_of(quantity));
+        let unit = bought.map(|p| match packs.filter(|packs| *packs > 0) {
+            Some(packs) => p.total_minor / packs,
+            None => p.unit_price_minor,
+        });
         Draft {
-            quantity: bought.map_or(item.requested, |p| p.quantity).to_string(),
-            unit: bought
-                .map(|p| format_plain(p.unit_price_minor, &currency))
+            quantity: packs.map_or_else(|| quantity.to_string(), |packs| packs.to_string()),
+            unit: unit
+                .map(|unit| format_plain(unit, &currency))
                 .unwrap_or_default(),
             total: bought
                 .map(|p| format_plain(p.total_minor, &currency))
@@ -314,12 +331,22 @@ fn PurchaseForm(
             typed: Typed::Unit,
         }
     });
+    // The price of one unit, from the price typed (of a unit, or of a pack).
+    let per_unit = move |typed_price: i64| match pack.filter(|_| by_pack) {
+        Some(size) => {
+            (i128::from(typed_price) * 1000 / i128::from(size.thousandths().max(1))) as i64
+        }
+        None => typed_price,
+    };
+    // The page as served (and without JavaScript) asks for the quantity on the list. Not the
+    // prices: without JavaScript an old total would win over a corrected unit price.
+    let first_quantity = draft.quantity.clone();
     let quantity = RwSignal::new(draft.quantity);
     let unit = RwSignal::new(draft.unit);
     let total = RwSignal::new(draft.total);
     let typed = RwSignal::new(draft.typed);
     Effect::new(move |_| {
-        if matches!(action.value().try_get().flatten(), Some(Ok(_))) {
+        if state.succeeded() {
             drafts.forget(key);
         }
     });
@@ -348,7 +375,7 @@ fn PurchaseForm(
         if let Some(field) = field {
             typed.set(field);
         }
-        warning.set(sync().and_then(|u| price_jump(last_minor, u)));
+        warning.set(sync().and_then(|u| price_jump(last_minor, per_unit(u))));
         drafts.keep(
             key,
             Draft {
@@ -370,13 +397,24 @@ fn PurchaseForm(
     let unit_check = total_check.clone();
     let (q_for, u_for, t_for) = (q_id.clone(), u_id.clone(), t_id.clone());
     let unit_label = (!item.unit.is_empty()).then(|| format!(" ({})", item.unit));
+    let pack_label = pack.map(|size| {
+        tr!(
+            i18n,
+            PacksBoughtLabel,
+            size = i18n.quantity(size, &item.unit)
+        )
+    });
+    let (quantity_name, price_name) = if by_pack {
+        ("packs", "pack_price")
+    } else {
+        ("quantity", "unit_price")
+    };
     let label = if correcting {
         Key::SaveCorrection
     } else {
         Key::RecordBoughtSubmit
     };
-    view! {
-        <ActionForm action attr:class="purchase-form" attr:data-testid="purchase-form">
+    let fields = view! {
             <input type="hidden" name="run_id" value=run_id.to_string()/>
             <input type="hidden" name="product_id" value=id.to_string()/>
             <input type="hidden" name="currency" value=currency.clone()/>
@@ -384,14 +422,21 @@ fn PurchaseForm(
             <FormError state form=format!("buy-{id}")/>
             <div class="purchase-fields">
                 <label for=q_for>
-                    {t!(i18n, BoughtQuantityLabel)}{unit_label}
-                    <input id=q_id name="quantity" inputmode="decimal" autocomplete="off" required
+                    {match pack_label.filter(|_| by_pack) {
+                        Some(label) => label.into_any(),
+                        None => view! { {t!(i18n, BoughtQuantityLabel)}{unit_label} }.into_any(),
+                    }}
+                    <input id=q_id name=quantity_name inputmode={if by_pack { "numeric" } else { "decimal" }} autocomplete="off" required
                         aria-describedby=quantity_check.described_by() aria-invalid=quantity_check.invalid()
-                        prop:value=quantity on:input=move |ev| { quantity.set(event_target_value(&ev)); on_change(None); }/>
+                        value=first_quantity prop:value=quantity on:input=move |ev| { quantity.set(event_target_value(&ev)); on_change(None); }/>
                 </label>
                 <label for=u_for>
-                    {move || tr!(i18n, UnitPriceLabel, currency = currency)}
-                    <input id=u_id name="unit_price" inputmode="decimal" autocomplete="off"
+                    {move || if by_pack {
+                        tr!(i18n, PackPriceLabel, currency = currency)
+                    } else {
+                        tr!(i18n, UnitPriceLabel, currency = currency)
+                    }}
+                    <input id=u_id name=price_name inputmode="decimal" autocomplete="off"
                         aria-describedby=unit_check.described_by() aria-invalid=unit_check.invalid()
                         prop:value=unit on:input=move |ev| { unit.set(event_target_value(&ev)); on_change(Some(Typed::Unit)); }/>
                 </label>
@@ -408,9 +453,18 @@ fn PurchaseForm(
                 <p class="price-warning" role="status" data-testid="price-warning">{price_jump_text(i18n, percent)}</p>
             })}
             <SubmitButton state label/>
-        </ActionForm>
+    };
+    if by_pack {
+        view! {
+            <ActionForm action=packs attr:class="purchase-form" attr:data-testid="purchase-form">{fields}</ActionForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ActionForm action=units attr:class="purchase-form" attr:data-testid="purchase-form">{fields}</ActionForm>
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 #[component]

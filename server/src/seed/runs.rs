@@ -89,8 +89,9 @@ const RUNS: [DemoRun; 8] = [
             ("alice", "Test Olive Oil", "1"),
             ("bob", "Test Olive Oil", "2"),
             ("carol", "Test Olive Oil", "1"),
-            ("alice", "Test Quinoa", "1"),
-            ("carol", "Test Quinoa", "1"),
+            // Sold by the 5 kg sack: Carol's one more kilo fills it.
+            ("alice", "Test Quinoa", "2"),
+            ("carol", "Test Quinoa", "2+1"),
             ("test", "Kirkland Paper Towels 12-pack", "1"),
             ("alice", "Kirkland Paper Towels 12-pack", "2"),
             ("bob", "Kirkland Paper Towels 12-pack", "1"),
@@ -103,13 +104,14 @@ const RUNS: [DemoRun; 8] = [
         comment: DemoText::RunShopping,
         store: "Test Costco",
         bids: &[
-            ("test", "Test Quinoa", "1"),
-            ("alice", "Test Quinoa", "2"),
+            // A 5 kg sack: Alice takes the last kilo.
+            ("test", "Test Quinoa", "2"),
+            ("alice", "Test Quinoa", "2+1"),
             ("bob", "Kirkland Paper Towels 12-pack", "1"),
             ("carol", "Kirkland Paper Towels 12-pack", "1"),
         ],
         ready: true,
-        finish: Finish::Shop(&[("Test Quinoa", "3", "29.97")], AfterShopping::Stay),
+        finish: Finish::Shop(&[("Test Quinoa", "5", "49.95")], AfterShopping::Stay),
     },
     DemoRun {
         comment: DemoText::RunAdjusting,
@@ -134,15 +136,16 @@ const RUNS: [DemoRun; 8] = [
         comment: DemoText::RunDistributing,
         store: "Test Sam's Club",
         bids: &[
-            ("test", "Test Detergent", "1"),
-            ("alice", "Test Detergent", "1"),
+            // Sold by 6: Alice's one more fills the case.
+            ("test", "Test Detergent", "3"),
+            ("alice", "Test Detergent", "2+1"),
             ("bob", "Tide Pods 81-count", "1"),
             ("carol", "93/7 Ground Beef 3lbs", "2"),
         ],
         ready: true,
         finish: Finish::Shop(
             &[
-                ("Test Detergent", "2", "25.98"),
+                ("Test Detergent", "6", "77.94"),
                 ("Tide Pods 81-count", "1", "19.99"),
                 ("93/7 Ground Beef 3lbs", "2", "31.98"),
             ],
@@ -156,14 +159,15 @@ const RUNS: [DemoRun; 8] = [
             ("test", "Test Olive Oil", "1"),
             ("alice", "Test Olive Oil", "1"),
             ("bob", "Test Olive Oil", "1"),
-            ("alice", "Test Quinoa", "1"),
-            ("carol", "Test Quinoa", "1"),
+            // Sold by the 5 kg sack: Carol's one more kilo fills it.
+            ("alice", "Test Quinoa", "2"),
+            ("carol", "Test Quinoa", "2+1"),
         ],
         ready: true,
         finish: Finish::Shop(
             &[
                 ("Test Olive Oil", "3", "38.97"),
-                ("Test Quinoa", "2", "19.98"),
+                ("Test Quinoa", "5", "49.95"),
             ],
             AfterShopping::HandOut,
         ),
@@ -230,7 +234,7 @@ pub async fn ensure(
         match demo.finish {
             Finish::Stay => {}
             Finish::Confirm => {
-                runs::confirm(db, leader, run_id).await?;
+                runs::confirm(db, leader, run_id, &[]).await?;
             }
             Finish::Cancel(reason) => {
                 runs::cancel(
@@ -243,7 +247,7 @@ pub async fn ensure(
                 .await?;
             }
             Finish::Shop(purchases, then) => {
-                runs::confirm(db, leader, run_id).await?;
+                runs::confirm(db, leader, run_id, &[]).await?;
                 shop(db, cache, leader, run_id, products, purchases).await?;
                 match then {
                     AfterShopping::Stay => {}

@@ -18,7 +18,7 @@ use crate::components::debounce::Debouncer;
 use crate::components::form::{
     Concern, Field, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
-use crate::components::pack_terms::pack_terms;
+use crate::components::pack_terms::{pack_purchase, pack_terms};
 use crate::components::toast::toast_after;
 use crate::domain::adjusting::{Balance, adjust_range, balance};
 use crate::domain::catalogue::{PRODUCT_NAME_MAX, UNIT_MAX};
@@ -146,6 +146,7 @@ pub(super) fn ProductCard(
         bidders,
         &unit,
         i18n.t(Key::InterestedOnlyShort),
+        i18n.t(Key::AskedShort),
     );
     let interested = product.interested_count;
     let price = product
@@ -161,7 +162,25 @@ pub(super) fn ProductCard(
     let terms = pack.map(|rule| pack_terms(i18n, &rule, &product.unit));
     let meter = product
         .meter()
-        .filter(|_| !shared_out && product.bought.is_none());
+        .filter(|_| !shared_out && product.bought.is_none() && product.order.is_none());
+    let order = product.order.map(|order| {
+        let mut line = tr!(
+            i18n,
+            PackOrderLine,
+            buy = pack_purchase(i18n, order.to_buy, pack.and_then(|p| p.size), &product.unit)
+        );
+        if !order.absorbed.is_zero() {
+            let leader = run.leader().map_or("", |p| p.display_name.as_str());
+            line.push_str(" · ");
+            line.push_str(&tr!(
+                i18n,
+                PackPlanHolds,
+                name = leader,
+                quantity = i18n.quantity(order.absorbed, &product.unit)
+            ));
+        }
+        line
+    });
     let meter_unit = unit.clone();
     view! {
         <li class="product-card" id=format!("product-{product_id}") data-testid=format!("product-{}", product.name)>
@@ -179,6 +198,7 @@ pub(super) fn ProductCard(
             </p>
             {status.map(|(text, class)| view! { <p class=format!("bought-line {class}") data-testid="bought-line">{text}</p> })}
             <ul class="bidders" data-testid="bidders" inner_html=chips></ul>
+            {order.map(|line| view! { <p class="pack-order" data-testid="pack-order">{line}</p> })}
             {meter.map(|meter| view! {
                 <PackMeterView run_id product_id meter unit=meter_unit action=card.take_rest
                     can_take_rest=mode == BidMode::Free refresh/>
@@ -199,6 +219,7 @@ fn bidder_chips<'a>(
     bids: impl Iterator<Item = (&'a str, &'a BidView)>,
     unit: &str,
     interested: &str,
+    asked: &str,
 ) -> String {
     use html_escape::encode_text_to_string as escaped;
     let mut html = String::with_capacity(48 * bids.size_hint().0);
@@ -221,6 +242,14 @@ fn bidder_chips<'a>(
             }
         }
         html.push_str("</b>");
+        if let Some(asked_before) = bid.asked.filter(|asked| !asked.is_zero()) {
+            // What the packs changed: "5 ~~4~~".
+            html.push_str("<s class=\"asked\"><span class=\"visually-hidden\">");
+            escaped(asked, &mut html);
+            html.push_str(" </span>");
+            locale::push_quantity(&mut html, language, asked_before);
+            html.push_str("</s>");
+        }
         if !bid.tolerance.is_zero() {
             // "+2": up to two more to fill a pack.
             html.push_str("<span class=\"tolerance\">+");
@@ -485,6 +514,7 @@ mod tests {
             interested_only,
             comment: comment.to_owned(),
             tolerance: Quantity::ZERO,
+            asked: None,
         }
     }
 
@@ -495,14 +525,26 @@ mod tests {
             bid("1", true, "if <b>ripe</b> & cheap"),
         ];
         let bidders = [("Ada", &bids[0]), ("<script>alert(1)</script>", &bids[1])];
-        let html = bidder_chips(Language::En, bidders.into_iter(), "kg", "interested");
+        let html = bidder_chips(
+            Language::En,
+            bidders.into_iter(),
+            "kg",
+            "interested",
+            "asked",
+        );
         assert_eq!(
             html,
             "<li>Ada<b>2.5 kg</b></li>\
              <li class=\"interested\">&lt;script&gt;alert(1)&lt;/script&gt;<b>interested</b>\
              <small>if &lt;b&gt;ripe&lt;/b&gt; &amp; cheap</small></li>"
         );
-        let russian = bidder_chips(Language::Ru, bidders.into_iter(), "kg", "интересуюсь");
+        let russian = bidder_chips(
+            Language::Ru,
+            bidders.into_iter(),
+            "kg",
+            "интересуюсь",
+            "просил",
+        );
         assert!(
             russian.starts_with("<li>Ada<b>2,5 кг</b></li>"),
             "{russian}"

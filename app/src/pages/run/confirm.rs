@@ -2,6 +2,8 @@
 //! and on `/runs/:id/confirm/:what`, the confirmation page a button leads to without JavaScript.
 //! The page asks only what the state machine still offers the viewer; otherwise it says why not.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -20,6 +22,8 @@ use crate::error::{AppError, ErrorCode};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::model::{RunDetail, ShoppingList};
 use crate::tr;
+
+use super::pack_choices::PackChoices;
 
 /// A move of a run that is confirmed first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumString, IntoStaticStr)]
@@ -191,9 +195,19 @@ fn Asking(what: RunConfirmation, run_id: Uuid, subject: Subject) -> impl IntoVie
     }
     let mut fields = vec![("run_id", run_id.to_string())];
     let mut about = None;
+    let mut inside = None;
     let (question, label) = match (&subject, what) {
         (Subject::Run(run), RunConfirmation::Confirm) => {
             let wording = confirm_wording(i18n, run);
+            // The choices made on the run page come along in the query.
+            let rounded_up: Vec<Uuid> = query
+                .get_untracked()
+                .into_iter()
+                .filter(|(name, _)| name.starts_with("round_up["))
+                .filter_map(|(_, value)| Uuid::parse_str(&value).ok())
+                .collect();
+            let run = Arc::new((**run).clone());
+            inside = Some(view! { <PackChoices run rounded_up/> }.into_any());
             (wording.question, wording.label)
         }
         (Subject::Run(_), RunConfirmation::Reopen) => (
@@ -247,7 +261,7 @@ fn Asking(what: RunConfirmation, run_id: Uuid, subject: Subject) -> impl IntoVie
     };
     view! {
         <Confirmation question label=i18n.t_now(label).to_owned() action=what.server_url() fields back
-            danger=what.danger()>
+            danger=what.danger() inside>
             {about.map(|about| view! { <p class="confirmation-about"><strong>{about}</strong></p> })}
         </Confirmation>
     }

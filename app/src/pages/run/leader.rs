@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::form::{Field, FormError, FormState, SubmitButton};
+use crate::domain::packs::Fairness;
 use crate::domain::run::COMMENT_MAX;
 use crate::domain::run_state::{RunAction, RunRole, authorize};
 use crate::i18n::{Key, use_i18n};
@@ -16,6 +17,7 @@ use crate::t;
 use super::RunActions;
 use super::confirm::{ConfirmWording, RunConfirmation, cancel_question, confirm_wording};
 use super::leadership::LeadershipPanel;
+use super::pack_choices::PackChoices;
 
 #[component]
 pub(super) fn ReadyToggle(run: Arc<RunDetail>, actions: RunActions) -> impl IntoView {
@@ -54,11 +56,13 @@ pub(super) fn LeaderPanel(
     let everyone_ready = run.everyone_ready();
     let confirm = offered.contains(&RunAction::Confirm).then(|| {
         let ConfirmWording { note, label, question } = confirm_wording(i18n, &run);
+        let packs_of = run.clone();
         view! {
             <div class="leader-step" data-testid="confirm-step">
                 <p class=if everyone_ready { "ready-note" } else { "muted" } data-testid="readiness">{note}</p>
-                <ActionForm action=actions.confirm attr:class="inline-form">
+                <ActionForm action=actions.confirm attr:class="stack">
                     <input type="hidden" name="run_id" value=run_id.to_string()/>
+                    <PackChoices run=packs_of rounded_up=Vec::new()/>
                     <FormError state=confirm_state/>
                     <ConfirmSubmit state=confirm_state page=RunConfirmation::Confirm.page(run_id)
                         label=Signal::derive(move || i18n.t(label).to_owned())
@@ -86,6 +90,7 @@ pub(super) fn LeaderPanel(
         .map(|day| day.to_string())
         .unwrap_or_default();
     let comment = run.comment.clone();
+    let run_fairness = run.pack_fairness;
     let edit = offered.contains(&RunAction::EditComment).then(|| {
         let edit_state = FormState::of(actions.edit);
         view! {
@@ -100,6 +105,21 @@ pub(super) fn LeaderPanel(
                     <Field id="edit-run-comment" label=Key::RunCommentLabel hint=Key::RunCommentHint>
                         <textarea id="edit-run-comment" name="comment" maxlength=COMMENT_MAX rows="2"
                             aria-describedby="edit-run-comment-hint">{comment}</textarea>
+                    </Field>
+                    <Field id="edit-run-fairness" label=Key::FairnessLabel>
+                        <select id="edit-run-fairness" name="pack_fairness">
+                            {[(Fairness::Proportional, Key::FairnessProportional), (Fairness::FirstCome, Key::FairnessFirstCome)]
+                                .into_iter()
+                                .map(|(fairness, key)| {
+                                    let value: &'static str = fairness.into();
+                                    view! {
+                                        <option value=value selected={fairness == run_fairness}>
+                                            {move || i18n.t(key)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
                     </Field>
                     <SubmitButton state=edit_state label=Key::SaveRunDetailsSubmit/>
                 </ActionForm>

@@ -9,6 +9,7 @@ mod confirm;
 mod costs;
 mod leader;
 mod leadership;
+mod pack_choices;
 mod pack_meter;
 mod stages;
 

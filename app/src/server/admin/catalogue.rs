@@ -386,6 +386,8 @@ pub async fn merge_products(
     for statement in [
         // One person's bids on both in one run become one bid of the sum.
         "UPDATE bids t SET quantity = t.quantity + s.quantity, \
+                           asked = CASE WHEN t.asked IS NULL AND s.asked IS NULL THEN NULL \
+                                        ELSE least(coalesce(t.asked, t.quantity) + coalesce(s.asked, s.quantity), 9999) END, \
                            interested_only = t.interested_only AND s.interested_only, \
                            tolerance = least(t.tolerance + s.tolerance, 9999), \
                            comment = left(concat_ws(' / ', nullif(t.comment, ''), nullif(s.comment, '')), 500) \
@@ -411,6 +413,12 @@ pub async fn merge_products(
          SELECT store_id, $2, pack_size, minimum, whole_units, updated_by FROM store_packs \
          WHERE product_id = $1 ON CONFLICT DO NOTHING",
         "DELETE FROM store_packs WHERE product_id = $1",
+        // What confirmation planned for the merged one stays with its runs.
+        "INSERT INTO run_packs (run_id, product_id, pack_size, minimum, whole_units, rounding, \
+                                to_buy, absorbed, created_at) \
+         SELECT run_id, $2, pack_size, minimum, whole_units, rounding, to_buy, absorbed, created_at \
+         FROM run_packs WHERE product_id = $1 ON CONFLICT DO NOTHING",
+        "DELETE FROM run_packs WHERE product_id = $1",
         "UPDATE products SET archived_at = coalesce(archived_at, now()), merged_into = $2 \
          WHERE id = $1",
         // Entries merged into this one before now lead to the survivor too.

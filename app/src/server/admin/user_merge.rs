@@ -147,6 +147,8 @@ async fn merge_runs(conn: &mut PgConnection, s: Uuid, t: Uuid) -> AppResult<()> 
     for statement in [
         // Shared runs: bids on one product add up, the rest move below.
         "UPDATE bids b SET quantity = b.quantity + m.quantity, \
+                           asked = CASE WHEN b.asked IS NULL AND m.asked IS NULL THEN NULL \
+                                        ELSE least(coalesce(b.asked, b.quantity) + coalesce(m.asked, m.quantity), 9999) END, \
                            interested_only = b.interested_only AND m.interested_only, \
                            tolerance = least(b.tolerance + m.tolerance, 9999), \
                            comment = left(concat_ws(' / ', nullif(b.comment, ''), nullif(m.comment, '')), 500) \

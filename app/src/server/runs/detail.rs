@@ -18,14 +18,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::packs::PackRule;
+use crate::domain::packs::{Fairness, PackRule, Rounding};
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunAction, RunRole, authorize};
-use crate::error::{AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{
-    BidView, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct, TransferView,
+    BidView, PackOrder, ParticipantView, PersonRef, PersonShares, RunDetail, RunProduct,
+    TransferView,
 };
-use crate::server::packs::{PACK_COLUMNS, PackRow};
+use crate::server::packs::PackRow;
 use crate::server::runs::access::{is_group_member, role_from, stored_state, taking_part};
 use crate::server::runs::{distribution, leadership};
 
@@ -123,6 +124,7 @@ struct RunRow {
     cancel_reason: String,
     leader_left: bool,
     created_at: DateTime<Utc>,
+    pack_fairness: String,
     revision: i64,
     /// The viewer's standing, as `access::role_from` reads it.
     member: bool,
@@ -156,8 +158,12 @@ struct BidRow {
     interested_only: bool,
     comment: String,
     tolerance: i64,
+    asked: Option<i64>,
     #[sqlx(flatten)]
     pack: PackRow,
+    rounding: Option<String>,
+    to_buy: Option<i64>,
+    absorbed: Option<i64>,
 }
 
 /// A run as a member of its group sees it, read in full.
@@ -192,6 +198,7 @@ async fn detail_with(
     let run: RunRow = sqlx::query_as(concat!(
         "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
                 r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at, \
+                r.pack_fairness, \
                 (SELECT coalesce(sum(v.changes), 0)::bigint FROM run_revisions v \
                  WHERE v.run_id = r.id) AS revision, ",
         is_group_member!(group: "r.group_id", user: "$2"),
@@ -272,6 +279,9 @@ async fn detail_with(
         group_members,
         currency: run.currency,
         distribution: body.distribution.clone(),
+        pack_fairness: run.pack_fairness.parse::<Fairness>().map_err(|_| {
+            AppError::internal(format!("unknown pack fairness {:?}", run.pack_fairness))
+        })?,
     })
 }
 
@@ -287,15 +297,24 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
-    let bids: Vec<BidRow> = sqlx::query_as(&format!(
+    // Once confirmed, a product is sold as it was then (`run_packs`), not as the store sells
+    // it now.
+    let bids: Vec<BidRow> = sqlx::query_as(
         "SELECT b.product_id, p.name, p.brand, p.unit, b.user_id, \
                 (b.quantity * 1000)::bigint AS thousandths, b.interested_only, b.comment, \
-                (b.tolerance * 1000)::bigint AS tolerance, {PACK_COLUMNS} \
+                (b.tolerance * 1000)::bigint AS tolerance, (b.asked * 1000)::bigint AS asked, \
+                (coalesce(rp.pack_size, sp.pack_size) * 1000)::bigint AS pack_size, \
+                (coalesce(rp.minimum, sp.minimum) * 1000)::bigint AS minimum, \
+                coalesce(rp.whole_units, sp.whole_units, false) AS whole_units, \
+                rp.rounding, (rp.to_buy * 1000)::bigint AS to_buy, \
+                (rp.absorbed * 1000)::bigint AS absorbed \
          FROM bids b JOIN products p ON p.id = b.product_id \
               JOIN runs r ON r.id = b.run_id \
+              LEFT JOIN run_packs rp ON rp.run_id = b.run_id AND rp.product_id = b.product_id \
               LEFT JOIN store_packs sp ON sp.store_id = r.store_id AND sp.product_id = b.product_id \
-         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id"
-    ))
+                                      AND rp.run_id IS NULL \
+         WHERE b.run_id = $1 ORDER BY lower(p.name), p.id, b.created_at, b.user_id",
+    )
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
@@ -320,6 +339,7 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
     let mut products: Vec<RunProduct> = Vec::new();
     for bid in bids {
         if products.last().map(|p| p.product_id) != Some(bid.product_id) {
+            let order = pack_order(&bid)?;
             products.push(RunProduct {
                 product_id: bid.product_id,
                 name: bid.name,
@@ -332,6 +352,7 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
                 bids: Vec::new(),
                 bought: bought.get(&bid.product_id).copied(),
                 pack: Some(bid.pack.rule()).filter(PackRule::is_packed),
+                order,
             });
         }
         let Some(product) = products.last_mut() else {
@@ -352,6 +373,7 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
             interested_only: bid.interested_only,
             comment: bid.comment,
             tolerance: Quantity::from_thousandths(bid.tolerance),
+            asked: bid.asked.map(Quantity::from_thousandths),
         });
     }
     Ok(RunBody {
@@ -371,6 +393,27 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
         distribution,
         pending_transfer,
     })
+}
+
+/// What confirming made of the packs of a bid's product, once it did.
+fn pack_order(bid: &BidRow) -> AppResult<Option<PackOrder>> {
+    let (Some(rounding), Some(to_buy)) = (&bid.rounding, bid.to_buy) else {
+        return Ok(None);
+    };
+    let rounding: Rounding = rounding
+        .parse()
+        .map_err(|_| AppError::internal(format!("unknown pack rounding {rounding:?}")))?;
+    let to_buy = Quantity::from_thousandths(to_buy);
+    Ok(Some(PackOrder {
+        rounding,
+        to_buy,
+        packs: bid
+            .pack
+            .pack_size
+            .filter(|size| *size > 0)
+            .map(|size| to_buy.thousandths() / size),
+        absorbed: Quantity::from_thousandths(bid.absorbed.unwrap_or_default()),
+    }))
 }
 
 /// The newest price seen at the run's store of each product: amount and currency.

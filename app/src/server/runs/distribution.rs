@@ -6,12 +6,13 @@
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::allocation::{AllocationReason, allocate, split_cost};
+use crate::domain::allocation::{AllocationReason, allocate, allocate_packed, split_cost};
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunAction, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{LiveEvent, PersonShares, ShareView};
 use crate::server::runs::access::{Lock, lock_run};
+use crate::server::runs::pack_orders;
 use crate::server::runs::transitions::{move_run, notify_state_change};
 
 #[derive(FromRow)]
@@ -22,7 +23,8 @@ struct BoughtItem {
 }
 
 /// Allocates every bought item of the run among its committed bids; the leader holds what
-/// nobody claimed. Items not bought (or out of stock) get no allocations.
+/// nobody claimed, and products bought by the pack are cut by the pack rule. Items not bought
+/// (or out of stock) get no allocations.
 pub(crate) async fn allocate_all(conn: &mut PgConnection, run_id: Uuid) -> AppResult<()> {
     let leader: Uuid =
         sqlx::query_scalar("SELECT user_id FROM run_participants WHERE run_id = $1 AND is_leader")
@@ -36,10 +38,14 @@ pub(crate) async fn allocate_all(conn: &mut PgConnection, run_id: Uuid) -> AppRe
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
+    let packed = pack_orders::rules_of(conn, run_id).await?;
+    let fairness = pack_orders::fairness_of(conn, run_id).await?;
     for item in items {
+        // In the order the bids were placed: first come, first served reads it.
         let claims: Vec<(Uuid, i64)> = sqlx::query_as(
             "SELECT user_id, (quantity * 1000)::bigint FROM bids \
-             WHERE run_id = $1 AND product_id = $2 AND NOT interested_only",
+             WHERE run_id = $1 AND product_id = $2 AND NOT interested_only AND quantity > 0 \
+             ORDER BY created_at, user_id",
         )
         .bind(run_id)
         .bind(item.product_id)
@@ -49,7 +55,11 @@ pub(crate) async fn allocate_all(conn: &mut PgConnection, run_id: Uuid) -> AppRe
             .into_iter()
             .map(|(who, thousandths)| (who, Quantity::from_thousandths(thousandths)))
             .collect();
-        let shares = allocate(Quantity::from_thousandths(item.purchased), &claims, leader);
+        let bought = Quantity::from_thousandths(item.purchased);
+        let shares = match packed.get(&item.product_id) {
+            Some(rule) => allocate_packed(bought, &claims, leader, rule.granularity, fairness),
+            None => allocate(bought, &claims, leader),
+        };
         let weights: Vec<(Uuid, Quantity)> = shares.iter().map(|s| (s.who, s.quantity)).collect();
         let costs = split_cost(item.total_minor, &weights);
         for (share, (_, cost)) in shares.iter().zip(costs) {

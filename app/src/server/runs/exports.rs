@@ -71,6 +71,9 @@ struct Line<'a> {
     asked: String,
     interested: bool,
     share: Option<&'a crate::model::ShareView>,
+    /// "Up to this much more to fill a pack", and what the pack rule made of the ask.
+    tolerance: String,
+    after_packs: String,
 }
 
 /// The CSV, its column headers in the viewer's `language`; the cells stay machine-readable.
@@ -97,6 +100,10 @@ pub async fn csv(
         Key::CsvBought,
         Key::CsvItemPaid,
         Key::CsvCurrency,
+        Key::CsvTolerance,
+        Key::CsvAfterPacks,
+        Key::CsvPackSize,
+        Key::CsvPacks,
     ];
     let mut out = headers
         .iter()
@@ -126,10 +133,20 @@ pub async fn csv(
                     asked: if bid.interested_only {
                         String::new()
                     } else {
-                        bid.quantity.to_string()
+                        bid.asked.unwrap_or(bid.quantity).to_string()
                     },
                     interested: bid.interested_only,
                     share,
+                    tolerance: if bid.tolerance.is_zero() {
+                        String::new()
+                    } else {
+                        bid.tolerance.to_string()
+                    },
+                    after_packs: if product.order.is_some() && !bid.interested_only {
+                        bid.quantity.to_string()
+                    } else {
+                        String::new()
+                    },
                 })
             })
             .collect();
@@ -149,9 +166,21 @@ pub async fn csv(
                     asked: String::new(),
                     interested: false,
                     share: Some(share),
+                    tolerance: String::new(),
+                    after_packs: String::new(),
                 });
             }
         }
+        let pack_size = product
+            .pack
+            .and_then(|pack| pack.size)
+            .map(|size| size.to_string())
+            .unwrap_or_default();
+        let packs = product
+            .order
+            .and_then(|order| order.packs)
+            .map(|packs| packs.to_string())
+            .unwrap_or_default();
         for line in lines {
             let purchase = item.and_then(|i| i.purchase.as_ref());
             let row = [
@@ -177,6 +206,10 @@ pub async fn csv(
                 purchase.map(|p| p.quantity.to_string()).unwrap_or_default(),
                 purchase.map(|p| money(p.total_minor)).unwrap_or_default(),
                 run.currency.clone(),
+                line.tolerance,
+                line.after_packs,
+                pack_size.clone(),
+                packs.clone(),
             ];
             out.push_str(&row.join(","));
             out.push('\n');

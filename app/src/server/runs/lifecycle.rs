@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::domain::admin::AuditAction;
 use crate::domain::notification::NotificationKind;
+use crate::domain::packs::Fairness;
 use crate::domain::run::MAX_OPEN_RUNS_PER_GROUP;
 use crate::domain::run_state::{RunAction, RunState, authorize};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -17,6 +18,7 @@ use crate::server::audit::{self, Origin};
 use crate::server::events;
 use crate::server::notifications::notify;
 use crate::server::runs::access::{Lock, ended_states, lock_group_as_member, lock_run};
+use crate::server::runs::pack_orders;
 use crate::server::runs::transitions::{move_run, notify_state_change};
 
 pub struct NewRun {
@@ -76,23 +78,35 @@ pub async fn create(db: &PgPool, leader: Uuid, new: &NewRun) -> AppResult<Uuid> 
     Ok(run_id)
 }
 
-/// The leader changes the run's comment and shopping day, while the run has not ended.
+/// What the leader may change of a run after opening it.
+pub struct RunEdit {
+    pub comment: String,
+    pub planned_on: Option<NaiveDate>,
+    /// How packs that do not come out even are shared; `None` leaves it as it is.
+    pub pack_fairness: Option<Fairness>,
+}
+
+/// The leader changes the run's comment, shopping day and pack fairness, while the run has not
+/// ended.
 pub async fn edit_details(
     db: &PgPool,
     viewer: Uuid,
     run_id: Uuid,
-    comment: &str,
-    planned_on: Option<NaiveDate>,
+    edit: &RunEdit,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
     authorize(run.state, run.role, RunAction::EditComment)?;
-    sqlx::query("UPDATE runs SET comment = $2, planned_on = $3 WHERE id = $1")
-        .bind(run_id)
-        .bind(comment)
-        .bind(planned_on)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE runs SET comment = $2, planned_on = $3, \
+                pack_fairness = coalesce($4, pack_fairness) WHERE id = $1",
+    )
+    .bind(run_id)
+    .bind(&edit.comment)
+    .bind(edit.planned_on)
+    .bind(edit.pack_fairness.map(<&str>::from))
+    .execute(&mut *tx)
+    .await?;
     run.record(&mut tx, LiveEvent::RunEdited { run_id }).await?;
     tx.commit().await?;
     tracing::info!(%run_id, user_id = %viewer, "run details edited");
@@ -148,13 +162,15 @@ pub async fn set_ready(db: &PgPool, viewer: Uuid, run_id: Uuid, ready: bool) -> 
     Ok(())
 }
 
-/// A leader's move along the state machine: confirm, reopen or cancel (with a reason).
+/// A leader's move along the state machine: confirm (rounding up the open packs of `round_up`),
+/// reopen or cancel (with a reason).
 async fn leader_moves(
     db: &PgPool,
     viewer: Uuid,
     run_id: Uuid,
     action: RunAction,
     reason: &str,
+    round_up: &[Uuid],
     audited: Option<&Origin>,
 ) -> AppResult<RunState> {
     let target = action
@@ -164,6 +180,11 @@ async fn leader_moves(
     let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
     authorize(run.state, run.role, action)?;
     let state = move_run(&mut tx, &run, target).await?;
+    match action {
+        RunAction::Confirm => pack_orders::plan_at_confirmation(&mut tx, run_id, round_up).await?,
+        RunAction::Reopen => pack_orders::forget(&mut tx, run_id).await?,
+        _ => {}
+    }
     if state == RunState::Cancelled {
         sqlx::query("UPDATE runs SET cancel_reason = $2 WHERE id = $1")
             .bind(run_id)
@@ -182,14 +203,20 @@ async fn leader_moves(
     Ok(state)
 }
 
-/// The leader freezes the orders, whether or not everyone said they are ready.
-pub async fn confirm(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Confirm, "", None).await
+/// The leader freezes the orders, whether or not everyone said they are ready, and the packs
+/// are shared out: the open packs of the products in `round_up` are bought, the others cut.
+pub async fn confirm(
+    db: &PgPool,
+    viewer: Uuid,
+    run_id: Uuid,
+    round_up: &[Uuid],
+) -> AppResult<RunState> {
+    leader_moves(db, viewer, run_id, RunAction::Confirm, "", round_up, None).await
 }
 
-/// The leader lets people change their bids again.
+/// The leader lets people change their bids again; what they asked is back.
 pub async fn reopen(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Reopen, "", None).await
+    leader_moves(db, viewer, run_id, RunAction::Reopen, "", &[], None).await
 }
 
 /// The leader calls the run off, saying why if they like; everyone taking part is told.
@@ -201,5 +228,14 @@ pub async fn cancel(
     reason: &str,
     origin: &Origin,
 ) -> AppResult<RunState> {
-    leader_moves(db, viewer, run_id, RunAction::Cancel, reason, Some(origin)).await
+    leader_moves(
+        db,
+        viewer,
+        run_id,
+        RunAction::Cancel,
+        reason,
+        &[],
+        Some(origin),
+    )
+    .await
 }

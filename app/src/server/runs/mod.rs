@@ -12,9 +12,10 @@ pub mod leadership;
 mod lifecycle;
 mod listing;
 pub(crate) mod membership;
+mod pack_orders;
 mod plain_bids;
 pub mod shopping;
 pub(crate) mod transitions;
 
-pub use lifecycle::{NewRun, cancel, confirm, create, edit_details, reopen, set_ready};
+pub use lifecycle::{NewRun, RunEdit, cancel, confirm, create, edit_details, reopen, set_ready};
 pub use listing::{list_for_group, open_runs_of, runs_with_product};

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::purchase::Purchase;
+use crate::domain::purchase::{PackPurchase, Purchase};
 use crate::domain::quantity::{MAX_BID, Quantity};
 use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome};
 use crate::error::{AppResult, ErrorCode};
@@ -16,7 +16,7 @@ use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, Shoppin
 use crate::server::cache::{Cache, Family};
 use crate::server::runs::access::{Lock, LockedRun, lock_run, read_run};
 use crate::server::runs::transitions::{move_run, notify_state_change};
-use crate::server::runs::{bids, distribution};
+use crate::server::runs::{bids, distribution, pack_orders};
 
 /// The group's currency and the run's store.
 async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
@@ -30,16 +30,19 @@ async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, 
 }
 
 /// The leader takes the frozen orders to the store: one list item per product with the
-/// committed total ("interested" bids ask for nothing).
+/// committed total ("interested" bids ask for nothing; after confirmation, bids of products sold
+/// by the pack hold whole packs).
 pub async fn start(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunState> {
     let mut tx = db.begin().await?;
     let run = lock_run(&mut tx, run_id, viewer, Lock::Update).await?;
     authorize(run.state, run.role, RunAction::StartShopping)?;
     let state = move_run(&mut tx, &run, RunState::Shopping).await?;
+    // Bids cut to nothing by the pack rule (a minimum not met) put nothing on the list.
     sqlx::query(
         "INSERT INTO shopping_items (run_id, product_id, requested) \
          SELECT run_id, product_id, sum(quantity) FROM bids \
-         WHERE run_id = $1 AND NOT interested_only GROUP BY run_id, product_id",
+         WHERE run_id = $1 AND NOT interested_only GROUP BY run_id, product_id \
+         HAVING sum(quantity) > 0",
     )
     .bind(run_id)
     .execute(&mut *tx)
@@ -67,6 +70,7 @@ struct ItemRow {
     seen_currency: Option<String>,
     seen_at: Option<DateTime<Utc>>,
     seen_note: Option<String>,
+    pack_size: Option<i64>,
 }
 
 /// The run's shopping list, for anyone in its group; shoppers also get the forms.
@@ -81,9 +85,11 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
                 i.added_in_store, (i.purchased * 1000)::bigint AS purchased, i.unit_price_minor, \
                 i.total_minor, i.purchase_order, u.display_name AS purchased_by, \
                 seen.amount_minor AS seen_amount, seen.currency AS seen_currency, \
-                seen.observed_at AS seen_at, seen.note AS seen_note \
+                seen.observed_at AS seen_at, seen.note AS seen_note, \
+                (rp.pack_size * 1000)::bigint AS pack_size \
          FROM shopping_items i JOIN products p ON p.id = i.product_id \
               JOIN runs r ON r.id = i.run_id \
+              LEFT JOIN run_packs rp ON rp.run_id = i.run_id AND rp.product_id = i.product_id \
               LEFT JOIN users u ON u.id = i.purchased_by \
               LEFT JOIN LATERAL ( \
                   SELECT o.amount_minor, o.currency, o.observed_at, o.note \
@@ -132,6 +138,7 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
                 }
                 _ => None,
             },
+            pack_size: row.pack_size.map(Quantity::from_thousandths),
         })
         .collect();
     Ok(ShoppingList {
@@ -169,6 +176,8 @@ async fn lock_item(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Record {
     Bought(Purchase),
+    /// Bought by the pack, of the size the run planned.
+    BoughtPacks(PackPurchase),
     OutOfStock,
 }
 
@@ -204,6 +213,12 @@ pub async fn record(
     }
     let purchase = match entry.record {
         Record::Bought(purchase) => purchase,
+        Record::BoughtPacks(packs) => {
+            let size = pack_orders::pack_size(&mut tx, run_id, product_id)
+                .await?
+                .ok_or(ErrorCode::InvalidInput)?;
+            packs.of_size(size)?
+        }
         Record::OutOfStock => Purchase {
             quantity: Quantity::ZERO,
             unit_price_minor: 0,
