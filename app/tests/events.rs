@@ -187,3 +187,50 @@ async fn notifications_group_by_run_keep_their_count_and_are_read_together(db: P
         "the leader is told the run became active, not about their own moves"
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn group_changes_and_answered_hand_overs_reach_open_pages(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let group_id = world.group_id;
+    let run_id = open_run(&db, leader, &world).await;
+    drain(&db).await;
+
+    let name = app::domain::group::GroupName::parse("Renamed Friends").unwrap();
+    groups::rename(&db, leader, group_id, &name).await.unwrap();
+    groups::set_joining_allowed(&db, leader, group_id, false)
+        .await
+        .unwrap();
+    groups::regenerate_invite(&db, leader, group_id)
+        .await
+        .unwrap();
+    groups::set_admin(&db, leader, group_id, alice, true, &Origin::default())
+        .await
+        .unwrap();
+    assert_eq!(drain(&db).await, vec![LiveEvent::GroupChanged; 4]);
+    let refused = groups::rename(&db, alice, uuid::Uuid::new_v4(), &name).await;
+    assert!(refused.is_err());
+    assert!(drain(&db).await.is_empty(), "a refusal records nothing");
+
+    // A hand-over asked and declined, then asked and withdrawn: the run page hears each.
+    bids::place(&db, alice, run_id, world.products[0], qty("1"), "")
+        .await
+        .unwrap();
+    let asked = runs::leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap();
+    drain(&db).await;
+    runs::leadership::answer_transfer(&db, alice, asked, false)
+        .await
+        .unwrap();
+    assert_eq!(drain(&db).await, vec![LiveEvent::PeopleChanged { run_id }]);
+    let asked = runs::leadership::request_transfer(&db, leader, run_id, alice)
+        .await
+        .unwrap();
+    drain(&db).await;
+    runs::leadership::withdraw_transfer(&db, leader, asked)
+        .await
+        .unwrap();
+    assert_eq!(drain(&db).await, vec![LiveEvent::PeopleChanged { run_id }]);
+}

@@ -1,5 +1,6 @@
 // Groups in a real browser: a user starts a group and shares its invite link; a friend opens it
-// logged out, registers, comes back and joins with one click; the admin removes them again.
+// logged out, registers, comes back and joins with one click, and sees the group renamed as it
+// happens; the admin removes them again.
 // Runs hydrated and with JavaScript disabled.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { confirmed, submitted } from './people';
@@ -82,6 +83,18 @@ test('a group is started, a friend joins through the invite link and is removed'
   await expect(friend.getByTestId('members')).toContainText('Olga Owner');
   await expect(friend.getByTestId('members')).toContainText('Finn Friend');
   const groupUrl = friend.url();
+
+  // The owner renames the group: the friend's open page follows (live when hydrated, on reload
+  // without JavaScript).
+  const renamed = `${groupName} and friends`;
+  await live(owner, testInfo);
+  const rename = owner.getByTestId('rename-form');
+  await rename.getByLabel('Group name').fill(renamed);
+  await submitted(owner, rename.getByRole('button', { name: 'Rename' }));
+  if (testInfo.project.name !== 'hydrated') {
+    await friend.reload();
+  }
+  await expect(friend.getByRole('heading', { name: renamed, exact: true })).toBeVisible();
 
   await owner.reload();
   await live(owner, testInfo);

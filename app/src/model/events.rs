@@ -51,6 +51,9 @@ pub enum LiveEvent {
     RunEdited {
         run_id: Uuid,
     },
+    /// An admin renamed the group, changed its currency, admins or joining switch, or made a
+    /// new invite link.
+    GroupChanged,
     /// A site admin disabled the account: every open stream of theirs ends. Recorded with the nil
     /// group, since it concerns no group.
     AccountEnded {

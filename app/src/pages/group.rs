@@ -74,13 +74,13 @@ pub fn GroupPage() -> impl IntoView {
 fn GroupView(group: GroupDetail) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let title = group.name.clone();
     let group_id = group.id;
     let viewer = group.viewer_id;
     let refresh = RwSignal::new(0_usize);
     live_refresh(format!("/events/groups/{group_id}"), refresh);
-    // The header and the actions above come with the page; only the members follow live, so a
-    // friend joining never disturbs a form being filled in here.
+    // The actions come with the page; the name and the members follow live, so a friend joining
+    // never disturbs a form being filled in here.
+    let name = RwSignal::new(group.name.clone());
     let members = RwSignal::new(group.members);
     let count = RwSignal::new(group.member_count);
     Effect::new(move |_| {
@@ -94,15 +94,16 @@ fn GroupView(group: GroupDetail) -> impl IntoView {
         leptos::task::spawn_local(async move {
             // A failed reload keeps what is shown; the next event or reconnect tries again.
             if let Ok(group) = get_group(group_id, page).await {
+                let _ = name.try_set(group.name);
                 let _ = members.try_set(group.members);
                 let _ = count.try_set(group.member_count);
             }
         });
     });
     view! {
-        <Title text=title/>
+        <Title text=move || name.get()/>
         <header class="page-header">
-            <h1>{group.name.clone()}</h1>
+            <h1>{move || name.get()}</h1>
             <p class="muted">{move || i18n.count(Key::MemberCount, count.get())}</p>
             <a class="button small" href=format!("/groups/{group_id}/manage") data-testid="manage-group">
                 {t!(i18n, ManageGroupLink)}

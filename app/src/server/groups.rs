@@ -284,6 +284,7 @@ pub async fn rename(db: &PgPool, admin: Uuid, group_id: Uuid, name: &GroupName) 
         .bind(name.as_str())
         .execute(&mut *tx)
         .await?;
+    group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -301,6 +302,7 @@ pub async fn set_joining_allowed(
         .bind(allowed)
         .execute(&mut *tx)
         .await?;
+    group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -333,6 +335,7 @@ pub async fn set_currency(
         .bind(currency.as_str())
         .execute(&mut *tx)
         .await?;
+    group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     tracing::info!(%group_id, user_id = %admin, currency = currency.as_str(), "group currency changed");
     Ok(())
@@ -348,6 +351,7 @@ pub async fn regenerate_invite(db: &PgPool, admin: Uuid, group_id: Uuid) -> AppR
         .bind(&token)
         .execute(&mut *tx)
         .await?;
+    group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     tracing::info!(%group_id, user_id = %admin, "invite link regenerated");
     Ok(token)
@@ -392,9 +396,15 @@ pub async fn set_admin(
         origin,
     )
     .await?;
+    group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     tracing::info!(%group_id, by = %admin, %member, make_admin, "group admin role changed");
     Ok(())
+}
+
+/// Tells the group's open pages that an admin changed it.
+async fn group_changed(conn: &mut PgConnection, group_id: Uuid) -> AppResult<()> {
+    events::record(conn, group_id, None, LiveEvent::GroupChanged).await
 }
 
 /// The group's name, for the audit trail.

@@ -14,7 +14,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, PersonRef, TransferView};
 use crate::server::db::is_unique_violation;
 use crate::server::notifications::notify;
-use crate::server::runs::access::{Lock, lock_run};
+use crate::server::runs::access::{Lock, LockedRun, lock_run};
 
 /// Makes a member of the run's group a helper, or takes the role away. A helper who has not bid
 /// yet becomes a participant.
@@ -105,7 +105,7 @@ async fn lock_pending(
     request_id: Uuid,
     actor: Uuid,
     as_target: bool,
-) -> AppResult<(Uuid, Uuid, Uuid)> {
+) -> AppResult<(LockedRun, Uuid, Uuid)> {
     let row: Option<(Uuid, Uuid, Uuid)> = sqlx::query_as(
         "SELECT run_id, from_user_id, to_user_id FROM leader_transfers \
          WHERE id = $1 AND status = 'pending'",
@@ -123,7 +123,7 @@ async fn lock_pending(
         return Err(ErrorCode::TransferNotFound.into());
     }
     // Run first, then the request, as every other writer of either does.
-    lock_run(conn, run_id, actor, Lock::Update).await?;
+    let run = lock_run(conn, run_id, actor, Lock::Update).await?;
     let still_pending: Option<String> = sqlx::query_scalar(
         "SELECT status FROM leader_transfers WHERE id = $1 AND status = 'pending' FOR UPDATE",
     )
@@ -131,7 +131,7 @@ async fn lock_pending(
     .fetch_optional(&mut *conn)
     .await?;
     still_pending.ok_or(ErrorCode::TransferNotFound)?;
-    Ok((run_id, from, to))
+    Ok((run, from, to))
 }
 
 async fn resolve(conn: &mut PgConnection, request_id: Uuid, status: &str) -> AppResult<()> {
@@ -151,9 +151,12 @@ pub async fn answer_transfer(
     accept: bool,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let (run_id, from, _) = lock_pending(&mut tx, request_id, viewer, true).await?;
+    let (run, from, _) = lock_pending(&mut tx, request_id, viewer, true).await?;
+    let run_id = run.id;
     if !accept {
         resolve(&mut tx, request_id, "declined").await?;
+        run.record(&mut tx, LiveEvent::PeopleChanged { run_id })
+            .await?;
         let payload = json!({ "run_id": run_id, "request_id": request_id });
         notify(
             &mut tx,
@@ -202,11 +205,14 @@ pub async fn answer_transfer(
     Ok(())
 }
 
-/// The leader withdraws their request.
+/// The leader withdraws their request; the run's pages hear of it.
 pub async fn withdraw_transfer(db: &PgPool, viewer: Uuid, request_id: Uuid) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    lock_pending(&mut tx, request_id, viewer, false).await?;
+    let (run, _, _) = lock_pending(&mut tx, request_id, viewer, false).await?;
     resolve(&mut tx, request_id, "cancelled").await?;
+    let run_id = run.id;
+    run.record(&mut tx, LiveEvent::PeopleChanged { run_id })
+        .await?;
     tx.commit().await?;
     Ok(())
 }
