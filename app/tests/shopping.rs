@@ -18,6 +18,7 @@ use app::model::{RunDetail, ShareView, ShoppingItemView, ShoppingList};
 use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
 use app::server::runs::distribution::{self, PickUp};
+use app::server::runs::shelf_prices::{self, ShelfPrice};
 use app::server::runs::shopping::{self, Entry, Record};
 use app::server::runs::{bids, detail, leadership};
 use app::server::{groups, prices, runs};
@@ -442,7 +443,7 @@ async fn recording_purchases_corrections_order_out_of_stock_prices_and_who_may(d
     assert_eq!(purchase.order, 1, "a correction keeps its place");
     assert_eq!(purchase.by, "carol");
     assert_eq!(
-        oil_item.last_price.as_ref().map(|p| p.amount_minor),
+        oil_item.last_price().map(|p| p.amount_minor),
         Some(500),
         "the last price is the one seen before buying"
     );
@@ -1248,5 +1249,70 @@ async fn a_groups_currency_changes_until_a_run_has_prices(db: PgPool) {
     assert_eq!(
         currency_of(&db, leader, world.group_id).await,
         ("EUR".to_owned(), true)
+    );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn shoppers_note_shelf_prices_and_the_list_shows_every_price_of_the_day(db: PgPool) {
+    let leader = user(&db, "leader").await;
+    let alice = user(&db, "alice").await;
+    let world = world(&db, leader, &[alice], 1).await;
+    let oil = world.products[0];
+    let run_id = open_run(&db, leader, &world).await;
+    bid(&db, alice, run_id, oil, "1").await;
+    let eur = CurrencyCode::parse("EUR").unwrap();
+    let seen = prices::Observation {
+        product_id: oil,
+        store_id: world.store_id,
+        amount_minor: 500,
+        currency: &eur,
+        note: "aisle 4",
+    };
+    prices::record(&db, &Cache::disabled(), alice, seen)
+        .await
+        .unwrap();
+    go_shopping(&db, leader, run_id).await;
+
+    let on_sale = ShelfPrice {
+        product_id: oil,
+        currency: "EUR",
+        amount_minor: 399,
+        note: "on sale",
+    };
+    let refused = shelf_prices::note(&db, &Cache::disabled(), alice, run_id, &on_sale)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.code,
+        ErrorCode::NotRunLeaderOrHelper,
+        "only shoppers note prices here"
+    );
+    shelf_prices::note(&db, &Cache::disabled(), leader, run_id, &on_sale)
+        .await
+        .unwrap();
+    let wrong_money = ShelfPrice {
+        currency: "RSD",
+        ..on_sale
+    };
+    let refused = shelf_prices::note(&db, &Cache::disabled(), leader, run_id, &wrong_money)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+
+    let list = shopping::list(&db, alice, run_id).await.unwrap();
+    let seen: Vec<(i64, &str)> = item(&list, oil)
+        .unwrap()
+        .seen_prices
+        .iter()
+        .map(|seen| (seen.amount_minor, seen.note.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![(399, "on sale"), (500, "aisle 4")],
+        "newest first, both of today"
+    );
+    assert!(
+        item(&list, oil).unwrap().purchase.is_none(),
+        "nothing was bought"
     );
 }

@@ -3,7 +3,7 @@
 // completes the run; every person's cost is checked against numbers worked out by hand. Also the
 // exports. Runs hydrated and with JavaScript disabled.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, unique } from './people';
+import { addProduct, confirmed, addStore, bid, joinWith, live, openRun, person, startGroup, submitted, unique } from './people';
 
 /// Bids and waits until the bid shows on the product's card.
 async function bidAndSee(page: Page, testInfo: TestInfo, product: string, quantity: string) {
@@ -56,6 +56,15 @@ test('shop with a shortage and a surplus, adjust, share out, hand out and comple
   await leader.getByRole('button', { name: 'Start shopping' }).click();
   await expect(leader).toHaveURL(/\/shopping$/);
   await expect(leader.getByTestId(`item-${oats}`).getByTestId('requested')).toHaveText('3 kg');
+  // A price on the shelf, noted without buying: every shopper's list shows it.
+  await live(leader, testInfo);
+  const notePrice = leader.getByTestId(`item-${oil}`).getByTestId('note-price');
+  await notePrice.getByText('Saw a price on the shelf').click();
+  await notePrice.getByLabel(/^Price/).fill('4.50');
+  await notePrice.getByLabel('Note (optional)').fill('on sale');
+  await submitted(leader, notePrice.getByRole('button', { name: 'Save price' }));
+  await expect(leader.getByTestId(`item-${oil}`).getByTestId('seen-price')).toContainText(/Last seen €4\.50 on .* · on sale/);
+  await expect(leader.getByTestId(`item-${oil}`).getByTestId('purchase-form')).toBeVisible(); // not bought
   await record(leader, testInfo, oats, '2', { total: '9.99' });
   await record(leader, testInfo, oil, '3', { unit: '5.00' });
   await expect(leader.getByTestId('recorded').getByTestId(`item-${oil}`).getByTestId('outcome')).toContainText('= €15.00');

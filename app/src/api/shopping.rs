@@ -1,5 +1,5 @@
 //! Shopping, adjusting and distribution server functions: starting and completing shopping,
-//! recording purchases, finishing adjustment, pick-ups and completing the run. Each is
+//! recording purchases and prices seen, finishing adjustment, pick-ups and completing the run. Each is
 //! who → valid input → one service call; the services ask the state machine.
 
 use leptos::prelude::*;
@@ -11,12 +11,15 @@ use crate::model::ShoppingList;
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
+        catalogue::parse_price_note,
+        money::parse_amount,
         purchase::{PackPurchase, Purchase},
         quantity::Quantity,
     },
     server::request,
     server::runs::{
         distribution::{self, PickUp},
+        shelf_prices,
         shopping::{self, Entry, Record},
     },
 };
@@ -85,6 +88,28 @@ pub async fn record_packs(
         correcting: correcting.is_some(),
     };
     shopping::record(&ctx.db, &ctx.cache, viewer.id, run_id, &entry).await
+}
+
+/// A price seen on the shelf for an item of the list, without buying it.
+#[server(prefix = "/api", endpoint = "shopping/note-price")]
+pub async fn note_shelf_price(
+    run_id: Uuid,
+    product_id: Uuid,
+    currency: String,
+    #[server(default)] amount: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let amount_minor = parse_amount(&amount, &currency)?;
+    let note = parse_price_note(&note)?;
+    let price = shelf_prices::ShelfPrice {
+        product_id,
+        currency: &currency,
+        amount_minor,
+        note: &note,
+    };
+    shelf_prices::note(&ctx.db, &ctx.cache, viewer.id, run_id, &price).await
 }
 
 /// The store had none of it.

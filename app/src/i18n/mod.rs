@@ -362,6 +362,8 @@ pub enum Key {
     ForceFinishSubmit,
     LastPriceColumn,
     LastSeenPrice,
+    AlsoSeenPrice,
+    NotePriceTitle,
     MarkAllPickedUp,
     MarkPickedUp,
     NotBought,

@@ -10,7 +10,7 @@ use crate::domain::allocation::AllocationReason;
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunRole, RunState};
 
-/// The newest price seen for a product at the run's store before it was bought.
+/// A price seen for a product at the run's store before it was bought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenPrice {
     pub amount_minor: i64,
@@ -38,7 +38,8 @@ pub struct ShoppingItemView {
     pub unit: String,
     pub requested: Quantity,
     pub added_in_store: bool,
-    pub last_price: Option<SeenPrice>,
+    /// The prices seen at the store on the newest day before it was bought, newest first.
+    pub seen_prices: Vec<SeenPrice>,
     pub purchase: Option<PurchaseView>,
     /// The pack it is bought in, when the store sells it by the pack: the list asks for packs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +47,11 @@ pub struct ShoppingItemView {
 }
 
 impl ShoppingItemView {
+    /// The newest price seen before it was bought.
+    pub fn last_price(&self) -> Option<&SeenPrice> {
+        self.seen_prices.first()
+    }
+
     pub fn is_recorded(&self) -> bool {
         self.purchase.is_some()
     }

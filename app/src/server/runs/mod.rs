@@ -14,6 +14,7 @@ mod listing;
 pub(crate) mod membership;
 mod pack_orders;
 mod plain_bids;
+pub mod shelf_prices;
 pub mod shopping;
 pub(crate) mod transitions;
 

@@ -66,12 +66,44 @@ struct ItemRow {
     total_minor: Option<i64>,
     purchase_order: Option<i32>,
     purchased_by: Option<String>,
-    seen_amount: Option<i64>,
-    seen_currency: Option<String>,
-    seen_at: Option<DateTime<Utc>>,
-    seen_note: Option<String>,
+    /// Every price seen on the newest day before it was bought, newest first, as parallel
+    /// arrays (null when none).
+    seen_amounts: Option<Vec<i64>>,
+    seen_currencies: Option<Vec<String>>,
+    seen_at: Option<Vec<DateTime<Utc>>>,
+    seen_notes: Option<Vec<String>>,
     pack_size: Option<i64>,
 }
+
+impl ItemRow {
+    fn seen_prices(&mut self) -> Vec<SeenPrice> {
+        let (Some(amounts), Some(currencies), Some(days), Some(notes)) = (
+            self.seen_amounts.take(),
+            self.seen_currencies.take(),
+            self.seen_at.take(),
+            self.seen_notes.take(),
+        ) else {
+            return Vec::new();
+        };
+        amounts
+            .into_iter()
+            .zip(currencies)
+            .zip(days)
+            .zip(notes)
+            .map(
+                |(((amount_minor, currency), observed_at), note)| SeenPrice {
+                    amount_minor,
+                    currency,
+                    observed_at,
+                    note,
+                },
+            )
+            .collect()
+    }
+}
+
+/// Prices shown with an item: those of the newest day, at most this many.
+const SEEN_PRICES: i64 = 5;
 
 /// The run's shopping list, for anyone in its group; shoppers also get the forms.
 pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<ShoppingList> {
@@ -79,48 +111,50 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
     let run = read_run(&mut conn, run_id, viewer).await?;
     authorize(run.state, run.role, RunAction::View)?;
     let (currency, _, store_name) = run_money(&mut conn, run_id).await?;
-    // The price seen last before the item was bought (a purchase records one of its own).
+    // The prices seen on the newest day before the item was bought (a purchase records one of
+    // its own): the shelf may show several (a sale, another brand's aisle).
     let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.product_id, p.name, p.brand, p.unit, (i.requested * 1000)::bigint AS requested, \
                 i.added_in_store, (i.purchased * 1000)::bigint AS purchased, i.unit_price_minor, \
                 i.total_minor, i.purchase_order, u.display_name AS purchased_by, \
-                seen.amount_minor AS seen_amount, seen.currency AS seen_currency, \
-                seen.observed_at AS seen_at, seen.note AS seen_note, \
+                seen.amounts AS seen_amounts, seen.currencies AS seen_currencies, \
+                seen.days AS seen_at, seen.notes AS seen_notes, \
                 (rp.pack_size * 1000)::bigint AS pack_size \
          FROM shopping_items i JOIN products p ON p.id = i.product_id \
               JOIN runs r ON r.id = i.run_id \
               LEFT JOIN run_packs rp ON rp.run_id = i.run_id AND rp.product_id = i.product_id \
               LEFT JOIN users u ON u.id = i.purchased_by \
               LEFT JOIN LATERAL ( \
-                  SELECT o.amount_minor, o.currency, o.observed_at, o.note \
-                  FROM price_observations o \
-                  WHERE o.product_id = i.product_id AND o.store_id = r.store_id \
-                    AND o.observed_at < coalesce(i.purchased_at, 'infinity') \
-                  ORDER BY o.observed_at DESC, o.created_at DESC LIMIT 1) seen ON true \
+                  SELECT array_agg(d.amount_minor ORDER BY d.observed_at DESC, d.created_at DESC) AS amounts, \
+                         array_agg(d.currency ORDER BY d.observed_at DESC, d.created_at DESC) AS currencies, \
+                         array_agg(d.observed_at ORDER BY d.observed_at DESC, d.created_at DESC) AS days, \
+                         array_agg(d.note ORDER BY d.observed_at DESC, d.created_at DESC) AS notes \
+                  FROM (SELECT o.amount_minor, o.currency, o.observed_at, o.created_at, o.note \
+                        FROM price_observations o \
+                        WHERE o.product_id = i.product_id AND o.store_id = r.store_id \
+                          AND o.observed_at < coalesce(i.purchased_at, 'infinity') \
+                          AND o.observed_at >= ( \
+                              SELECT date_trunc('day', max(n.observed_at)) FROM price_observations n \
+                              WHERE n.product_id = i.product_id AND n.store_id = r.store_id \
+                                AND n.observed_at < coalesce(i.purchased_at, 'infinity')) \
+                        ORDER BY o.observed_at DESC, o.created_at DESC LIMIT $2) d) seen ON true \
          WHERE i.run_id = $1 \
          ORDER BY i.purchase_order IS NOT NULL, i.purchase_order, lower(p.name), p.id",
     )
     .bind(run_id)
+    .bind(SEEN_PRICES)
     .fetch_all(&mut *conn)
     .await?;
     let items = rows
         .into_iter()
-        .map(|row| ShoppingItemView {
+        .map(|mut row| ShoppingItemView {
+            seen_prices: row.seen_prices(),
             product_id: row.product_id,
             name: row.name,
             brand: row.brand,
             unit: row.unit,
             requested: Quantity::from_thousandths(row.requested),
             added_in_store: row.added_in_store,
-            last_price: match (row.seen_amount, row.seen_currency, row.seen_at) {
-                (Some(amount_minor), Some(currency), Some(observed_at)) => Some(SeenPrice {
-                    amount_minor,
-                    currency,
-                    observed_at,
-                    note: row.seen_note.unwrap_or_default(),
-                }),
-                _ => None,
-            },
             purchase: match (
                 row.purchased,
                 row.unit_price_minor,

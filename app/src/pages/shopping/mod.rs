@@ -1,9 +1,12 @@
 //! `/runs/:id/shopping`: the list in the store, made for one thumb. Items still to buy come
-//! first, each with what was asked and the last price seen; recording one takes the quantity and
-//! the unit price or the total (hydrated, typing one fills the other and warns about a price far
+//! first, each with what was asked (in packs when bought by the pack) and the prices seen on the
+//! newest day (`prices`, which also notes a price without buying); recording one takes the
+//! quantity and the unit price or the total (hydrated, typing one fills the other and warns about a price far
 //! from the last one). Recorded items can be corrected or put back; what is being typed survives a
 //! live refresh. Leaders and helpers get the forms (as the state machine offers `RecordPurchase`);
 //! everyone else sees the list.
+
+mod prices;
 
 use std::collections::HashMap;
 
@@ -32,10 +35,12 @@ use crate::domain::run_state::{RunAction, authorize};
 use crate::domain::search::{QUERY_MAX, SUGGEST_MIN};
 use crate::error::ErrorCode;
 use crate::i18n::{Arg, I18n, Key, use_i18n};
-use crate::model::{SeenPrice, ShoppingItemView, ShoppingList};
+use crate::model::{ShoppingItemView, ShoppingList};
 use crate::pages::run::{RunConfirmation, done_shopping_question};
+
 use crate::t;
 use crate::tr;
+use prices::{NotePriceForm, SeenPrices};
 
 #[component]
 pub fn ShoppingPage() -> impl IntoView {
@@ -143,20 +148,6 @@ fn ShoppingView(
     .into_any()
 }
 
-fn seen_text(i18n: I18n, seen: &SeenPrice) -> String {
-    let mut text = tr!(
-        i18n,
-        LastSeenPrice,
-        price = i18n.money(seen.amount_minor, &seen.currency),
-        day = i18n.day_of(seen.observed_at)
-    );
-    if !seen.note.is_empty() {
-        text.push_str(" · ");
-        text.push_str(&seen.note);
-    }
-    text
-}
-
 #[component]
 fn ItemCard(
     run_id: Uuid,
@@ -168,10 +159,9 @@ fn ItemCard(
     let i18n = use_i18n();
     let unit = item.unit.clone();
     let requested = pack_purchase(i18n, item.requested, item.pack_size, &unit);
-    let seen = item.last_price.as_ref().map(|seen| seen_text(i18n, seen));
+    let seen = item.seen_prices.clone();
     let last_minor = item
-        .last_price
-        .as_ref()
+        .last_price()
         .filter(|seen| seen.currency == currency)
         .map(|seen| seen.amount_minor);
     let outcome = item.purchase.as_ref().map(|purchase| {
@@ -207,7 +197,7 @@ fn ItemCard(
             </div>
             {(!item.brand.is_empty()).then(|| view! { <p class="muted">{item.brand.clone()}</p> })}
             {item.added_in_store.then(|| view! { <p class="muted">{t!(i18n, AddedInStore)}</p> })}
-            {seen.map(|seen| view! { <p class="muted seen-price">{seen}</p> })}
+            <SeenPrices prices=seen/>
             {outcome.map(|(text, jump)| view! {
                 <p class=if differs { "bought-line status-warn" } else { "bought-line status-ok" } data-testid="outcome">{text}</p>
                 {(!by.is_empty()).then(|| view! { <p class="muted">{crate::i18n::format(i18n.language_untracked(), Key::RecordedBy, &[("name", Arg::Text(&by))])}</p> })}
@@ -216,6 +206,7 @@ fn ItemCard(
             {(shops && !recorded).then(|| view! {
                 <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=false refresh/>
                 <OutOfStockForm run_id product_id=item.product_id currency=currency.clone() correcting=false refresh/>
+                <NotePriceForm run_id product_id=item.product_id currency=currency.clone() refresh/>
             })}
             {(shops && recorded).then(|| view! {
                 <details class="edit-purchase">
