@@ -254,6 +254,23 @@ async fn the_newest_price_is_current_and_history_is_kept(db: PgPool) {
         .unwrap();
     assert_eq!(page.history.total, 3);
     assert_eq!(page.history.items.len(), 1);
+    // The chart and its lowest / average / highest see the whole history, whatever the page.
+    let series: Vec<_> = page
+        .price_series
+        .iter()
+        .map(|s| {
+            let amounts: Vec<i64> = s.points.iter().map(|(_, amount)| *amount).collect();
+            (s.store_name.as_str(), amounts, s.lowest(), s.average(), s.highest())
+        })
+        .collect();
+    assert_eq!(
+        series,
+        [
+            ("Costco", vec![2499, 2399], 2399, 2449, 2499),
+            ("Sam's Club", vec![2199], 2199, 2199, 2199),
+        ],
+        "by store, oldest first"
+    );
 
     let at_costco = stores::detail(&db, &cache, &alice, costco, everything())
         .await

@@ -67,6 +67,8 @@ test('a price seen in a store shows on the product chart and is found by search'
   await expect(chart.locator('svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(productName));
   await expect(chart.locator('circle')).toHaveCount(1);
   await expect(chart.locator('.legend')).toContainText(storeName);
+  // Lowest, average and highest per store: one price so far.
+  await expect(chart.getByTestId('price-stats').getByRole('row', { name: storeName })).toHaveText(`${storeName}€12.49€12.49€12.49`);
   const history = page.getByTestId('price-history');
   await expect(history).toContainText('top shelf');
   await expect(history).toContainText('Petra Prices');

@@ -1,12 +1,14 @@
-//! A product's price history as a line per store, drawn as SVG on the server so it shows without
-//! JavaScript and scales to any phone. The table next to it is its text alternative.
+//! A product's whole price history as a line per store, drawn as SVG on the server so it shows
+//! without JavaScript and scales to any phone, with each store's lowest, average and highest
+//! below it: the table is also the chart's text alternative. One currency is drawn (prices in
+//! another never share an axis); the table lists every currency.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use uuid::Uuid;
 
 use crate::i18n::{locale, use_i18n};
-use crate::model::PricePoint;
+use crate::model::PriceSeries;
+use crate::t;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 160.0;
@@ -19,7 +21,7 @@ const PALETTE: [&str; 6] = [
     "#0f9d8a", "#d9480f", "#5f3dc4", "#c2255c", "#1971c2", "#868e96",
 ];
 
-struct Series {
+struct Line {
     store_name: String,
     colour: &'static str,
     points: Vec<(f64, f64)>,
@@ -27,24 +29,17 @@ struct Series {
 
 /// The drawn lines, with the price and time ranges the axes are labelled with.
 struct Layout {
-    series: Vec<Series>,
+    lines: Vec<Line>,
     prices: (i64, i64),
     times: (DateTime<Utc>, DateTime<Utc>),
 }
 
-fn layout(history: &[PricePoint]) -> Layout {
-    let min_price = history.iter().map(|p| p.amount_minor).min().unwrap_or(0);
-    let max_price = history.iter().map(|p| p.amount_minor).max().unwrap_or(1);
-    let first = history
-        .iter()
-        .map(|p| p.observed_at)
-        .min()
-        .unwrap_or_default();
-    let last = history
-        .iter()
-        .map(|p| p.observed_at)
-        .max()
-        .unwrap_or_default();
+fn layout(series: &[&PriceSeries]) -> Layout {
+    let all = || series.iter().flat_map(|s| s.points.iter());
+    let min_price = all().map(|(_, amount)| *amount).min().unwrap_or(0);
+    let max_price = all().map(|(_, amount)| *amount).max().unwrap_or(1);
+    let first = all().map(|(at, _)| *at).min().unwrap_or_default();
+    let last = all().map(|(at, _)| *at).max().unwrap_or_default();
     let span_price = (max_price - min_price).max(1) as f64;
     let span_time = (last - first).num_seconds().max(1) as f64;
     let x = |at: DateTime<Utc>| {
@@ -61,50 +56,79 @@ fn layout(history: &[PricePoint]) -> Layout {
             HEIGHT - BOTTOM - (amount - min_price) as f64 / span_price * (HEIGHT - TOP - BOTTOM)
         }
     };
-    let mut stores: Vec<(Uuid, String)> = Vec::new();
-    for point in history {
-        if !stores.iter().any(|(id, _)| *id == point.store_id) {
-            stores.push((point.store_id, point.store_name.clone()));
-        }
-    }
-    let series = stores
-        .into_iter()
+    let lines = series
+        .iter()
         .enumerate()
-        .map(|(index, (store_id, store_name))| {
-            let mut points: Vec<_> = history.iter().filter(|p| p.store_id == store_id).collect();
-            points.sort_by_key(|p| p.observed_at);
-            Series {
-                store_name,
-                colour: PALETTE[index % PALETTE.len()],
-                points: points
-                    .into_iter()
-                    .map(|p| (x(p.observed_at), y(p.amount_minor)))
-                    .collect(),
-            }
+        .map(|(index, series)| Line {
+            store_name: series.store_name.clone(),
+            colour: PALETTE[index % PALETTE.len()],
+            points: series
+                .points
+                .iter()
+                .map(|(at, amount)| (x(*at), y(*amount)))
+                .collect(),
         })
         .collect();
     Layout {
-        series,
+        lines,
         prices: (min_price, max_price),
         times: (first, last),
     }
 }
 
-#[component]
-pub fn PriceChart(history: Vec<PricePoint>, #[prop(into)] label: String) -> impl IntoView {
-    let i18n = use_i18n();
-    if history.is_empty() {
-        return ().into_any();
+/// The currency drawn: `preferred` when some prices are in it, else the one with most prices.
+fn drawn_currency(series: &[PriceSeries], preferred: &str) -> Option<String> {
+    if series.iter().any(|s| s.currency == preferred) {
+        return Some(preferred.to_owned());
     }
-    let currency = history[0].currency.clone();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in series {
+        match counts
+            .iter_mut()
+            .find(|(currency, _)| *currency == s.currency)
+        {
+            Some((_, count)) => *count += s.points.len(),
+            None => counts.push((&s.currency, s.points.len())),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .map(|(currency, _)| currency.to_owned())
+}
+
+#[component]
+pub fn PriceChart(
+    series: Vec<PriceSeries>,
+    #[prop(into)] label: String,
+    /// The currency to draw when prices come in several.
+    #[prop(into)]
+    currency: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(currency) = drawn_currency(&series, &currency) else {
+        return ().into_any();
+    };
+    let drawn: Vec<&PriceSeries> = series.iter().filter(|s| s.currency == currency).collect();
     let Layout {
-        series,
+        lines,
         prices: (min_price, max_price),
         times: (first, last),
-    } = layout(&history);
-    let legend: Vec<(String, &'static str)> = series
+    } = layout(&drawn);
+    let legend: Vec<(String, &'static str)> = lines
         .iter()
-        .map(|s| (s.store_name.clone(), s.colour))
+        .map(|line| (line.store_name.clone(), line.colour))
+        .collect();
+    let rows: Vec<(String, String, String, String)> = series
+        .iter()
+        .map(|s| {
+            (
+                s.store_name.clone(),
+                i18n.money(s.lowest(), &s.currency),
+                i18n.money(s.average(), &s.currency),
+                i18n.money(s.highest(), &s.currency),
+            )
+        })
         .collect();
     view! {
         <figure class="price-chart" data-testid="price-chart">
@@ -115,12 +139,12 @@ pub fn PriceChart(history: Vec<PricePoint>, #[prop(into)] label: String) -> impl
                 <text class="tick" x=LEFT - 4.0 y=HEIGHT - BOTTOM text-anchor="end">{locale::amount_number(i18n.language(), min_price, &currency)}</text>
                 <text class="tick" x=LEFT y=HEIGHT - 6.0>{i18n.day_of(first)}</text>
                 <text class="tick" x=WIDTH - RIGHT y=HEIGHT - 6.0 text-anchor="end">{i18n.day_of(last)}</text>
-                {series.into_iter().map(|series| {
-                    let path = series.points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                {lines.into_iter().map(|line| {
+                    let path = line.points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
                     view! {
-                        <polyline points=path fill="none" stroke=series.colour stroke-width="2"/>
-                        {series.points.into_iter().map(|(x, y)| view! {
-                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3" fill=series.colour/>
+                        <polyline points=path fill="none" stroke=line.colour stroke-width="2"/>
+                        {line.points.into_iter().map(|(x, y)| view! {
+                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3" fill=line.colour/>
                         }).collect_view()}
                     }
                 }).collect_view()}
@@ -134,6 +158,21 @@ pub fn PriceChart(history: Vec<PricePoint>, #[prop(into)] label: String) -> impl
                         </li>
                     }).collect_view()}
                 </ul>
+                <table class="price-stats" data-testid="price-stats">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, StoreColumn)}</th>
+                            <th scope="col">{t!(i18n, LowestColumn)}</th>
+                            <th scope="col">{t!(i18n, AverageColumn)}</th>
+                            <th scope="col">{t!(i18n, HighestColumn)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|(store, lowest, average, highest)| view! {
+                            <tr><th scope="row">{store}</th><td>{lowest}</td><td>{average}</td><td>{highest}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </figcaption>
         </figure>
     }

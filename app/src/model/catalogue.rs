@@ -71,8 +71,53 @@ pub struct ProductDetail {
     pub current_prices: Vec<PricePoint>,
     /// Every recorded price, newest first.
     pub history: Page<PricePoint>,
+    /// The whole history by store and currency, for the chart and the lowest / average /
+    /// highest (the newest `PRICE_SERIES_POINTS` prices when there are more).
+    pub price_series: Vec<PriceSeries>,
     /// How stores sell it, where someone said: by the pack, or with a minimum order.
     pub packs: Vec<StorePack>,
+}
+
+/// At most this many prices make a product's chart and its lowest, average and highest.
+pub const PRICE_SERIES_POINTS: i64 = 2_000;
+
+/// Every price seen for a product at one store in one currency, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceSeries {
+    pub store_id: Uuid,
+    pub store_name: String,
+    pub currency: String,
+    /// When, and how much in minor units.
+    pub points: Vec<(DateTime<Utc>, i64)>,
+}
+
+impl PriceSeries {
+    pub fn lowest(&self) -> i64 {
+        self.points
+            .iter()
+            .map(|(_, amount)| *amount)
+            .min()
+            .unwrap_or(0)
+    }
+
+    pub fn highest(&self) -> i64 {
+        self.points
+            .iter()
+            .map(|(_, amount)| *amount)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The average in minor units, rounded half up.
+    pub fn average(&self) -> i64 {
+        let count = i128::from(self.points.len().max(1) as i64);
+        let sum: i128 = self
+            .points
+            .iter()
+            .map(|(_, amount)| i128::from(*amount))
+            .sum();
+        ((2 * sum + count) / (2 * count)) as i64
+    }
 }
 
 /// How one store sells a product.
@@ -81,4 +126,30 @@ pub struct StorePack {
     pub store_id: Uuid,
     pub store_name: String,
     pub rule: PackRule,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_series_knows_its_lowest_average_and_highest_exactly() {
+        let at = DateTime::<Utc>::default();
+        let series = PriceSeries {
+            store_id: Uuid::nil(),
+            store_name: "Depot".to_owned(),
+            currency: "EUR".to_owned(),
+            points: vec![(at, 499), (at, 500), (at, 450)],
+        };
+        // 1449 / 3 = 483.0 → 483; the extremes as seen.
+        assert_eq!(
+            (series.lowest(), series.average(), series.highest()),
+            (450, 483, 500)
+        );
+        let halves = PriceSeries {
+            points: vec![(at, 1), (at, 2)],
+            ..series
+        };
+        assert_eq!(halves.average(), 2, "1.5 rounds half up");
+    }
 }

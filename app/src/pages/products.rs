@@ -243,7 +243,8 @@ fn Product(
                     </ul>
                 }.into_any()
             }}
-            <PriceChart history=product.history.items.clone() label=chart_label/>
+            <PriceChart series=product.price_series.clone() label=chart_label
+                currency=product.record_currency.clone()/>
         </section>
         <RecordPriceForm product_id currency=product.record_currency.clone() stores=stores.clone() actions
             last_seen_at=product.history.items.first().map(|point| point.store_id)/>

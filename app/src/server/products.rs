@@ -11,7 +11,7 @@ use crate::domain::group::CurrencyCode;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::search::{SUGGEST_MIN, SearchQuery};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{PricePoint, ProductDetail, ProductSummary};
+use crate::model::{PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary};
 use crate::server::accounts::Account;
 use crate::server::cache::{Cache, Family};
 use crate::server::packs;
@@ -209,6 +209,7 @@ pub async fn detail(
     .fetch_all(db)
     .await?;
     let total = history.first().map_or(0, |row| row.total as u64);
+    let price_series = price_series(db, id).await?;
     let packs = packs::of_product(&mut *db.acquire().await?, id).await?;
     Ok(ProductDetail {
         id,
@@ -222,6 +223,49 @@ pub async fn detail(
             history.into_iter().map(|row| row.price.into()).collect(),
             total,
         ),
+        price_series,
         packs,
     })
+}
+
+#[derive(FromRow)]
+struct SeriesPoint {
+    store_id: Uuid,
+    store_name: String,
+    currency: String,
+    observed_at: DateTime<Utc>,
+    amount_minor: i64,
+}
+
+/// The product's prices by store and currency, oldest first: the newest `PRICE_SERIES_POINTS`.
+async fn price_series(db: &PgPool, product_id: Uuid) -> AppResult<Vec<PriceSeries>> {
+    let points: Vec<SeriesPoint> = sqlx::query_as(
+        "SELECT o.store_id, s.name AS store_name, o.currency, o.observed_at, o.amount_minor \
+         FROM (SELECT store_id, currency, observed_at, amount_minor FROM price_observations \
+               WHERE product_id = $1 ORDER BY observed_at DESC, created_at DESC LIMIT $2) o \
+              JOIN stores s ON s.id = o.store_id \
+         ORDER BY lower(s.name), o.store_id, o.currency, o.observed_at",
+    )
+    .bind(product_id)
+    .bind(PRICE_SERIES_POINTS)
+    .fetch_all(db)
+    .await?;
+    let mut series: Vec<PriceSeries> = Vec::new();
+    for point in points {
+        let same = series
+            .last()
+            .is_some_and(|s| s.store_id == point.store_id && s.currency == point.currency);
+        if !same {
+            series.push(PriceSeries {
+                store_id: point.store_id,
+                store_name: point.store_name,
+                currency: point.currency,
+                points: Vec::new(),
+            });
+        }
+        if let Some(last) = series.last_mut() {
+            last.points.push((point.observed_at, point.amount_minor));
+        }
+    }
+    Ok(series)
 }
