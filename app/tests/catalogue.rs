@@ -260,7 +260,13 @@ async fn the_newest_price_is_current_and_history_is_kept(db: PgPool) {
         .iter()
         .map(|s| {
             let amounts: Vec<i64> = s.points.iter().map(|(_, amount)| *amount).collect();
-            (s.store_name.as_str(), amounts, s.lowest(), s.average(), s.highest())
+            (
+                s.store_name.as_str(),
+                amounts,
+                s.lowest(),
+                s.average(),
+                s.highest(),
+            )
         })
         .collect();
     assert_eq!(

@@ -38,8 +38,15 @@ test('a bid and a ready flag made on one instance show up on a friend\'s page on
   const total = leader.getByTestId(`product-${rice}`).getByTestId('total');
   await expect(total).toContainText('Total: 1 kg');
 
+  // The leader typed a new quantity and looked away without sending it when the friend's bid
+  // arrives (a focused field holds the reload back): the card renders again with the new total,
+  // and what the leader typed is still there.
+  const leaderQuantity = leader.getByTestId(`product-${rice}`).getByLabel(/Your quantity/);
+  await leaderQuantity.fill('1.7');
+  await leaderQuantity.blur();
   await bid(friend, testInfo, rice, '2.5');
   await expect(total).toContainText('Total: 3.5 kg');
+  await expect(leaderQuantity).toHaveValue('1.7');
   await expect(leader.locator('.state-badge')).toHaveText('Bidding');
 
   await live(friend, testInfo);

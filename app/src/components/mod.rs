@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod copy_link;
 pub mod currency_select;
 pub mod debounce;
+pub mod drafts;
 pub mod form;
 pub mod language_switch;
 pub mod live;

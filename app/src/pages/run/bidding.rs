@@ -15,6 +15,7 @@ use super::pack_meter::PackMeterView;
 use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
+use crate::components::drafts::Drafts;
 use crate::components::form::{
     Concern, Field, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
@@ -268,6 +269,50 @@ fn bidder_chips<'a>(
 
 /// Place, change or take back the viewer's bid on one product: one form, whose second button
 /// (`retract`) takes the bid back.
+/// What the viewer typed into a product's bid form and has not sent yet.
+#[derive(Clone)]
+pub(super) struct BidDraft {
+    quantity: String,
+    tolerance: String,
+    comment: String,
+    interested: bool,
+}
+
+impl BidDraft {
+    /// The form as the viewer's bid fills it.
+    fn of(bid: Option<&BidView>) -> Self {
+        let tolerance = bid
+            .map(|bid| bid.tolerance)
+            .filter(|tolerance| !tolerance.is_zero())
+            .map(|tolerance| tolerance.to_string())
+            .unwrap_or_default();
+        let comment = bid.map(|bid| bid.comment.clone()).unwrap_or_default();
+        match bid {
+            Some(bid) if bid.interested_only => Self {
+                quantity: String::new(),
+                tolerance,
+                comment,
+                interested: true,
+            },
+            Some(bid) => Self {
+                quantity: bid.quantity.to_string(),
+                tolerance,
+                comment,
+                interested: false,
+            },
+            None => Self {
+                quantity: String::new(),
+                tolerance,
+                comment,
+                interested: false,
+            },
+        }
+    }
+}
+
+/// The page's bid drafts, by product.
+pub(super) type BidDrafts = Drafts<Uuid, BidDraft>;
+
 #[component]
 fn BidForm(
     action: ServerAction<PlaceBid>,
@@ -299,17 +344,23 @@ fn BidForm(
         .in_form(format!("bid-{product_id}"));
     let interested_id = format!("interested-{product_id}");
     let comment_id = format!("comment-{product_id}");
-    let (quantity, interested, comment) = match &current {
-        Some(bid) if bid.interested_only => (String::new(), true, bid.comment.clone()),
-        Some(bid) => (bid.quantity.to_string(), false, bid.comment.clone()),
-        None => (String::new(), false, String::new()),
+    // What the viewer is typing outlives a live refresh that renders the card again.
+    let drafts = BidDrafts::current();
+    drafts.forget_after(action, product_id);
+    let draft = drafts
+        .get(&product_id)
+        .unwrap_or_else(|| BidDraft::of(current.as_ref()));
+    let BidDraft {
+        quantity,
+        tolerance,
+        comment,
+        interested,
+    } = draft.clone();
+    let local = StoredValue::new(draft);
+    let typed = move |change: fn(&mut BidDraft, String), value: String| {
+        local.update_value(|draft| change(draft, value));
+        drafts.keep(product_id, local.get_value());
     };
-    let tolerance = current
-        .as_ref()
-        .map(|bid| bid.tolerance)
-        .filter(|tolerance| !tolerance.is_zero())
-        .map(|tolerance| tolerance.to_string())
-        .unwrap_or_default();
     let tolerance_field = pack
         .and_then(|rule| rule.tolerance_cap())
         .map(|cap| (cap, i18n.quantity(cap, &unit)));
@@ -336,7 +387,8 @@ fn BidForm(
                 </label>
                 <input id=quantity_id name="quantity" class="quantity-input" inputmode="decimal"
                     aria-describedby=quantity_check.described_by() aria-invalid=quantity_check.invalid()
-                    autocomplete="off" value=quantity pattern="[0-9]*([.,][0-9]{1,3})?"/>
+                    autocomplete="off" value=quantity pattern="[0-9]*([.,][0-9]{1,3})?"
+                    on:input=move |ev| typed(|draft, value| draft.quantity = value, event_target_value(&ev))/>
                 <button type="submit" class="button primary" disabled=move || state.is_pending()
                     aria-busy=move || placing().to_string()>
                     {move || i18n.t(if placing() { Key::Working } else { label })}
@@ -350,7 +402,8 @@ fn BidForm(
                         <label for=tolerance_id.clone()>{t!(i18n, ToleranceLabel)}</label>
                         <input id=tolerance_id.clone() name="tolerance" class="quantity-input" inputmode="decimal"
                             autocomplete="off" value=tolerance.clone() pattern="[0-9]*([.,][0-9]{1,3})?"
-                            aria-describedby=tolerance_check.described_by() aria-invalid=tolerance_check.invalid()/>
+                            aria-describedby=tolerance_check.described_by() aria-invalid=tolerance_check.invalid()
+                            on:input=move |ev| typed(|draft, value| draft.tolerance = value, event_target_value(&ev))/>
                         <small id=hint_id class="hint">{move || tr!(i18n, ToleranceHint, cap = cap)}</small>
                         <FieldError check=tolerance_check.clone()/>
                     </div>
@@ -358,12 +411,17 @@ fn BidForm(
             })}
             <div class="bid-options">
                 <label class="check">
-                    <input id=interested_id type="checkbox" name="interested_only" checked=interested/>
+                    <input id=interested_id type="checkbox" name="interested_only" checked=interested
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            typed(|draft, on| draft.interested = on == "true", on.to_string());
+                        }/>
                     {t!(i18n, InterestedOnlyLabel)}
                 </label>
                 <label class="visually-hidden" for=comment_for>{t!(i18n, BidCommentLabel)}</label>
                 <input id=comment_id name="comment" class="bid-comment-input" maxlength=COMMENT_MAX
-                    value=comment placeholder=move || i18n.t(Key::BidCommentLabel)/>
+                    value=comment placeholder=move || i18n.t(Key::BidCommentLabel)
+                    on:input=move |ev| typed(|draft, value| draft.comment = value, event_target_value(&ev))/>
             </div>
             {can_retract.then(|| view! {
                 <button type="submit" name="retract" value="true" formnovalidate=true

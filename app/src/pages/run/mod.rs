@@ -39,7 +39,7 @@ use crate::tr;
 
 pub use confirm::{RunConfirmation, RunConfirmationPage, done_shopping_question};
 
-use bidding::{AddProduct, BidMode, ProductCard};
+use bidding::{AddProduct, BidDrafts, BidMode, ProductCard};
 use card_actions::ProductActions;
 use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
@@ -130,6 +130,7 @@ pub fn RunPage() -> impl IntoView {
     if let Some(id) = params.with_untracked(|p| p.get("id")) {
         live_refresh(format!("/events/runs/{id}"), actions.refresh);
     }
+    BidDrafts::provide();
     let run = Resource::new(
         move || (run_id(), actions.version()),
         |(run_id, _)| async move {

@@ -8,8 +8,6 @@
 
 mod prices;
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -21,6 +19,7 @@ use crate::api::shopping::{
     UnrecordPurchase, get_shopping_list,
 };
 use crate::components::confirm::ConfirmSubmit;
+use crate::components::drafts::Drafts;
 use crate::components::form::{
     Concern, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
@@ -57,7 +56,7 @@ pub fn ShoppingPage() -> impl IntoView {
     if let Some(id) = params.with_untracked(|p| p.get("id")) {
         live_refresh(format!("/events/runs/{id}"), refresh);
     }
-    provide_context(Drafts::default());
+    PurchaseDrafts::provide();
     let list = Resource::new(
         move || (run_id(), refresh.get()),
         |(run_id, _)| async move {
@@ -246,35 +245,8 @@ struct Draft {
     typed: Typed,
 }
 
-/// The drafts of every purchase form, by product and whether it corrects a purchase. They live
-/// above the list, so when a refresh (the shopper's own or a friend's) re-renders the forms, what
-/// was being typed stays.
-#[derive(Clone, Copy)]
-struct Drafts(StoredValue<HashMap<(Uuid, bool), Draft>>);
-
-impl Default for Drafts {
-    fn default() -> Self {
-        Drafts(StoredValue::new(HashMap::new()))
-    }
-}
-
-impl Drafts {
-    fn get(self, key: (Uuid, bool)) -> Option<Draft> {
-        self.0.with_value(|drafts| drafts.get(&key).cloned())
-    }
-
-    fn keep(self, key: (Uuid, bool), draft: Draft) {
-        self.0.update_value(|drafts| {
-            drafts.insert(key, draft);
-        });
-    }
-
-    fn forget(self, key: (Uuid, bool)) {
-        self.0.update_value(|drafts| {
-            drafts.remove(&key);
-        });
-    }
-}
+/// The drafts of every purchase form, by product and whether it corrects a purchase.
+type PurchaseDrafts = Drafts<(Uuid, bool), Draft>;
 
 #[component]
 fn PurchaseForm(
@@ -289,21 +261,23 @@ fn PurchaseForm(
     // Bought by the pack, the form counts packs and prices one pack; the arithmetic is the same.
     let pack = item.pack_size;
     let by_pack = pack.is_some() && item.packs_of(item.requested).is_some();
+    let id = item.product_id;
+    let drafts = PurchaseDrafts::current();
+    let key = (id, correcting);
     let units = ServerAction::<RecordPurchase>::new();
     let packs = ServerAction::<RecordPacks>::new();
     let state = if by_pack {
         refresh_after(packs, refresh);
         toast_after(packs, Key::ToastRecorded);
+        drafts.forget_after(packs, key);
         FormState::of(packs)
     } else {
         refresh_after(units, refresh);
         toast_after(units, Key::ToastRecorded);
+        drafts.forget_after(units, key);
         FormState::of(units)
     };
-    let id = item.product_id;
-    let drafts = use_context::<Drafts>().unwrap_or_default();
-    let key = (id, correcting);
-    let draft = drafts.get(key).unwrap_or_else(|| {
+    let draft = drafts.get(&key).unwrap_or_else(|| {
         let bought = item.purchase.as_ref().filter(|p| !p.quantity.is_zero());
         let quantity = bought.map_or(item.requested, |p| p.quantity);
         let packs = pack.and(item.packs_of(quantity));
@@ -336,11 +310,6 @@ fn PurchaseForm(
     let unit = RwSignal::new(draft.unit);
     let total = RwSignal::new(draft.total);
     let typed = RwSignal::new(draft.typed);
-    Effect::new(move |_| {
-        if state.succeeded() {
-            drafts.forget(key);
-        }
-    });
     let money = StoredValue::new(currency.clone());
     // Keeps the other price field in step with the one typed, and returns the unit price.
     let sync = move || -> Option<i64> {
