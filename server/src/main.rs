@@ -179,7 +179,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let idle =
         tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64);
     let sessions = SessionManagerLayer::new(RedisStore::new(redis.clone()))
-        .with_name(security_headers::SESSION_COOKIE)
+        .with_name(security_headers::session_cookie(config.secure_cookies))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)

@@ -33,6 +33,36 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
         "request",
         request_id = %request_id,
         method = %request.method(),
-        path = %request.uri().path(),
+        path = %loggable_path(request.uri().path()),
     )
+}
+
+/// Paths that carry a secret (an invite token, a password-reset token): the logs keep the
+/// route, never the token, so whoever reads the logs cannot join a group or take an account.
+const SECRET_PATHS: [&str; 2] = ["/join/", "/reset/"];
+
+/// The path as the logs may keep it.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in SECRET_PATHS {
+        if path.starts_with(prefix) && path.len() > prefix.len() {
+            return format!("{prefix}…").into();
+        }
+    }
+    path.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn tokens_in_paths_never_reach_the_logs() {
+        assert_eq!(
+            loggable_path("/join/0123456789abcdef0123456789abcdef"),
+            "/join/…"
+        );
+        assert_eq!(loggable_path("/reset/secret"), "/reset/…");
+        assert_eq!(loggable_path("/groups/1"), "/groups/1");
+        assert_eq!(loggable_path("/join/"), "/join/");
+    }
 }

@@ -10,8 +10,22 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::{HeaderValue, header};
 
-/// The session cookie's name, as `main` sets it.
+/// The session cookie's name, as `main` sets it over plain HTTP (development and tests).
 pub const SESSION_COOKIE: &str = "bulq_session";
+
+/// The session cookie's name over HTTPS: the `__Host-` prefix makes browsers refuse it unless
+/// it is Secure, for the whole site and set by this host only (no `Domain`), so a sibling
+/// subdomain cannot plant or shadow it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-bulq_session";
+
+/// The session cookie's name when cookies are `secure` or not.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 const DEFAULT_CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -56,5 +70,6 @@ fn is_private(request: &Request) -> bool {
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|value| value.to_str().ok())
+            // Either name: the secure one ends with the plain one.
             .any(|cookies| cookies.contains(SESSION_COOKIE))
 }
