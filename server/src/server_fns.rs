@@ -5,9 +5,12 @@
 //! itself in a `__form` field, and the redirect carries that name (and jumps to it) so only that
 //! form shows the error. A form posted from a confirmation page names the page it stands for in a
 //! `__back` field: the answer goes back there rather than to the confirmation page. Bodies are
-//! bounded: a larger one is refused with `BODY_TOO_LARGE` before anything reads it.
+//! bounded: a larger one is refused with `BODY_TOO_LARGE` before anything reads it. A refusal
+//! of what someone may not do is logged with who and from where.
 
 use app::error::{AppError, ErrorCode};
+use app::server::request::ClientAddress;
+use app::server::sessions::Viewer;
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::middleware::Next;
@@ -99,6 +102,7 @@ pub async fn http_semantics(request: Request, next: Next) -> Response {
     let form = fields.name;
     let return_to = fields.back.or_else(|| referer_path(&request));
     let path = request.uri().path().to_owned();
+    let who = Who::of(&request);
     let request_id = request
         .headers()
         .get("x-request-id")
@@ -119,6 +123,7 @@ pub async fn http_semantics(request: Request, next: Next) -> Response {
         if error.code == ErrorCode::Internal {
             error.reference = request_id;
         }
+        who.note_refusal(&error, &path);
         let mut answer = error_answer(&error, form_post, return_to, &path, form.as_deref());
         if !form_post {
             // Cookies and other headers the server function set stay.
@@ -151,6 +156,41 @@ pub async fn http_semantics(request: Request, next: Next) -> Response {
         return redirect;
     }
     response
+}
+
+/// Who made a call, for the log line of a refusal (the request id is the span's).
+struct Who {
+    user_id: Option<uuid::Uuid>,
+    address: Option<std::net::IpAddr>,
+}
+
+impl Who {
+    fn of(request: &Request) -> Self {
+        Who {
+            user_id: request
+                .extensions()
+                .get::<Viewer>()
+                .map(|viewer| viewer.0.id),
+            address: request
+                .extensions()
+                .get::<ClientAddress>()
+                .map(|address| address.0),
+        }
+    }
+
+    /// Someone was refused what they may not do (or is not logged in for it): a warning with
+    /// who, from where and why; `/metrics` counts every answered error by its code.
+    fn note_refusal(&self, error: &AppError, path: &str) {
+        if matches!(error.code.http_status(), 401 | 403) {
+            tracing::warn!(
+                user_id = ?self.user_id,
+                address = ?self.address,
+                code = error.code.as_str(),
+                path,
+                "request refused"
+            );
+        }
+    }
 }
 
 /// The answer to a failed call: a redirect back to the form's page carrying the error for a no-JS

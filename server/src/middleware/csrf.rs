@@ -4,6 +4,7 @@
 
 use app::error::{AppError, ErrorCode};
 use app::i18n::Key;
+use app::server::request::ClientAddress;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -57,7 +58,15 @@ pub async fn protect(
     next: Next,
 ) -> Response<Body> {
     if is_cross_site(&request, &policy) {
-        tracing::warn!(path = request.uri().path(), "cross-site request refused");
+        let address = request
+            .extensions()
+            .get::<ClientAddress>()
+            .map(|address| address.0);
+        tracing::warn!(
+            path = request.uri().path(),
+            ?address,
+            "cross-site request refused"
+        );
         return refuse(
             &request,
             AppError::new(ErrorCode::CrossSiteRequest),
