@@ -1,3 +1,5 @@
+ALTER TABLE price_observations DROP CONSTRAINT price_observations_pack_price,
+    DROP COLUMN pack_amount_minor;
 DELETE FROM bids WHERE asked = 0;
 UPDATE bids SET quantity = asked WHERE asked IS NOT NULL;
 ALTER TABLE bids

@@ -31,3 +31,10 @@ ALTER TABLE bids
     ADD CONSTRAINT bids_quantity_check CHECK ((interested_only AND quantity = 0)
         OR (NOT interested_only AND quantity > 0 AND quantity <= 9999)
         OR (NOT interested_only AND asked IS NOT NULL AND quantity >= 0 AND quantity <= 19998));
+
+-- A price seen for a whole pack ("6 × 1 L for 11.94") keeps what the pack cost exactly, and
+-- amount_minor is then the price of one unit, rounded: whatever compares prices compares units.
+ALTER TABLE price_observations
+    ADD COLUMN pack_amount_minor bigint CHECK (pack_amount_minor > 0),
+    ADD CONSTRAINT price_observations_pack_price
+        CHECK ((pack_size IS NULL) = (pack_amount_minor IS NULL));

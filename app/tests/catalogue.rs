@@ -93,6 +93,7 @@ async fn price_at(
         amount_minor,
         currency: &currency,
         note: "",
+        pack_size: None,
     };
     let at = Utc::now() - Days::days(days_ago);
     prices::record_at(db, cache, who.id, observation, Some(at))
@@ -302,6 +303,7 @@ async fn a_price_needs_a_real_product_and_store(db: PgPool) {
             amount_minor: 100,
             currency: &currency,
             note: "",
+            pack_size: None,
         };
         let result = prices::record(&db, &cache, alice.id, observation).await;
         assert_eq!(result.unwrap_err().code, code);
@@ -420,4 +422,50 @@ async fn search_ignores_case_and_accents_and_only_shows_my_groups(db: PgPool) {
         .await
         .unwrap();
     assert_eq!(found.total, 0, "a % is a character, not a wildcard");
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_price_for_a_whole_pack_keeps_the_pack_and_compares_by_the_unit(db: PgPool) {
+    let cache = Cache::disabled();
+    let alice = person(&db, "alice", false).await;
+    let costco = store(&db, &cache, &alice, "Costco").await;
+    let milk = product(&db, &alice, "Milk", "").await;
+    let currency = eur();
+    let six_litres = prices::Observation {
+        product_id: milk,
+        store_id: costco,
+        amount_minor: 1194,
+        currency: &currency,
+        note: "",
+        pack_size: Some(app::domain::quantity::Quantity::units(6)),
+    };
+    prices::record(&db, &cache, alice.id, six_litres)
+        .await
+        .unwrap();
+    let detail = products::detail(&db, &alice, milk, &eur(), everything())
+        .await
+        .unwrap();
+    let current = &detail.current_prices[0];
+    assert_eq!(current.amount_minor, 199, "11.94 for 6: 1.99 a litre");
+    assert_eq!(
+        current.pack,
+        Some((app::domain::quantity::Quantity::units(6), 1194)),
+        "the pack as it was on the shelf"
+    );
+    let crumbs = prices::Observation {
+        product_id: milk,
+        store_id: costco,
+        amount_minor: 1,
+        currency: &currency,
+        note: "",
+        pack_size: Some(app::domain::quantity::Quantity::units(1000)),
+    };
+    let refused = prices::record(&db, &cache, alice.id, crumbs)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.code,
+        ErrorCode::AmountInvalid,
+        "no unit below a cent"
+    );
 }

@@ -68,6 +68,7 @@ async fn every_change_shows_on_the_next_cached_read(db: PgPool) {
         amount_minor: 349,
         currency: &eur,
         note: "",
+        pack_size: None,
     };
     prices::record(&db, &Cache::disabled(), leader, price)
         .await

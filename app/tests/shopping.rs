@@ -397,6 +397,7 @@ async fn recording_purchases_corrections_order_out_of_stock_prices_and_who_may(d
             amount_minor: 500,
             currency: &eur,
             note: "",
+            pack_size: None,
         },
     )
     .await
@@ -1267,6 +1268,7 @@ async fn shoppers_note_shelf_prices_and_the_list_shows_every_price_of_the_day(db
         amount_minor: 500,
         currency: &eur,
         note: "aisle 4",
+        pack_size: None,
     };
     prices::record(&db, &Cache::disabled(), alice, seen)
         .await

@@ -171,4 +171,10 @@ test('the leader rounds an open case up at confirmation and the shopper buys two
   const csv = await (await leader.request.get(`${runUrl}/export.csv`)).text();
   expect(csv.split('\n')[0]).toContain('"Tolerance","After packs","Pack size","Packs to buy"');
   expect(csv).toContain(`"${jam}","jar","Ana Plum",10,false,12,in_full,0.83,10.00,false,24,24,20.00,EUR,2,12,12,2`);
+
+  // The product page remembers the case's price as it was on the shelf.
+  await leader.goto('/products');
+  await leader.getByRole('link', { name: jam }).click();
+  await expect(leader.getByTestId('current-prices')).toContainText('€0.83');
+  await expect(leader.getByTestId('current-prices')).toContainText('€10.00 for 12 jar');
 });

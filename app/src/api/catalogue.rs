@@ -16,6 +16,7 @@ use crate::{
         money::parse_amount,
         packs::PackRule,
         paging::PageRequest,
+        quantity::{MAX_BID, Quantity},
     },
     server::{packs, prices, products, request, stores},
 };
@@ -139,18 +140,25 @@ pub async fn record_price(
     store_id: Uuid,
     amount: String,
     note: String,
+    #[server(default)] pack_size: String,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let currency = &ctx.default_currency;
     let amount_minor = parse_amount(&amount, currency.as_str())?;
     let note = parse_price_note(&note)?;
+    // A price for a whole pack says how big the pack is.
+    let pack_size = match pack_size.trim() {
+        "" => None,
+        size => Some(Quantity::parse_up_to(size, MAX_BID)?),
+    };
     let observation = prices::Observation {
         product_id,
         store_id,
         amount_minor,
         currency,
         note: &note,
+        pack_size,
     };
     prices::record(&ctx.db, &ctx.cache, viewer.id, observation)
         .await

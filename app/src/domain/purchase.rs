@@ -117,6 +117,18 @@ impl PackPurchase {
     }
 }
 
+/// What one unit of a pack of `size` costs when the pack costs `pack_minor`, rounded half up;
+/// a unit below one minor unit (a thousand cups for 4.99) is no shelf price.
+pub fn unit_price_of_pack(pack_minor: i64, size: Quantity) -> Result<i64, ErrorCode> {
+    if size.is_zero() {
+        return Err(ErrorCode::QuantityInvalid);
+    }
+    match price_of_one(pack_minor, size) {
+        0 => Err(ErrorCode::AmountInvalid),
+        unit => Ok(unit),
+    }
+}
+
 /// What one unit cost when `total_minor` bought `quantity` (above 0), rounded half up.
 fn price_of_one(total_minor: i64, quantity: Quantity) -> i64 {
     let thousandths = i128::from(quantity.thousandths().max(1));
@@ -172,6 +184,17 @@ mod tests {
         assert_eq!(
             too_many.of_size(Quantity::units(9999)),
             Err(ErrorCode::QuantityInvalid)
+        );
+    }
+
+    #[test]
+    fn a_pack_price_gives_the_price_of_one() {
+        // 6 × 1 L for 11.94: 1.99 a litre; 10.00 for 12 jars: 0.83.
+        assert_eq!(unit_price_of_pack(1194, Quantity::units(6)), Ok(199));
+        assert_eq!(unit_price_of_pack(1000, Quantity::units(12)), Ok(83));
+        assert_eq!(
+            unit_price_of_pack(1, Quantity::units(1000)),
+            Err(ErrorCode::AmountInvalid)
         );
     }
 

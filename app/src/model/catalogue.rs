@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::packs::PackRule;
 use crate::domain::paging::Page;
+use crate::domain::quantity::Quantity;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoreSummary {
@@ -51,7 +52,11 @@ pub struct ProductSummary {
 pub struct PricePoint {
     pub store_id: Uuid,
     pub store_name: String,
+    /// The price of one unit (rounded, when it was seen for a pack).
     pub amount_minor: i64,
+    /// Seen for a whole pack: its size and exactly what it cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<(Quantity, i64)>,
     pub currency: String,
     pub note: String,
     pub observed_at: DateTime<Utc>,

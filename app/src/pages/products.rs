@@ -27,7 +27,7 @@ use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT
 use crate::domain::packs::Granularity;
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::model::{ProductDetail, ProductSummary, StoreSummary};
+use crate::model::{PricePoint, ProductDetail, ProductSummary, StoreSummary};
 use crate::t;
 use crate::tr;
 
@@ -237,6 +237,7 @@ fn Product(
                             <li><a class="list-row" href=format!("/stores/{}", price.store_id)>
                                 <span class="list-title">{price.store_name.clone()}</span>
                                 <span class="price">{i18n.money(price.amount_minor, &price.currency)}</span>
+                                {pack_price(i18n, price, &product.unit).map(|pack| view! { <span class="muted pack-price">{pack}</span> })}
                                 <span class="muted">{i18n.day_of(price.observed_at)}</span>
                             </a></li>
                         }).collect_view()}
@@ -286,6 +287,10 @@ fn RecordPriceForm(
                         pattern="[0-9]+([.,][0-9]{1,3})?" aria-invalid=amount_check.invalid()
                         aria-describedby=amount_check.described_by()/>
                 </Field>
+                <Field id="price-pack-size" label=Key::PricePackSizeLabel hint=Key::PricePackSizeHint>
+                    <input id="price-pack-size" name="pack_size" inputmode="decimal" autocomplete="off"
+                        pattern="[0-9]+([.,][0-9]{1,3})?" aria-describedby="price-pack-size-hint"/>
+                </Field>
                 <Field id="price-note" label=Key::PriceNoteLabel hint=Key::PriceNoteHint>
                     <input id="price-note" name="note" maxlength=PRICE_NOTE_MAX aria-describedby="price-note-hint"/>
                 </Field>
@@ -317,6 +322,17 @@ fn ProductRuns(product_id: Uuid) -> impl IntoView {
     .into_any()
 }
 
+/// A price seen for a whole pack, as it was on the shelf: "€11.94 for 6 L".
+fn pack_price(i18n: I18n, point: &PricePoint, unit: &str) -> Option<String> {
+    let (size, amount) = point.pack?;
+    Some(tr!(
+        i18n,
+        PackPriceSeen,
+        price = i18n.money(amount, &point.currency),
+        size = i18n.quantity(size, unit)
+    ))
+}
+
 #[component]
 fn PriceHistory(product: ProductDetail) -> impl IntoView {
     let i18n = use_i18n();
@@ -338,7 +354,10 @@ fn PriceHistory(product: ProductDetail) -> impl IntoView {
                             <tr>
                                 <td>{i18n.day_of(point.observed_at)}</td>
                                 <td>{point.store_name.clone()}</td>
-                                <td class="number">{i18n.money(point.amount_minor, &point.currency)}</td>
+                                <td class="number">
+                                    {i18n.money(point.amount_minor, &point.currency)}
+                                    {pack_price(i18n, point, &product.unit).map(|pack| view! { <small class="pack-price">{pack}</small> })}
+                                </td>
                                 <td>{point.note.clone()}</td>
                                 <td>{point.observed_by.clone()}</td>
                             </tr>

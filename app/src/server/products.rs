@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::catalogue::ProductFields;
 use crate::domain::group::CurrencyCode;
 use crate::domain::paging::{Page, PageRequest};
+use crate::domain::quantity::Quantity;
 use crate::domain::search::{SUGGEST_MIN, SearchQuery};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary};
@@ -141,11 +142,17 @@ struct PriceRow {
     note: String,
     observed_at: DateTime<Utc>,
     observed_by: String,
+    pack_size: Option<i64>,
+    pack_amount_minor: Option<i64>,
 }
 
 impl From<PriceRow> for PricePoint {
     fn from(row: PriceRow) -> Self {
         PricePoint {
+            pack: row
+                .pack_size
+                .zip(row.pack_amount_minor)
+                .map(|(size, amount)| (Quantity::from_thousandths(size), amount)),
             store_id: row.store_id,
             store_name: row.store_name,
             amount_minor: row.amount_minor,
@@ -165,7 +172,8 @@ struct HistoryRow {
 }
 
 const PRICE_COLUMNS: &str = "o.store_id, s.name AS store_name, o.amount_minor, o.currency, o.note, \
-                             o.observed_at, u.display_name AS observed_by";
+                             o.observed_at, u.display_name AS observed_by, \
+                             (o.pack_size * 1000)::bigint AS pack_size, o.pack_amount_minor";
 
 /// A product with its prices; `record_currency` is what a price recorded on its page is taken in.
 pub async fn detail(

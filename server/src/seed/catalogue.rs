@@ -301,6 +301,7 @@ pub async fn ensure(
             amount_minor,
             currency: &currency,
             note: &note,
+            pack_size: None,
         };
         prices::record_at(db, cache, people[who].id, observation, Some(observed_at)).await?;
     }

@@ -245,19 +245,27 @@ pub async fn record(
         // The form was made for another currency: its digits would be misread.
         return Err(ErrorCode::InvalidInput.into());
     }
-    let purchase = match entry.record {
-        Record::Bought(purchase) => purchase,
+    // Bought by the pack, the price seen is the pack's when it comes out to the cent.
+    let (purchase, pack_seen) = match entry.record {
+        Record::Bought(purchase) => (purchase, None),
         Record::BoughtPacks(packs) => {
             let size = pack_orders::pack_size(&mut tx, run_id, product_id)
                 .await?
                 .ok_or(ErrorCode::InvalidInput)?;
-            packs.of_size(size)?
+            let purchase = packs.of_size(size)?;
+            let count = purchase.quantity.thousandths() / size.thousandths().max(1);
+            let each = (count > 0 && purchase.total_minor % count == 0)
+                .then(|| (size.thousandths(), purchase.total_minor / count));
+            (purchase, each)
         }
-        Record::OutOfStock => Purchase {
-            quantity: Quantity::ZERO,
-            unit_price_minor: 0,
-            total_minor: 0,
-        },
+        Record::OutOfStock => (
+            Purchase {
+                quantity: Quantity::ZERO,
+                unit_price_minor: 0,
+                total_minor: 0,
+            },
+            None,
+        ),
     };
     sqlx::query(
         "UPDATE shopping_items SET purchased = $3::bigint / 1000.0, unit_price_minor = $4, \
@@ -291,14 +299,17 @@ pub async fn record(
         if newest != Some((purchase.unit_price_minor, currency.clone())) {
             sqlx::query(
                 "INSERT INTO price_observations \
-                     (product_id, store_id, amount_minor, currency, note, observed_by) \
-                 VALUES ($1, $2, $3, $4, 'Bought on a run', $5)",
+                     (product_id, store_id, amount_minor, currency, note, observed_by, \
+                      pack_size, pack_amount_minor) \
+                 VALUES ($1, $2, $3, $4, 'Bought on a run', $5, $6::bigint / 1000.0, $7)",
             )
             .bind(product_id)
             .bind(store_id)
             .bind(purchase.unit_price_minor)
             .bind(&currency)
             .bind(viewer)
+            .bind(pack_seen.map(|(size, _)| size))
+            .bind(pack_seen.map(|(_, each)| each))
             .execute(&mut *tx)
             .await?;
             new_price = true;
