@@ -254,9 +254,14 @@ async fn registration_follows_the_setting(db: PgPool) {
         .await
         .unwrap();
 
-    site_settings::set_registration_mode(&db, &root, RegistrationMode::InviteOnly, &origin())
-        .await
-        .unwrap();
+    site_settings::set_registration_mode(
+        &db,
+        named(&root),
+        RegistrationMode::InviteOnly,
+        &origin(),
+    )
+    .await
+    .unwrap();
     let refused = accounts::register_visitor(&db, registration("no_invite"), Some("bogus"))
         .await
         .unwrap_err();
@@ -265,7 +270,7 @@ async fn registration_follows_the_setting(db: PgPool) {
         .await
         .unwrap();
 
-    site_settings::set_registration_mode(&db, &root, RegistrationMode::Closed, &origin())
+    site_settings::set_registration_mode(&db, named(&root), RegistrationMode::Closed, &origin())
         .await
         .unwrap();
     let closed = accounts::register_visitor(&db, registration("too_late"), Some(&token))
@@ -717,4 +722,12 @@ async fn accounts_that_shopped_apart_in_one_run_are_not_merged(db: PgPool) {
             .unwrap_err();
     assert_eq!(refused.code, ErrorCode::MergeConflict);
     assert!(!account(&db, dup).await.disabled, "nothing changed");
+}
+
+/// Who an audit entry names: the account's id and username.
+fn named(account: &Account) -> audit::Named<'_> {
+    audit::Named {
+        id: account.id,
+        name: &account.username,
+    }
 }

@@ -160,7 +160,11 @@ pub async fn set_registration_mode(registration: String) -> Result<(), AppError>
     let ctx = request::app_context()?;
     let admin = request::require_site_admin()?;
     let mode = RegistrationMode::from_name(&registration).ok_or(ErrorCode::InvalidInput)?;
-    site_settings::set_registration_mode(&ctx.db, &admin, mode, &request::origin()).await
+    let by = audit::Named {
+        id: admin.id,
+        name: &admin.username,
+    };
+    site_settings::set_registration_mode(&ctx.db, by, mode, &request::origin()).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/audit")]

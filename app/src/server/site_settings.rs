@@ -5,8 +5,7 @@ use sqlx::PgPool;
 
 use crate::domain::admin::{AuditAction, RegistrationMode};
 use crate::error::{AppError, AppResult};
-use crate::server::accounts::Account;
-use crate::server::audit::{self, Entry, Origin};
+use crate::server::audit::{self, Entry, Named, Origin};
 
 pub async fn registration_mode(db: &PgPool) -> AppResult<RegistrationMode> {
     let name: Option<String> = sqlx::query_scalar("SELECT registration FROM site_settings")
@@ -21,7 +20,7 @@ pub async fn registration_mode(db: &PgPool) -> AppResult<RegistrationMode> {
 
 pub async fn set_registration_mode(
     db: &PgPool,
-    admin: &Account,
+    admin: Named<'_>,
     mode: RegistrationMode,
     origin: &Origin,
 ) -> AppResult<()> {
@@ -35,7 +34,7 @@ pub async fn set_registration_mode(
     .rows_affected();
     if changed > 0 {
         let entry = Entry::new(AuditAction::RegistrationModeChanged, origin)
-            .by(admin.id, &admin.username)
+            .by(admin.id, admin.name)
             .noting(mode.as_str());
         audit::record(&mut tx, &entry).await?;
     }
