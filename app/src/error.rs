@@ -72,6 +72,8 @@ pub enum ErrorCode {
     Forbidden,
     NotFound,
     RateLimited,
+    /// More live streams open for one person than any phone and laptop need.
+    TooManyStreams,
     CrossSiteRequest,
     Unavailable,
     Network,
@@ -98,7 +100,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 85] = [
+    pub const ALL: [ErrorCode; 86] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -161,6 +163,7 @@ impl ErrorCode {
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
         ErrorCode::RateLimited,
+        ErrorCode::TooManyStreams,
         ErrorCode::CrossSiteRequest,
         ErrorCode::Unavailable,
         ErrorCode::Network,
@@ -246,7 +249,7 @@ impl ErrorCode {
             | ErrorCode::AuthRequired => 401,
             ErrorCode::Forbidden | ErrorCode::CrossSiteRequest => 403,
             ErrorCode::NotFound => 404,
-            ErrorCode::RateLimited => 429,
+            ErrorCode::RateLimited | ErrorCode::TooManyStreams => 429,
             ErrorCode::Unavailable => 503,
             ErrorCode::Network => 502,
             ErrorCode::Internal => 500,
@@ -330,6 +333,7 @@ impl ErrorCode {
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::TooManyStreams => "TOO_MANY_STREAMS",
             ErrorCode::CrossSiteRequest => "CROSS_SITE_REQUEST",
             ErrorCode::Unavailable => "UNAVAILABLE",
             ErrorCode::Network => "NETWORK",

@@ -188,6 +188,8 @@ async fn main() {
     let server = TestServer::start_with(&[
         ("BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100000000"),
         ("BULQ_RATE_LIMIT_AUTH_PER_MINUTE", "100000"),
+        // One watcher opens the thousand streams whose memory is measured.
+        ("BULQ_MAX_STREAMS_PER_PERSON", "100000"),
         ("BULQ_LOG", "error"),
     ])
     .await;

@@ -40,6 +40,8 @@ pub struct Config {
     pub session_absolute: Duration,
     pub auth_rate_per_minute: u32,
     pub general_rate_per_minute: u32,
+    /// Live streams one person may hold open on an instance.
+    pub streams_per_person: usize,
     pub trusted_proxies: Vec<IpAddr>,
     pub log_filter: String,
     pub log_format: LogFormat,
@@ -151,6 +153,7 @@ impl Config {
             ),
             auth_rate_per_minute: parse(&lookup, "BULQ_RATE_LIMIT_AUTH_PER_MINUTE", "5")?,
             general_rate_per_minute: parse(&lookup, "BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100")?,
+            streams_per_person: parse(&lookup, "BULQ_MAX_STREAMS_PER_PERSON", "20")?,
             trusted_proxies: lookup("BULQ_TRUSTED_PROXIES")
                 .unwrap_or_else(|| "127.0.0.1,::1".to_owned())
                 .split(',')

@@ -36,7 +36,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_redis_store::RedisStore;
 
 use crate::realtime::hub::Hub;
-use crate::realtime::stream::LiveState;
+use crate::realtime::stream::{LiveState, StreamCounts};
 
 use crate::config::Config;
 use crate::middleware::{csrf::CsrfPolicy, rate_limit::RateLimits, security_headers};
@@ -229,6 +229,7 @@ async fn serve(config: Config) -> Result<(), String> {
         hub,
         csrf: csrf.clone(),
         shutdown: stopping,
+        open_streams: StreamCounts::new(config.streams_per_person),
     };
     let app = router::build(router::Parts {
         state: router::AppState { leptos, ctx, live },

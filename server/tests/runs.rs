@@ -736,3 +736,51 @@ async fn a_stopping_instance_closes_its_event_streams_cleanly_and_exits_quickly(
         "the stream ended cleanly, so the browser reconnects elsewhere: {end:?}"
     );
 }
+
+/// The most live streams one person holds on an instance (`realtime::stream`).
+const MAX_STREAMS_PER_PERSON: usize = 20;
+
+#[tokio::test]
+async fn one_person_holds_a_bounded_number_of_live_streams() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let url = server.url("/events/mine");
+    let mut open = Vec::new();
+    for _ in 0..MAX_STREAMS_PER_PERSON {
+        let stream = cast.member.get(&url).send().await.unwrap();
+        assert_eq!(stream.status(), 200);
+        open.push(stream);
+    }
+    let refused = cast.member.get(&url).send().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.text().await.unwrap().contains("TOO_MANY_STREAMS"));
+    let leaders = cast.leader.get(&url).send().await.unwrap();
+    assert_eq!(leaders.status(), 200, "someone else is not held back");
+
+    // A closed tab frees its place once the instance next writes to it (any event will do).
+    open.truncate(MAX_STREAMS_PER_PERSON - 1);
+    let bid = [
+        ("run_id", cast.run_id.as_str()),
+        ("product_id", cast.product_id.as_str()),
+        ("quantity", "2"),
+    ];
+    assert_eq!(
+        server
+            .call(&cast.participant, "runs/bid", &bid)
+            .await
+            .status(),
+        200
+    );
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let again = cast.member.get(&url).send().await.unwrap();
+        if again.status() == 200 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the closed stream's place never came free"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

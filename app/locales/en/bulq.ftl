@@ -575,6 +575,7 @@ error-auth-required = Please log in first.
 error-forbidden = You are not allowed to do that.
 error-not-found = That does not exist, or you cannot see it.
 error-rate-limited = Too many attempts. Please wait { $seconds } seconds and try again.
+error-too-many-streams = Too many pages of yours are following live updates. Close some tabs and reload this one.
 error-cross-site-request = This form was sent from another site and was refused. Please reload the page and try again.
 error-unavailable = Bulq is very busy right now. Please try again in a moment.
 error-network = Could not reach Bulq. Check your connection and try again.

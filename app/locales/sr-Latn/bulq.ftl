@@ -593,6 +593,7 @@ error-auth-required = Prvo se prijavite.
 error-forbidden = Nemate dozvolu za to.
 error-not-found = To ne postoji ili nemate pristup.
 error-rate-limited = Previše pokušaja. Sačekajte { $seconds } s i pokušajte ponovo.
+error-too-many-streams = Previše vaših stranica prati izmene uživo. Zatvorite neke kartice i ponovo učitajte ovu.
 error-cross-site-request = Ovaj obrazac je poslat sa drugog sajta i zato je odbijen. Osvežite stranicu i pokušajte ponovo.
 error-unavailable = Bulq je trenutno preopterećen. Pokušajte ponovo za trenutak.
 error-network = Povezivanje sa aplikacijom Bulq nije uspelo. Proverite internet vezu i pokušajte ponovo.

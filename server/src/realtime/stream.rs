@@ -5,11 +5,12 @@
 //! the viewer leaves the group or their account is disabled, the "mine" stream follows the viewer joining and leaving groups,
 //! and every stream ends when this instance shuts down (the browser reconnects, through Caddy,
 //! to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
-//! proxies from closing it.
+//! proxies from closing it. One person holds a bounded number of streams on an instance
+//! (`StreamCounts`); past it a new one is refused with `TOO_MANY_STREAMS` (429).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use app::error::{AppError, ErrorCode};
@@ -36,6 +37,27 @@ pub struct LiveState {
     pub hub: Hub,
     pub csrf: CsrfPolicy,
     pub shutdown: watch::Receiver<bool>,
+    /// Open streams per person on this instance.
+    pub open_streams: StreamCounts,
+}
+
+/// How many streams each person has open here, and how many they may: a person's pages each
+/// hold one (a run, the shopping list, the header), and a few phones and laptops never need
+/// more than `BULQ_MAX_STREAMS_PER_PERSON` (20) at once; past it, a runaway script cannot hold
+/// more of the instance's memory and connections.
+#[derive(Clone)]
+pub struct StreamCounts {
+    open: Arc<Mutex<HashMap<Uuid, usize>>>,
+    most: usize,
+}
+
+impl StreamCounts {
+    pub fn new(most: usize) -> Self {
+        StreamCounts {
+            open: Arc::default(),
+            most,
+        }
+    }
 }
 
 fn refusal(code: ErrorCode) -> Response {
@@ -58,19 +80,46 @@ struct Watch {
     _open: OpenStream,
 }
 
-/// Counts open streams: one while it lives.
-struct OpenStream;
+/// Counts an open stream, in all and for its person, while it lives.
+struct OpenStream {
+    counts: StreamCounts,
+    viewer: Uuid,
+}
 
 impl OpenStream {
-    fn new() -> Self {
+    /// A new stream for `viewer`, unless they already have as many as anyone needs.
+    fn new(counts: &StreamCounts, viewer: Uuid) -> Option<Self> {
+        let mut open = counts
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mine = open.entry(viewer).or_default();
+        if *mine >= counts.most {
+            return None;
+        }
+        *mine += 1;
         metrics::gauge!(LIVE_OPEN_STREAMS).increment(1.0);
-        OpenStream
+        Some(OpenStream {
+            counts: counts.clone(),
+            viewer,
+        })
     }
 }
 
 impl Drop for OpenStream {
     fn drop(&mut self) {
         metrics::gauge!(LIVE_OPEN_STREAMS).decrement(1.0);
+        let mut open = self
+            .counts
+            .open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(mine) = open.get_mut(&self.viewer) {
+            *mine = mine.saturating_sub(1);
+            if *mine == 0 {
+                open.remove(&self.viewer);
+            }
+        }
     }
 }
 
@@ -161,6 +210,10 @@ async fn open(
     let Some(Extension(Viewer(account))) = viewer else {
         return refusal(ErrorCode::AuthRequired);
     };
+    let Some(open_stream) = OpenStream::new(&live.open_streams, account.id) else {
+        tracing::warn!(user_id = %account.id, "too many live streams");
+        return refusal(ErrorCode::TooManyStreams);
+    };
     // Subscribe before checking, so nothing that happens meanwhile is missed.
     let events = live.hub.subscribe();
     let db = &live.ctx.db;
@@ -193,7 +246,7 @@ async fn open(
         follows_membership,
         viewer: account.id,
         ended: false,
-        _open: OpenStream::new(),
+        _open: open_stream,
     };
     Sse::new(events_of(watch))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
