@@ -153,7 +153,7 @@ impl Config {
             ),
             auth_rate_per_minute: parse(&lookup, "BULQ_RATE_LIMIT_AUTH_PER_MINUTE", "5")?,
             general_rate_per_minute: parse(&lookup, "BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100")?,
-            streams_per_person: parse(&lookup, "BULQ_MAX_STREAMS_PER_PERSON", "20")?,
+            streams_per_person: parse(&lookup, "BULQ_MAX_STREAMS_PER_PERSON", "50")?,
             trusted_proxies: lookup("BULQ_TRUSTED_PROXIES")
                 .unwrap_or_else(|| "127.0.0.1,::1".to_owned())
                 .split(',')

@@ -738,7 +738,7 @@ async fn a_stopping_instance_closes_its_event_streams_cleanly_and_exits_quickly(
 }
 
 /// The most live streams one person holds on an instance (`realtime::stream`).
-const MAX_STREAMS_PER_PERSON: usize = 20;
+const MAX_STREAMS_PER_PERSON: usize = 50;
 
 #[tokio::test]
 async fn one_person_holds_a_bounded_number_of_live_streams() {

@@ -43,7 +43,7 @@ pub struct LiveState {
 
 /// How many streams each person has open here, and how many they may: a person's pages each
 /// hold one (a run, the shopping list, the header), and a few phones and laptops never need
-/// more than `BULQ_MAX_STREAMS_PER_PERSON` (20) at once; past it, a runaway script cannot hold
+/// more than `BULQ_MAX_STREAMS_PER_PERSON` (50) at once; past it, a runaway script cannot hold
 /// more of the instance's memory and connections.
 #[derive(Clone)]
 pub struct StreamCounts {
