@@ -534,3 +534,53 @@ async fn a_shortage_in_the_store_is_shared_in_whole_jars(db: PgPool) {
         ]
     );
 }
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn packs_are_recorded_only_for_what_was_planned_by_the_pack(db: PgPool) {
+    let case = three_friends(db).await;
+    // Sold loose: no pack to count in.
+    packs::set(
+        &case.db,
+        case.people[0],
+        store_of(&case).await,
+        case.product,
+        None,
+    )
+    .await
+    .unwrap();
+    case.bid(1, qty("5")).await.unwrap();
+    runs::confirm(&case.db, case.people[0], case.run_id, &[])
+        .await
+        .unwrap();
+    shopping::start(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    let entry = Entry {
+        product_id: case.product,
+        currency: "EUR",
+        record: Record::BoughtPacks(PackPurchase::parse("1", "10.00", "", "EUR").unwrap()),
+        correcting: false,
+    };
+    let refused = shopping::record(
+        &case.db,
+        &Cache::disabled(),
+        case.people[0],
+        case.run_id,
+        &entry,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    let list = shopping::list(&case.db, case.people[0], case.run_id)
+        .await
+        .unwrap();
+    assert!(list.items[0].purchase.is_none(), "nothing was recorded");
+}
+
+async fn store_of(case: &Case) -> Uuid {
+    sqlx::query_scalar("SELECT store_id FROM runs WHERE id = $1")
+        .bind(case.run_id)
+        .fetch_one(&case.db)
+        .await
+        .unwrap()
+}

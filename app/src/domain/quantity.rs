@@ -1,6 +1,6 @@
 //! Exact quantities: what people bid and buy, in thousandths of the product's unit (1.5 kg is
-//! 1500), never floats. Postgres keeps them as `numeric(7,3)`; parsing accepts what people type
-//! on a phone ("1.5", "1,5", "2").
+//! 1500), never floats. Postgres keeps them as `numeric` with three decimals; parsing accepts
+//! what people type on a phone ("1.5", "1,5", "2").
 
 use serde::{Deserialize, Serialize};
 
