@@ -97,10 +97,15 @@ pub enum ErrorCode {
     PackInvalid,
     PackAlreadyFull,
     PackChanged,
+    FamilyNotFound,
+    FamilyHasNoPrice,
+    VariantRequired,
+    NotAVariant,
+    FamilyMismatch,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 86] = [
+    pub const ALL: [ErrorCode; 91] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -187,6 +192,11 @@ impl ErrorCode {
         ErrorCode::PackInvalid,
         ErrorCode::PackAlreadyFull,
         ErrorCode::PackChanged,
+        ErrorCode::FamilyNotFound,
+        ErrorCode::FamilyHasNoPrice,
+        ErrorCode::VariantRequired,
+        ErrorCode::NotAVariant,
+        ErrorCode::FamilyMismatch,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -266,6 +276,11 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::ToleranceInvalid | ErrorCode::WholeUnitsOnly | ErrorCode::PackInvalid => 422,
             ErrorCode::PackAlreadyFull | ErrorCode::PackChanged => 409,
+            ErrorCode::FamilyNotFound => 404,
+            ErrorCode::FamilyHasNoPrice | ErrorCode::VariantRequired | ErrorCode::NotAVariant => {
+                422
+            }
+            ErrorCode::FamilyMismatch => 409,
         }
     }
 
@@ -357,6 +372,11 @@ impl ErrorCode {
             ErrorCode::PackInvalid => "PACK_INVALID",
             ErrorCode::PackAlreadyFull => "PACK_ALREADY_FULL",
             ErrorCode::PackChanged => "PACK_CHANGED",
+            ErrorCode::FamilyNotFound => "FAMILY_NOT_FOUND",
+            ErrorCode::FamilyHasNoPrice => "FAMILY_HAS_NO_PRICE",
+            ErrorCode::VariantRequired => "VARIANT_REQUIRED",
+            ErrorCode::NotAVariant => "NOT_A_VARIANT",
+            ErrorCode::FamilyMismatch => "FAMILY_MISMATCH",
         }
     }
 }

@@ -5,7 +5,9 @@
 mod common;
 
 use app::domain::admin::{CatalogueFilter, CatalogueKind};
+use app::domain::catalogue::{FamilyPlace, ProductFields};
 use app::domain::group::CurrencyCode;
+use app::domain::ids::ProductId;
 use app::domain::paging::PageRequest;
 use app::error::ErrorCode;
 use app::server::accounts::{self, Account};
@@ -234,6 +236,39 @@ async fn products_bought_apart_in_one_run_are_not_merged(db: PgPool) {
         .await,
         "0"
     );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_family_merges_only_with_a_family_and_its_variants_follow(db: PgPool) {
+    let admin = site_admin(&db).await;
+    let fields = ProductFields::parse("Rice", "", "kg").unwrap();
+    let rice = products::create(&db, admin.id, &fields, FamilyPlace::Family)
+        .await
+        .unwrap();
+    let fields = ProductFields::parse("Rices", "", "kg").unwrap();
+    let rices = products::create(&db, admin.id, &fields, FamilyPlace::Family)
+        .await
+        .unwrap();
+    let fields = ProductFields::parse("Basmati", "", "kg").unwrap();
+    let in_rices = FamilyPlace::Variant(ProductId(rices));
+    let basmati = products::create(&db, admin.id, &fields, in_rices)
+        .await
+        .unwrap();
+    let cache = Cache::disabled();
+    let origin = Origin::default();
+    let refused = catalogue::merge_products(&db, &cache, &admin, basmati, rice, &origin)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::FamilyMismatch);
+    catalogue::merge_products(&db, &cache, &admin, rices, rice, &origin)
+        .await
+        .unwrap();
+    let family: Option<Uuid> = sqlx::query_scalar("SELECT family_id FROM products WHERE id = $1")
+        .bind(basmati)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(family, Some(rice));
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::domain::catalogue::{ProductFields, StoreFields};
+use app::domain::catalogue::{FamilyPlace, ProductFields, StoreFields};
 use app::domain::group::{CurrencyCode, GroupName};
 use app::domain::paging::PageRequest;
 use app::domain::search::SearchQuery;
@@ -74,7 +74,9 @@ async fn store(db: &PgPool, cache: &Cache, creator: &Account, name: &str) -> Uui
 
 async fn product(db: &PgPool, creator: &Account, name: &str, brand: &str) -> Uuid {
     let fields = ProductFields::parse(name, brand, "kg").unwrap();
-    products::create(db, creator.id, &fields).await.unwrap()
+    products::create(db, creator.id, &fields, FamilyPlace::Alone)
+        .await
+        .unwrap()
 }
 
 async fn price_at(
@@ -175,15 +177,15 @@ async fn only_the_creator_or_a_site_admin_edits_a_store_or_product(db: PgPool) {
 
     let product_id = product(&db, &alice, "Olive oil", "Kirkland").await;
     let fields = ProductFields::parse("Olive oil extra", "Kirkland", "L").unwrap();
-    let refused = products::update(&db, &cache, &bob, product_id, &fields).await;
+    let refused = products::update(&db, &cache, &bob, product_id, &fields, None).await;
     assert_eq!(refused.unwrap_err().code, ErrorCode::NotAllowedToEdit);
-    products::update(&db, &cache, &admin, product_id, &fields)
+    products::update(&db, &cache, &admin, product_id, &fields, None)
         .await
         .unwrap();
 
     let missing = stores::update(&db, &cache, &admin, Uuid::new_v4(), &renamed).await;
     assert_eq!(missing.unwrap_err().code, ErrorCode::StoreNotFound);
-    let missing = products::update(&db, &cache, &admin, Uuid::new_v4(), &fields).await;
+    let missing = products::update(&db, &cache, &admin, Uuid::new_v4(), &fields, None).await;
     assert_eq!(missing.unwrap_err().code, ErrorCode::ProductNotFound);
 }
 
@@ -366,7 +368,7 @@ async fn cached_lists_show_every_write_at_once(db: PgPool) {
         .unwrap();
     assert_eq!(shelf.products.items[0].amount_minor, 2499);
     let fields = ProductFields::parse("Olive oil, extra virgin", "", "L").unwrap();
-    products::update(&db, &cache, &alice, oil, &fields)
+    products::update(&db, &cache, &alice, oil, &fields, None)
         .await
         .unwrap();
     let shelf = stores::detail(&db, &cache, &alice, costco, everything())

@@ -296,6 +296,7 @@ impl Case {
             .unwrap();
         let entry = Entry {
             product_id: self.product,
+            variant: None,
             currency: "EUR",
             record,
             correcting: false,
@@ -373,6 +374,7 @@ async fn three_friends_fill_a_case_and_every_jar_and_cent_adds_up(db: PgPool) {
     );
     let entry = Entry {
         product_id: case.product,
+        variant: None,
         currency: "EUR",
         record: Record::BoughtPacks(PackPurchase::parse("1", "10.00", "", "EUR").unwrap()),
         correcting: false,
@@ -557,6 +559,7 @@ async fn packs_are_recorded_only_for_what_was_planned_by_the_pack(db: PgPool) {
         .unwrap();
     let entry = Entry {
         product_id: case.product,
+        variant: None,
         currency: "EUR",
         record: Record::BoughtPacks(PackPurchase::parse("1", "10.00", "", "EUR").unwrap()),
         correcting: false,

@@ -60,6 +60,7 @@ async fn buy(
 ) -> AppResult<()> {
     let entry = Entry {
         product_id,
+        variant: None,
         currency: "EUR",
         record: Record::Bought(Purchase::parse(quantity, "", total, "EUR").unwrap()),
         correcting: false,
@@ -70,6 +71,7 @@ async fn buy(
 async fn out_of_stock(db: &PgPool, shopper: Uuid, run_id: Uuid, product_id: Uuid) -> AppResult<()> {
     let entry = Entry {
         product_id,
+        variant: None,
         currency: "EUR",
         record: Record::OutOfStock,
         correcting: false,
@@ -428,6 +430,7 @@ async fn recording_purchases_corrections_order_out_of_stock_prices_and_who_may(d
     );
     let correction = Entry {
         product_id: oil,
+        variant: None,
         currency: "EUR",
         record: Record::Bought(Purchase::parse("2", "", "12.00", "EUR").unwrap()),
         correcting: true,
@@ -499,6 +502,7 @@ async fn recording_purchases_corrections_order_out_of_stock_prices_and_who_may(d
     // A form made for another currency is refused, and records nothing.
     let dollars = Entry {
         product_id: sugar,
+        variant: None,
         currency: "USD",
         record: Record::Bought(Purchase::parse("2", "", "5.00", "USD").unwrap()),
         correcting: false,

@@ -761,3 +761,25 @@ audit-action-username-changed = Username changed
 audit-action-display-name-changed = Display name changed
 audit-action-account-deleted = Account deleted
 audit-action-accounts-merged = Accounts merged
+
+## Product families
+search-kind-family = Product family
+family-badge = Any variant
+variant-of = Variant of { $family }
+family-label = Family
+family-hint = Optional: the family this is one variant of, so people can ask for “any” of them.
+family-none = None
+is-family-label = This is a family of variants (“Rice”): people ask for any of them and the shopper picks one in the store
+family-variants-title = Variants
+family-explained = Ask for the family when any of its variants will do. The shopper picks the one to buy in the store, and your request follows it.
+family-no-variants = No variants yet. Put a product in this family from that product's page.
+variant-bought-label = Which one did you buy?
+variant-pick = Pick a variant
+for-family = For “any { $family }”
+family-item-no-variants = This family has no variants yet: add one on its page to buy it.
+family-item-explained = Any of its variants will do: pick the one you buy.
+error-family-not-found = That family no longer exists. Reload the page and pick another.
+error-family-has-no-price = A family has no price or pack of its own: record it on one of its variants.
+error-variant-required = Pick which variant you bought.
+error-not-a-variant = That product is not a variant of this family.
+error-family-mismatch = A family cannot be part of another family.

@@ -786,3 +786,25 @@ audit-action-username-changed = Korisničko ime promenjeno
 audit-action-display-name-changed = Ime za prikaz promenjeno
 audit-action-account-deleted = Nalog obrisan
 audit-action-accounts-merged = Nalozi spojeni
+
+## Porodice proizvoda
+search-kind-family = Porodica proizvoda
+family-badge = Bilo koja varijanta
+variant-of = Varijanta: { $family }
+family-label = Porodica
+family-hint = Nije obavezno: porodica čija je ovo varijanta, da bi ljudi mogli da traže „bilo koju“ od njih.
+family-none = Nijedna
+is-family-label = Ovo je porodica varijanti („Pirinač“): ljudi traže bilo koju, a kupac bira jednu u prodavnici
+family-variants-title = Varijante
+family-explained = Tražite porodicu kada vam odgovara bilo koja njena varijanta. Kupac u prodavnici bira šta će kupiti, a vaš zahtev prelazi na tu varijantu.
+family-no-variants = Još nema varijanti. Stavite proizvod u ovu porodicu na stranici tog proizvoda.
+variant-bought-label = Šta ste tačno kupili?
+variant-pick = Izaberite varijantu
+for-family = Za „bilo koji: { $family }“
+family-item-no-variants = Ova porodica još nema varijanti: dodajte jednu na njenoj stranici da biste je kupili.
+family-item-explained = Odgovara bilo koja varijanta: izaberite onu koju kupujete.
+error-family-not-found = Ta porodica više ne postoji. Osvežite stranicu i izaberite drugu.
+error-family-has-no-price = Porodica nema svoju cenu ni pakovanje: unesite ih za jednu od varijanti.
+error-variant-required = Izaberite koju ste varijantu kupili.
+error-not-a-variant = Taj proizvod nije varijanta ove porodice.
+error-family-mismatch = Porodica ne može biti deo druge porodice.

@@ -7,18 +7,18 @@ use uuid::Uuid;
 
 use crate::domain::paging::Page;
 use crate::error::AppError;
-use crate::model::{ProductDetail, ProductSummary, StoreDetail, StoreSummary};
+use crate::model::{FamilyRef, ProductDetail, ProductSummary, StoreDetail, StoreSummary};
 
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        catalogue::{ProductFields, StoreFields, parse_price_note},
+        catalogue::{FamilyPlace, ProductFields, StoreFields, parse_price_note},
         money::parse_amount,
         packs::PackRule,
         paging::PageRequest,
         quantity::{MAX_BID, Quantity},
     },
-    server::{packs, prices, products, request, stores},
+    server::{families, packs, prices, products, request, stores},
 };
 
 pub const STORES_PER_PAGE: u32 = 50;
@@ -93,12 +93,27 @@ pub async fn similar_products(name: String) -> Result<Vec<ProductSummary>, AppEr
     products::similar(&ctx.db, &name).await
 }
 
+/// The families a product may be put in, for the product forms' picker.
+#[server(prefix = "/api", endpoint = "products/families")]
+pub async fn family_choices() -> Result<Vec<FamilyRef>, AppError> {
+    let ctx = request::app_context()?;
+    request::require_viewer()?;
+    families::choices(&ctx.db).await
+}
+
 #[server(prefix = "/api", endpoint = "products/create")]
-pub async fn create_product(name: String, brand: String, unit: String) -> Result<(), AppError> {
+pub async fn create_product(
+    name: String,
+    brand: String,
+    unit: String,
+    #[server(default)] is_family: Option<String>,
+    #[server(default)] family: Option<String>,
+) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let fields = ProductFields::parse(&name, &brand, &unit)?;
-    let product_id = products::create(&ctx.db, viewer.id, &fields).await?;
+    let place = FamilyPlace::parse(is_family.is_some(), family.as_deref())?;
+    let product_id = products::create(&ctx.db, viewer.id, &fields, place).await?;
     leptos_axum::redirect(&format!("/products/{product_id}"));
     Ok(())
 }
@@ -109,11 +124,13 @@ pub async fn update_product(
     name: String,
     brand: String,
     unit: String,
+    #[server(default)] family: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let fields = ProductFields::parse(&name, &brand, &unit)?;
-    products::update(&ctx.db, &ctx.cache, &viewer, product_id, &fields).await
+    let family = FamilyPlace::parse(false, family.as_deref())?.family();
+    products::update(&ctx.db, &ctx.cache, &viewer, product_id, &fields, family).await
 }
 
 #[server(prefix = "/api", endpoint = "products/get")]

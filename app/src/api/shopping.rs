@@ -11,7 +11,7 @@ use crate::model::ShoppingList;
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        catalogue::parse_price_note,
+        catalogue::{parse_price_note, parse_variant},
         money::parse_amount,
         purchase::{PackPurchase, Purchase},
         quantity::Quantity,
@@ -53,12 +53,14 @@ pub async fn record_purchase(
     #[server(default)] unit_price: String,
     #[server(default)] total: String,
     #[server(default)] correcting: Option<String>,
+    #[server(default)] variant: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     let purchase = Purchase::parse(&quantity, &unit_price, &total, &currency)?;
     let entry = Entry {
         product_id,
+        variant: parse_variant(variant.as_deref())?,
         currency: &currency,
         record: Record::Bought(purchase),
         correcting: correcting.is_some(),
@@ -83,6 +85,7 @@ pub async fn record_packs(
     let purchase = PackPurchase::parse(&packs, &pack_price, &total, &currency)?;
     let entry = Entry {
         product_id,
+        variant: None,
         currency: &currency,
         record: Record::BoughtPacks(purchase),
         correcting: correcting.is_some(),
@@ -124,6 +127,7 @@ pub async fn mark_out_of_stock(
     let viewer = request::require_viewer()?;
     let entry = Entry {
         product_id,
+        variant: None,
         currency: &currency,
         record: Record::OutOfStock,
         correcting: correcting.is_some(),

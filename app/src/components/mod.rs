@@ -5,6 +5,7 @@ pub mod copy_link;
 pub mod currency_select;
 pub mod debounce;
 pub mod drafts;
+pub mod families;
 pub mod form;
 pub mod language_switch;
 pub mod live;

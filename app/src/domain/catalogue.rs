@@ -1,6 +1,7 @@
 //! Rules for the shared catalogue: store and product fields and price notes.
 
 use crate::domain::hidden_characters::has_hidden_characters;
+use crate::domain::ids::ProductId;
 use crate::error::ErrorCode;
 
 pub const STORE_NAME_MAX: usize = 200;
@@ -82,6 +83,47 @@ impl ProductFields {
     }
 }
 
+/// Where a product sits among families: a family itself ("any rice"), a variant of one, or
+/// neither. Families do not nest, so a family is never in one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FamilyPlace {
+    Family,
+    Variant(ProductId),
+    Alone,
+}
+
+impl FamilyPlace {
+    /// From a form: the "this is a family" box and the family picker (empty: none).
+    pub fn parse(is_family: bool, family: Option<&str>) -> Result<Self, ErrorCode> {
+        let family = family.map(str::trim).filter(|text| !text.is_empty());
+        match (is_family, family) {
+            (true, Some(_)) => Err(ErrorCode::FamilyMismatch),
+            (true, None) => Ok(Self::Family),
+            (false, Some(id)) => id
+                .parse()
+                .map(Self::Variant)
+                .map_err(|_| ErrorCode::FamilyNotFound),
+            (false, None) => Ok(Self::Alone),
+        }
+    }
+
+    /// The family a variant points at.
+    pub fn family(self) -> Option<ProductId> {
+        match self {
+            Self::Variant(family) => Some(family),
+            Self::Family | Self::Alone => None,
+        }
+    }
+}
+
+/// The variant a shopper picked for a family on the list (empty: none picked).
+pub fn parse_variant(raw: Option<&str>) -> Result<Option<ProductId>, ErrorCode> {
+    match raw.map(str::trim).filter(|text| !text.is_empty()) {
+        None => Ok(None),
+        Some(id) => id.parse().map(Some).map_err(|_| ErrorCode::NotAVariant),
+    }
+}
+
 pub fn parse_price_note(raw: &str) -> Result<String, ErrorCode> {
     clean(raw, PRICE_NOTE_MAX, ErrorCode::TextTooLong)
 }
@@ -89,6 +131,25 @@ pub fn parse_price_note(raw: &str) -> Result<String, ErrorCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_product_is_a_family_a_variant_or_neither_never_both() {
+        let rice = uuid::Uuid::from_u128(7);
+        assert_eq!(FamilyPlace::parse(true, Some("")), Ok(FamilyPlace::Family));
+        assert_eq!(FamilyPlace::parse(false, None), Ok(FamilyPlace::Alone));
+        assert_eq!(
+            FamilyPlace::parse(false, Some(&format!(" {rice} "))),
+            Ok(FamilyPlace::Variant(ProductId(rice)))
+        );
+        assert_eq!(
+            FamilyPlace::parse(true, Some(&rice.to_string())),
+            Err(ErrorCode::FamilyMismatch)
+        );
+        assert_eq!(
+            FamilyPlace::parse(false, Some("rice")),
+            Err(ErrorCode::FamilyNotFound)
+        );
+    }
 
     #[test]
     fn store_fields_are_trimmed_and_bounded() {

@@ -47,3 +47,8 @@ typed_id!(
     /// A person's account.
     UserId
 );
+
+typed_id!(
+    /// A product of the shared catalogue (a family of variants is one too).
+    ProductId
+);

@@ -572,6 +572,21 @@ pub enum Key {
     AdminDelete,
     AdminDeleteConfirm,
     MergeUsersRule,
+    SearchKindFamily,
+    FamilyBadge,
+    VariantOf,
+    FamilyLabel,
+    FamilyHint,
+    FamilyNone,
+    IsFamilyLabel,
+    FamilyVariantsTitle,
+    FamilyExplained,
+    FamilyNoVariants,
+    VariantBoughtLabel,
+    VariantPick,
+    ForFamily,
+    FamilyItemNoVariants,
+    FamilyItemExplained,
 }
 
 impl Key {

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::ids::ProductId;
 use crate::domain::packs::PackRule;
 use crate::domain::paging::Page;
 use crate::domain::quantity::Quantity;
@@ -45,6 +46,19 @@ pub struct ProductSummary {
     pub name: String,
     pub brand: String,
     pub unit: String,
+    /// A family ("any rice"): bid on like a product, bought as one of its variants.
+    #[serde(default)]
+    pub is_family: bool,
+    /// The family this product is a variant of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<FamilyRef>,
+}
+
+/// A product family, by name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyRef {
+    pub id: ProductId,
+    pub name: String,
 }
 
 /// One recorded price.
@@ -69,6 +83,16 @@ pub struct ProductDetail {
     pub name: String,
     pub brand: String,
     pub unit: String,
+    pub is_family: bool,
+    /// The family it is a variant of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<FamilyRef>,
+    /// A family's variants, by name.
+    #[serde(default)]
+    pub variants: Vec<ProductSummary>,
+    /// The families a variant may be put in, for whoever may edit it.
+    #[serde(default)]
+    pub family_choices: Vec<FamilyRef>,
     pub viewer_can_edit: bool,
     /// The currency a price recorded here is taken in (no group context: the default one).
     pub record_currency: String,

@@ -17,8 +17,8 @@ pub use admin::{
     CatalogueList, CatalogueRow, DuplicatePair, ResetLinkPreview, ResetLinkView, SiteSettingsView,
 };
 pub use catalogue::{
-    PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary, ShelfPrice,
-    StoreDetail, StorePack, StoreSummary,
+    FamilyRef, PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary,
+    ShelfPrice, StoreDetail, StorePack, StoreSummary,
 };
 pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};

@@ -88,6 +88,12 @@ pub struct RunProduct {
     /// What confirming made of its packs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<PackOrder>,
+    /// A family ("any rice"): the shopper picks the variant in the store.
+    #[serde(default)]
+    pub is_family: bool,
+    /// Asked for as a family, whose bids followed this variant: the family's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_family: Option<String>,
 }
 
 impl RunProduct {

@@ -20,6 +20,12 @@ pub enum SearchHit {
         name: String,
         brand: String,
         unit: String,
+        /// A family of variants ("any rice").
+        #[serde(default)]
+        is_family: bool,
+        /// The family it is a variant of, by name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        family: Option<String>,
     },
 }
 

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::allocation::AllocationReason;
 use crate::domain::quantity::Quantity;
 use crate::domain::run_state::{RunRole, RunState};
+use crate::model::ProductSummary;
 
 /// A price seen for a product at the run's store before it was bought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +45,14 @@ pub struct ShoppingItemView {
     /// The pack it is bought in, when the store sells it by the pack: the list asks for packs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack_size: Option<Quantity>,
+    /// A family on the list ("any rice"): bought as one of `variants`, which the shopper picks.
+    #[serde(default)]
+    pub is_family: bool,
+    #[serde(default)]
+    pub variants: Vec<ProductSummary>,
+    /// Bought for bids on a family: its name ("for any rice").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_family: Option<String>,
 }
 
 impl ShoppingItemView {

@@ -9,11 +9,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::catalogue::{
-    CreateProduct, RecordPrice, SetPack, UpdateProduct, get_product, list_products,
+    CreateProduct, RecordPrice, SetPack, UpdateProduct, family_choices, get_product, list_products,
     similar_products, store_choices,
 };
 use crate::api::runs::runs_with_product;
 use crate::components::debounce::Debouncer;
+use crate::components::families::{FamilySelect, FamilyVariants, family_note};
 use crate::components::form::{
     Concern, Field, FieldCheck, FormError, FormState, FormSuccess, SubmitButton,
 };
@@ -27,7 +28,7 @@ use crate::domain::catalogue::{BRAND_MAX, PRICE_NOTE_MAX, PRODUCT_NAME_MAX, UNIT
 use crate::domain::packs::Granularity;
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::model::{PricePoint, ProductDetail, ProductSummary, StoreSummary};
+use crate::model::{FamilyRef, PricePoint, ProductDetail, ProductSummary, StoreSummary};
 use crate::t;
 use crate::tr;
 
@@ -65,6 +66,7 @@ pub fn ProductsPage() -> impl IntoView {
                                 {page.items.iter().map(|product| view! {
                                     <li><a class="list-row" href=format!("/products/{}", product.id)>
                                         <span class="list-title">{product_label(i18n, product)}</span>
+                                        {family_note(i18n, product).map(|note| view! { <span class="badge">{note}</span> })}
                                     </a></li>
                                 }).collect_view()}
                             </ul>
@@ -87,6 +89,7 @@ fn AddProductForm() -> impl IntoView {
     let name_check = FieldCheck::new(state, Concern::Name, "new-product-name");
     let typed = RwSignal::new(String::new());
     let debouncer = Debouncer::new(Duration::from_millis(300));
+    let families = Resource::new(|| (), |_| family_choices());
     let similar = Resource::new(
         move || typed.get(),
         |name| async move {
@@ -133,6 +136,16 @@ fn AddProductForm() -> impl IntoView {
                 <Field id="new-product-unit" label=Key::UnitLabel hint=Key::UnitHint>
                     <input id="new-product-unit" name="unit" maxlength=UNIT_MAX aria-describedby="new-product-unit-hint"/>
                 </Field>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let choices = families.await.unwrap_or_default();
+                        view! { <FamilySelect id="new-product-family" choices/> }
+                    })}
+                </Suspense>
+                <label class="check">
+                    <input type="checkbox" name="is_family" data-testid="new-product-is-family"/>
+                    {t!(i18n, IsFamilyLabel)}
+                </label>
                 <SubmitButton state label=Key::AddProductSubmit/>
             </ActionForm>
         </section>
@@ -218,14 +231,35 @@ fn Product(
         name: product.name.clone(),
         brand: product.brand.clone(),
         unit: product.unit.clone(),
+        is_family: product.is_family,
+        family: product.family.clone(),
     };
-    view! {
+    let header = view! {
         <Title text=product.name.clone()/>
         <header class="page-header">
             <h1>{product.name.clone()}</h1>
             {(!product.brand.is_empty()).then(|| view! { <p class="muted">{product.brand.clone()}</p> })}
             {(!product.unit.is_empty()).then(|| view! { <p class="muted">{i18n.unit(&product.unit).to_owned()}</p> })}
+            {product.is_family.then(|| view! { <span class="badge">{t!(i18n, FamilyBadge)}</span> })}
+            {product.family.clone().map(|family| view! {
+                <p data-testid="variant-of"><a href=format!("/products/{}", family.id)>{tr!(i18n, VariantOf, family = family.name)}</a></p>
+            })}
         </header>
+    };
+    if product.is_family {
+        // A family has no shelf of its own: its page is its variants and the runs it is in.
+        return view! {
+            {header}
+            <FamilyVariants variants=product.variants.clone()/>
+            <ProductRuns product_id/>
+            {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary choices=Vec::new() actions/> })}
+            <p class="aside"><a href="/products">{t!(i18n, ProductsTitle)}</a></p>
+        }
+        .into_any();
+    }
+    let choices = product.family_choices.clone();
+    view! {
+        {header}
         <section class="card">
             <h2>{t!(i18n, CurrentPricesTitle)}</h2>
             {if product.current_prices.is_empty() {
@@ -252,9 +286,10 @@ fn Product(
         <Packs product=product.clone() stores actions/>
         {(!product.history.items.is_empty()).then(|| view! { <PriceHistory product=product.clone()/> })}
         <ProductRuns product_id/>
-        {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary actions/> })}
+        {product.viewer_can_edit.then(|| view! { <EditProductForm product=summary choices actions/> })}
         <p class="aside"><a href="/products">{t!(i18n, ProductsTitle)}</a></p>
     }
+    .into_any()
 }
 
 #[component]
@@ -373,7 +408,12 @@ fn PriceHistory(product: ProductDetail) -> impl IntoView {
 }
 
 #[component]
-fn EditProductForm(product: ProductSummary, actions: ProductActions) -> impl IntoView {
+fn EditProductForm(
+    product: ProductSummary,
+    /// The families it may join (none for a family: families do not nest).
+    choices: Vec<FamilyRef>,
+    actions: ProductActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (action, state) = actions.update;
     let name_check = FieldCheck::new(state, Concern::Name, "edit-product-name");
@@ -393,6 +433,9 @@ fn EditProductForm(product: ProductSummary, actions: ProductActions) -> impl Int
                 <Field id="edit-product-unit" label=Key::UnitLabel>
                     <input id="edit-product-unit" name="unit" value=product.unit maxlength=UNIT_MAX/>
                 </Field>
+                {(!product.is_family).then(|| view! {
+                    <FamilySelect id="edit-product-family" choices selected=product.family.map(|family| family.id)/>
+                })}
                 <FormSuccess state message=Key::Saved/>
                 <SubmitButton state label=Key::SaveChanges/>
             </ActionForm>

@@ -22,13 +22,27 @@ pub fn hit_kind_and_detail(i18n: I18n, hit: &SearchHit) -> (&'static str, String
             i18n.count(Key::MemberCount, *member_count),
         ),
         SearchHit::Store { address, .. } => (i18n.t(Key::SearchKindStore), address.clone()),
-        SearchHit::Product { brand, unit, .. } => {
-            let detail = [brand.as_str(), i18n.unit(unit)]
+        SearchHit::Product {
+            brand,
+            unit,
+            is_family,
+            family,
+            ..
+        } => {
+            let variant_of = family
+                .as_ref()
+                .map(|family| tr!(i18n, VariantOf, family = *family));
+            let detail = [variant_of.as_deref().unwrap_or(""), brand, i18n.unit(unit)]
                 .into_iter()
                 .filter(|part| !part.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            (i18n.t(Key::SearchKindProduct), detail)
+            let kind = if *is_family {
+                Key::SearchKindFamily
+            } else {
+                Key::SearchKindProduct
+            };
+            (i18n.t(kind), detail)
         }
     }
 }

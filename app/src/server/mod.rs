@@ -11,6 +11,7 @@ pub mod context;
 pub mod csp;
 pub mod db;
 pub mod events;
+pub mod families;
 pub mod groups;
 pub mod notifications;
 pub mod packs;

@@ -6,12 +6,13 @@
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::ids::ProductId;
 use crate::domain::packs::{Granularity, PackRule};
 use crate::domain::quantity::Quantity;
 use crate::error::{AppResult, ErrorCode};
 use crate::model::{LiveEvent, StorePack};
-use crate::server::events;
 use crate::server::runs::access::ended_states;
+use crate::server::{events, families};
 
 /// A stored rule, quantities in thousandths.
 #[derive(FromRow)]
@@ -80,6 +81,7 @@ pub async fn set(
     if !product_live {
         return Err(ErrorCode::ProductNotFound.into());
     }
+    families::refuse_family(&mut tx, ProductId(product_id)).await?;
     match rule {
         Some(rule) => {
             let thousandths = |q: Option<Quantity>| q.map(Quantity::thousandths);

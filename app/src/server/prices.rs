@@ -6,10 +6,12 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::group::CurrencyCode;
+use crate::domain::ids::ProductId;
 use crate::domain::purchase::unit_price_of_pack;
 use crate::domain::quantity::Quantity;
 use crate::error::{AppResult, ErrorCode};
 use crate::server::cache::{Cache, Family};
+use crate::server::families;
 
 pub struct Observation<'a> {
     pub product_id: Uuid,
@@ -39,15 +41,7 @@ pub async fn record_at(
     observed_at: Option<chrono::DateTime<chrono::Utc>>,
 ) -> AppResult<Uuid> {
     let mut tx = db.begin().await?;
-    let product_exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND archived_at IS NULL)",
-    )
-    .bind(observation.product_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if !product_exists {
-        return Err(ErrorCode::ProductNotFound.into());
-    }
+    families::refuse_family(&mut tx, ProductId(observation.product_id)).await?;
     let store_exists: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM stores WHERE id = $1 AND archived_at IS NULL)",
     )

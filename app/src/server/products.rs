@@ -6,43 +6,72 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::catalogue::ProductFields;
+use crate::domain::catalogue::{FamilyPlace, ProductFields};
 use crate::domain::group::CurrencyCode;
+use crate::domain::ids::ProductId;
 use crate::domain::paging::{Page, PageRequest};
 use crate::domain::quantity::Quantity;
 use crate::domain::search::{SUGGEST_MIN, SearchQuery};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary};
+use crate::model::{
+    FamilyRef, PRICE_SERIES_POINTS, PricePoint, PriceSeries, ProductDetail, ProductSummary,
+};
 use crate::server::accounts::Account;
 use crate::server::cache::{Cache, Family};
-use crate::server::packs;
 use crate::server::stores::may_edit;
+use crate::server::{families, packs};
 
-type ProductRow = (Uuid, String, String, String);
+#[derive(FromRow)]
+struct SummaryRow {
+    id: Uuid,
+    name: String,
+    brand: String,
+    unit: String,
+    is_family: bool,
+    family_id: Option<ProductId>,
+    family_name: Option<String>,
+}
 
-fn summary((id, name, brand, unit): ProductRow) -> ProductSummary {
-    ProductSummary {
-        id,
-        name,
-        brand,
-        unit,
+impl From<SummaryRow> for ProductSummary {
+    fn from(row: SummaryRow) -> Self {
+        ProductSummary {
+            id: row.id,
+            name: row.name,
+            brand: row.brand,
+            unit: row.unit,
+            is_family: row.is_family,
+            family: row
+                .family_id
+                .zip(row.family_name)
+                .map(|(id, name)| FamilyRef { id, name }),
+        }
     }
 }
 
+/// The columns of a `SummaryRow` from `products p LEFT JOIN products f ON f.id = p.family_id`.
+const SUMMARY_COLUMNS: &str =
+    "p.id, p.name, p.brand, p.unit, p.is_family, p.family_id, f.name AS family_name";
+
+#[derive(FromRow)]
+struct ListedRow {
+    #[sqlx(flatten)]
+    product: SummaryRow,
+    total: i64,
+}
+
 pub async fn list(db: &PgPool, page: PageRequest) -> AppResult<Page<ProductSummary>> {
-    let rows: Vec<(Uuid, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, name, brand, unit, count(*) OVER () FROM products WHERE archived_at IS NULL \
-         ORDER BY lower(name), id LIMIT $1 OFFSET $2",
-    )
+    let rows: Vec<ListedRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, count(*) OVER () AS total \
+         FROM products p LEFT JOIN products f ON f.id = p.family_id \
+         WHERE p.archived_at IS NULL ORDER BY lower(p.name), p.id LIMIT $1 OFFSET $2"
+    ))
     .bind(page.limit())
     .bind(page.offset())
     .fetch_all(db)
     .await?;
-    let total = rows.first().map_or(0, |row| row.4 as u64);
+    let total = rows.first().map_or(0, |row| row.total as u64);
     Ok(page.page_of(
-        rows.into_iter()
-            .map(|(id, name, brand, unit, _)| summary((id, name, brand, unit)))
-            .collect(),
+        rows.into_iter().map(|row| row.product.into()).collect(),
         total,
     ))
 }
@@ -56,23 +85,32 @@ pub async fn similar(db: &PgPool, name: &str) -> AppResult<Vec<ProductSummary>> 
     if query.as_str().chars().count() < SUGGEST_MIN {
         return Ok(Vec::new());
     }
-    let rows: Vec<ProductRow> = sqlx::query_as(
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "WITH needle AS (SELECT bulq_fold($1) AS text) \
-         SELECT id, name, brand, unit FROM products, needle \
-         WHERE archived_at IS NULL AND bulq_fold(name) LIKE '%' || needle.text || '%' \
-         ORDER BY bulq_fold(name) = needle.text DESC, bulq_fold(name) LIKE needle.text || '%' DESC, \
-                  length(name), id \
-         LIMIT 5",
-    )
+         SELECT {SUMMARY_COLUMNS} \
+         FROM products p LEFT JOIN products f ON f.id = p.family_id, needle \
+         WHERE p.archived_at IS NULL AND bulq_fold(p.name) LIKE '%' || needle.text || '%' \
+         ORDER BY bulq_fold(p.name) = needle.text DESC, \
+                  bulq_fold(p.name) LIKE needle.text || '%' DESC, length(p.name), p.id \
+         LIMIT 5"
+    ))
     .bind(query.like_escaped())
     .fetch_all(db)
     .await?;
-    Ok(rows.into_iter().map(summary).collect())
+    Ok(rows.into_iter().map(ProductSummary::from).collect())
 }
 
-pub async fn create(db: &PgPool, creator: Uuid, fields: &ProductFields) -> AppResult<Uuid> {
-    let mut conn = db.acquire().await?;
-    insert(&mut conn, creator, fields).await
+/// Adds a product: a family, a variant of one, or neither.
+pub async fn create(
+    db: &PgPool,
+    creator: Uuid,
+    fields: &ProductFields,
+    place: FamilyPlace,
+) -> AppResult<Uuid> {
+    let mut tx = db.begin().await?;
+    let id = insert(&mut tx, creator, fields, place).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// Adds a product in the caller's transaction (a run adds one and bids on it at once).
@@ -80,46 +118,65 @@ pub(crate) async fn insert(
     conn: &mut PgConnection,
     creator: Uuid,
     fields: &ProductFields,
+    place: FamilyPlace,
 ) -> AppResult<Uuid> {
+    if let Some(family) = place.family() {
+        families::check_family(&mut *conn, family).await?;
+    }
     let id = sqlx::query_scalar(
-        "INSERT INTO products (name, brand, unit, created_by) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO products (name, brand, unit, created_by, is_family, family_id) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(&fields.name)
     .bind(&fields.brand)
     .bind(&fields.unit)
     .bind(creator)
+    .bind(place == FamilyPlace::Family)
+    .bind(place.family())
     .fetch_one(conn)
     .await?;
     tracing::info!(product_id = %id, user_id = %creator, "product created");
     Ok(id)
 }
 
-/// Renaming a product changes the product list of every store it was seen at.
+/// Renaming a product changes the product list of every store it was seen at. `family` puts a
+/// product in a family or takes it out; a family itself stays one (and in none).
 pub async fn update(
     db: &PgPool,
     cache: &Cache,
     viewer: &Account,
     product_id: Uuid,
     fields: &ProductFields,
+    family: Option<ProductId>,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let created_by: Option<Uuid> = sqlx::query_scalar(
-        "SELECT created_by FROM products WHERE id = $1 AND archived_at IS NULL FOR UPDATE",
+    let found: Option<(Uuid, bool)> = sqlx::query_as(
+        "SELECT created_by, is_family FROM products \
+         WHERE id = $1 AND archived_at IS NULL FOR UPDATE",
     )
     .bind(product_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let created_by = created_by.ok_or(ErrorCode::ProductNotFound)?;
+    let (created_by, is_family) = found.ok_or(ErrorCode::ProductNotFound)?;
     if !may_edit(viewer, created_by) {
         return Err(ErrorCode::NotAllowedToEdit.into());
     }
-    sqlx::query("UPDATE products SET name = $2, brand = $3, unit = $4 WHERE id = $1")
-        .bind(product_id)
-        .bind(&fields.name)
-        .bind(&fields.brand)
-        .bind(&fields.unit)
-        .execute(&mut *tx)
-        .await?;
+    if let Some(family) = family {
+        if is_family || family.as_uuid() == product_id {
+            return Err(ErrorCode::FamilyMismatch.into());
+        }
+        families::check_family(&mut tx, family).await?;
+    }
+    sqlx::query(
+        "UPDATE products SET name = $2, brand = $3, unit = $4, family_id = $5 WHERE id = $1",
+    )
+    .bind(product_id)
+    .bind(&fields.name)
+    .bind(&fields.brand)
+    .bind(&fields.unit)
+    .bind(family)
+    .execute(&mut *tx)
+    .await?;
     let seen_at: Vec<Uuid> = sqlx::query_scalar(
         "SELECT DISTINCT store_id FROM price_observations WHERE product_id = $1",
     )
@@ -131,6 +188,13 @@ pub async fn update(
     cache.invalidate(&families).await;
     tracing::info!(%product_id, user_id = %viewer.id, "product updated");
     Ok(())
+}
+
+#[derive(FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    product: SummaryRow,
+    created_by: Uuid,
 }
 
 #[derive(FromRow)]
@@ -184,15 +248,38 @@ pub async fn detail(
     history_page: PageRequest,
 ) -> AppResult<ProductDetail> {
     // A product merged into another shows the survivor (the page then moves to its address).
-    let product: Option<(Uuid, String, String, String, Uuid)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.brand, p.unit, p.created_by \
+    let product: Option<DetailRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, p.created_by \
          FROM products p JOIN products asked ON p.id = coalesce(asked.merged_into, asked.id) \
-         WHERE asked.id = $1 AND p.archived_at IS NULL",
-    )
+              LEFT JOIN products f ON f.id = p.family_id \
+         WHERE asked.id = $1 AND p.archived_at IS NULL"
+    ))
     .bind(product_id)
     .fetch_optional(db)
     .await?;
-    let (id, name, brand, unit, created_by) = product.ok_or(ErrorCode::ProductNotFound)?;
+    let DetailRow {
+        product,
+        created_by,
+    } = product.ok_or(ErrorCode::ProductNotFound)?;
+    let product = ProductSummary::from(product);
+    let id = product.id;
+    let viewer_can_edit = may_edit(viewer, created_by);
+    let mut conn = db.acquire().await?;
+    let variants = if product.is_family {
+        let family = FamilyRef {
+            id: ProductId(id),
+            name: product.name.clone(),
+        };
+        families::variants_of(&mut conn, &family).await?
+    } else {
+        Vec::new()
+    };
+    let family_choices = if viewer_can_edit && !product.is_family {
+        families::choices(db).await?
+    } else {
+        Vec::new()
+    };
+    drop(conn);
     let current: Vec<PriceRow> = sqlx::query_as(&format!(
         "SELECT * FROM ( \
              SELECT DISTINCT ON (o.store_id) {PRICE_COLUMNS} \
@@ -221,10 +308,14 @@ pub async fn detail(
     let packs = packs::of_product(&mut *db.acquire().await?, id).await?;
     Ok(ProductDetail {
         id,
-        name,
-        brand,
-        unit,
-        viewer_can_edit: may_edit(viewer, created_by),
+        name: product.name,
+        brand: product.brand,
+        unit: product.unit,
+        is_family: product.is_family,
+        family: product.family,
+        variants,
+        family_choices,
+        viewer_can_edit,
         record_currency: record_currency.as_str().to_owned(),
         current_prices: current.into_iter().map(PricePoint::from).collect(),
         history: history_page.page_of(

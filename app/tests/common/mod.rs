@@ -1,7 +1,7 @@
 //! What the Postgres tests share: people, a group with a store and products, an open run.
 #![allow(dead_code)] // each test crate uses its own part of it
 
-use app::domain::catalogue::{ProductFields, StoreFields};
+use app::domain::catalogue::{FamilyPlace, ProductFields, StoreFields};
 use app::domain::group::{CurrencyCode, GroupName};
 use app::domain::quantity::Quantity;
 use app::domain::run::BidAmount;
@@ -47,7 +47,11 @@ pub async fn world(db: &PgPool, leader: Uuid, others: &[Uuid], n: usize) -> Worl
     let mut products = Vec::new();
     for i in 0..n {
         let fields = ProductFields::parse(&format!("Product {i:03}"), "", "kg").unwrap();
-        products.push(products::create(db, leader, &fields).await.unwrap());
+        products.push(
+            products::create(db, leader, &fields, FamilyPlace::Alone)
+                .await
+                .unwrap(),
+        );
     }
     World {
         group_id,

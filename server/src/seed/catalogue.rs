@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use app::domain::catalogue::{ProductFields, StoreFields};
+use app::domain::catalogue::{FamilyPlace, ProductFields, StoreFields};
 use app::domain::group::CurrencyCode;
+use app::domain::ids::ProductId;
 use app::domain::language::Language;
 use app::domain::money::parse_amount;
 use app::domain::packs::PackRule;
@@ -52,6 +53,16 @@ const PRODUCTS: [(&str, &str, &str); 13] = [
     ("Organic Bananas 3lbs", "Organic", "kg"),
     ("String Cheese 48-pack", "", "pack"),
 ];
+
+/// A variant's name and brand.
+type Variant = (&'static str, &'static str);
+
+/// A family people may ask "any" of, its unit, and its variants.
+const FAMILIES: [(&str, &str, [Variant; 2]); 1] = [(
+    "Rice",
+    "kg",
+    [("Basmati Rice", "Tilda"), ("Jasmine Rice", "Royal Thai")],
+)];
 
 /// Store, product, pack size, whole units: what a store sells by the pack.
 const PACKS: [(&str, &str, &str, bool); 2] = [
@@ -256,10 +267,32 @@ pub async fn ensure(
             Some(product) => product.id,
             None => {
                 let fields = ProductFields::parse(name, brand, unit)?;
-                products::create(db, curator.id, &fields).await?
+                products::create(db, curator.id, &fields, FamilyPlace::Alone).await?
             }
         };
         product_ids.insert(name, id);
+    }
+    for (family, unit, variants) in FAMILIES {
+        let find = |name: &str| {
+            existing_products
+                .iter()
+                .find(|product| product.name == name)
+                .map(|product| product.id)
+        };
+        let family_id = match find(family) {
+            Some(id) => id,
+            None => {
+                let fields = ProductFields::parse(family, "", unit)?;
+                products::create(db, curator.id, &fields, FamilyPlace::Family).await?
+            }
+        };
+        for (name, brand) in variants {
+            if find(name).is_none() {
+                let fields = ProductFields::parse(name, brand, unit)?;
+                let place = FamilyPlace::Variant(ProductId(family_id));
+                products::create(db, curator.id, &fields, place).await?;
+            }
+        }
     }
 
     let currency = CurrencyCode::parse("EUR")?;

@@ -294,6 +294,7 @@ async fn shop(
         };
         let entry = Entry {
             product_id: products[product],
+            variant: None,
             currency: DEMO_CURRENCY,
             record,
             correcting: false,

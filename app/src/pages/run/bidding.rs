@@ -16,6 +16,7 @@ use crate::api::catalogue::similar_products;
 use crate::api::runs::{PlaceBid, PlaceBidOnNewProduct};
 use crate::components::debounce::Debouncer;
 use crate::components::drafts::Drafts;
+use crate::components::families::family_note;
 use crate::components::form::{
     Concern, Field, FieldCheck, FieldError, FormError, FormState, SubmitButton, refresh_after,
 };
@@ -159,6 +160,14 @@ pub(super) fn ProductCard(
         .collect::<Vec<_>>()
         .join(" · ");
     let product_id = product.product_id;
+    let family_note = if product.is_family {
+        Some(i18n.t_now(Key::FamilyBadge).to_owned())
+    } else {
+        product
+            .for_family
+            .as_ref()
+            .map(|family| tr!(i18n, ForFamily, family = *family))
+    };
     let pack = product.pack;
     let terms = pack.map(|rule| pack_terms(i18n, &rule, &product.unit));
     let meter = product
@@ -187,6 +196,7 @@ pub(super) fn ProductCard(
         <li class="product-card" id=format!("product-{product_id}") data-testid=format!("product-{}", product.name)>
             <div class="product-head">
                 <a class="list-title" href=format!("/products/{product_id}")>{product.name.clone()}</a>
+                {family_note.map(|note| view! { <span class="badge" data-testid="family-note">{note}</span> })}
                 {price.map(|price| view! { <span class="price">{price}</span> })}
             </div>
             {(!details.is_empty()).then(|| view! { <p class="muted">{details}</p> })}
@@ -537,6 +547,7 @@ pub(super) fn AddProduct(
                                         <li class="product-card">
                                             <div class="product-head">
                                                 <span class="list-title">{product.name.clone()}</span>
+                                                {family_note(i18n, &product).map(|note| view! { <span class="badge">{note}</span> })}
                                                 <span class="muted">{product.brand.clone()}</span>
                                             </div>
                                             {if in_run {

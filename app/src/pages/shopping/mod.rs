@@ -178,6 +178,9 @@ fn ItemCard(
         }
     });
     let recorded = item.is_recorded();
+    // A family is bought as one of its variants: without any, only "none there" can be said.
+    let buyable = !item.is_family || !item.variants.is_empty();
+    let buyable_family_missing = !buyable && shops;
     // More or less than was asked: adjusting will follow.
     let differs = item
         .purchase
@@ -195,6 +198,11 @@ fn ItemCard(
                 <span class="requested" data-testid="requested">{requested}</span>
             </div>
             {(!item.brand.is_empty()).then(|| view! { <p class="muted">{item.brand.clone()}</p> })}
+            {item.is_family.then(|| view! { <p class="muted">{t!(i18n, FamilyItemExplained)}</p> })}
+            {item.for_family.clone().map(|family| view! { <p class="muted" data-testid="for-family">{tr!(i18n, ForFamily, family = family)}</p> })}
+            {(buyable_family_missing).then(|| view! {
+                <p class="status-warn"><a href=format!("/products/{}", item.product_id)>{t!(i18n, FamilyItemNoVariants)}</a></p>
+            })}
             {item.added_in_store.then(|| view! { <p class="muted">{t!(i18n, AddedInStore)}</p> })}
             <SeenPrices prices=seen/>
             {outcome.map(|(text, jump)| view! {
@@ -203,14 +211,14 @@ fn ItemCard(
                 {jump.map(|percent| view! { <p class="price-warning" role="note">{price_jump_text(i18n, percent)}</p> })}
             })}
             {(shops && !recorded).then(|| view! {
-                <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=false refresh/>
+                {buyable.then(|| view! { <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=false refresh/> })}
                 <OutOfStockForm run_id product_id=item.product_id currency=currency.clone() correcting=false refresh/>
-                <NotePriceForm run_id product_id=item.product_id currency=currency.clone() refresh/>
+                {(!item.is_family).then(|| view! { <NotePriceForm run_id product_id=item.product_id currency=currency.clone() refresh/> })}
             })}
             {(shops && recorded).then(|| view! {
                 <details class="edit-purchase">
                     <summary>{t!(i18n, EditPurchase)}</summary>
-                    <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=true refresh/>
+                    {buyable.then(|| view! { <PurchaseForm run_id item=item.clone() currency=currency.clone() last_minor correcting=true refresh/> })}
                     <OutOfStockForm run_id product_id=item.product_id currency=currency.clone() correcting=true refresh/>
                 </details>
                 <UnrecordForm run_id product_id=item.product_id refresh/>
@@ -243,6 +251,8 @@ struct Draft {
     unit: String,
     total: String,
     typed: Typed,
+    /// The variant picked, for a family.
+    variant: String,
 }
 
 /// The drafts of every purchase form, by product and whether it corrects a purchase.
@@ -294,6 +304,7 @@ fn PurchaseForm(
                 .map(|p| format_plain(p.total_minor, &currency))
                 .unwrap_or_default(),
             typed: Typed::Unit,
+            variant: String::new(),
         }
     });
     // The price of one unit, from the price typed (of a unit, or of a pack).
@@ -310,6 +321,7 @@ fn PurchaseForm(
     let unit = RwSignal::new(draft.unit);
     let total = RwSignal::new(draft.total);
     let typed = RwSignal::new(draft.typed);
+    let variant = RwSignal::new(draft.variant);
     let money = StoredValue::new(currency.clone());
     // Keeps the other price field in step with the one typed, and returns the unit price.
     let sync = move || -> Option<i64> {
@@ -343,6 +355,7 @@ fn PurchaseForm(
                 unit: unit.get_untracked(),
                 total: total.get_untracked(),
                 typed: typed.get_untracked(),
+                variant: variant.get_untracked(),
             },
         );
     };
@@ -364,6 +377,27 @@ fn PurchaseForm(
             size = i18n.quantity(size, &item.unit)
         )
     });
+    let v_id = format!("variant-{id}-{correcting}");
+    let v_for = v_id.clone();
+    let variant_select = item.is_family.then(move || view! {
+        <div class="field variant-pick">
+            <label for=v_for>{t!(i18n, VariantBoughtLabel)}</label>
+            <select id=v_id name="variant" required data-testid="variant-select"
+                on:change=move |ev| { variant.set(event_target_value(&ev)); on_change(None); }>
+                <option value="">{t!(i18n, VariantPick)}</option>
+                {item.variants.iter().map(|choice| {
+                    let label = [choice.name.as_str(), choice.brand.as_str(), i18n.unit(&choice.unit)]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    let value = choice.id.to_string();
+                    let picked = variant.get_untracked() == value;
+                    view! { <option value=value selected=picked>{label}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    });
     let (quantity_name, price_name) = if by_pack {
         ("packs", "pack_price")
     } else {
@@ -380,6 +414,7 @@ fn PurchaseForm(
             <input type="hidden" name="currency" value=currency.clone()/>
             {correcting.then(|| view! { <input type="hidden" name="correcting" value="on"/> })}
             <FormError state form=format!("buy-{id}")/>
+            {variant_select}
             <div class="purchase-fields">
                 <label for=q_for>
                     {match pack_label.filter(|_| by_pack) {

@@ -343,7 +343,8 @@ impl Merge<'_> {
 
 /// Merges product `merged` into `survivor`. Refused when both are on one run's shopping list
 /// (`MERGE_CONFLICT`: what was bought of each is recorded apart) or when adding two people's
-/// bids would pass the largest quantity.
+/// bids would pass the largest quantity, or when one is a family and the other is not
+/// (`FAMILY_MISMATCH`).
 pub async fn merge_products(
     db: &PgPool,
     cache: &Cache,
@@ -365,6 +366,16 @@ pub async fn merge_products(
     .bind([merged, survivor])
     .fetch_all(&mut *tx)
     .await?;
+    // A family and a concrete product are different things: one cannot stand for the other.
+    let kinds_differ: bool = sqlx::query_scalar(
+        "SELECT bool_and(is_family) <> bool_or(is_family) FROM products WHERE id = ANY($1)",
+    )
+    .bind([merged, survivor])
+    .fetch_one(&mut *tx)
+    .await?;
+    if kinds_differ {
+        return Err(ErrorCode::FamilyMismatch.into());
+    }
     let (both_bought, too_much): (bool, bool) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM shopping_items s JOIN shopping_items t USING (run_id) \
                         WHERE s.product_id = $1 AND t.product_id = $2), \
@@ -419,6 +430,9 @@ pub async fn merge_products(
          SELECT run_id, $2, pack_size, minimum, whole_units, rounding, to_buy, absorbed, created_at \
          FROM run_packs WHERE product_id = $1 ON CONFLICT DO NOTHING",
         "DELETE FROM run_packs WHERE product_id = $1",
+        // A merged family's variants, and bids that followed one of them, follow the survivor.
+        "UPDATE products SET family_id = $2 WHERE family_id = $1",
+        "UPDATE bids SET from_family = $2 WHERE from_family = $1",
         "UPDATE products SET archived_at = coalesce(archived_at, now()), merged_into = $2 \
          WHERE id = $1",
         // Entries merged into this one before now lead to the survivor too.

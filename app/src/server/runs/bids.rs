@@ -13,7 +13,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::adjusting::{balance, check_adjustment};
-use crate::domain::catalogue::ProductFields;
+use crate::domain::catalogue::{FamilyPlace, ProductFields};
 use crate::domain::notification::NotificationKind;
 use crate::domain::packs::PackMeter;
 use crate::domain::quantity::{MAX_BID, Quantity};
@@ -177,7 +177,7 @@ pub async fn place_on_new_product(
     amount: BidAmount,
 ) -> AppResult<BidOutcome> {
     let mut tx = db.begin().await?;
-    let product_id = products::insert(&mut tx, viewer, product).await?;
+    let product_id = products::insert(&mut tx, viewer, product, FamilyPlace::Alone).await?;
     let bid = Bid {
         viewer,
         run_id,

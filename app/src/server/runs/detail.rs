@@ -164,6 +164,8 @@ struct BidRow {
     rounding: Option<String>,
     to_buy: Option<i64>,
     absorbed: Option<i64>,
+    is_family: bool,
+    from_family: Option<String>,
 }
 
 /// A run as a member of its group sees it, read in full.
@@ -307,8 +309,10 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
                 (coalesce(rp.minimum, sp.minimum) * 1000)::bigint AS minimum, \
                 coalesce(rp.whole_units, sp.whole_units, false) AS whole_units, \
                 rp.rounding, (rp.to_buy * 1000)::bigint AS to_buy, \
-                (rp.absorbed * 1000)::bigint AS absorbed \
+                (rp.absorbed * 1000)::bigint AS absorbed, p.is_family, \
+                f.name AS from_family \
          FROM bids b JOIN products p ON p.id = b.product_id \
+              LEFT JOIN products f ON f.id = b.from_family \
               JOIN runs r ON r.id = b.run_id \
               LEFT JOIN run_packs rp ON rp.run_id = b.run_id AND rp.product_id = b.product_id \
               LEFT JOIN store_packs sp ON sp.store_id = r.store_id AND sp.product_id = b.product_id \
@@ -353,11 +357,16 @@ async fn read_body(conn: &mut PgConnection, run_id: Uuid) -> AppResult<RunBody> 
                 bought: bought.get(&bid.product_id).copied(),
                 pack: Some(bid.pack.rule()).filter(PackRule::is_packed),
                 order,
+                is_family: bid.is_family,
+                for_family: None,
             });
         }
         let Some(product) = products.last_mut() else {
             continue;
         };
+        if product.for_family.is_none() {
+            product.for_family = bid.from_family;
+        }
         let quantity = Quantity::from_thousandths(bid.thousandths);
         if bid.interested_only {
             product.interested_count += 1;

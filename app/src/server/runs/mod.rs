@@ -17,6 +17,7 @@ mod plain_bids;
 pub mod shelf_prices;
 pub mod shopping;
 pub(crate) mod transitions;
+mod variant_picks;
 
 pub use lifecycle::{NewRun, RunEdit, cancel, confirm, create, edit_details, reopen, set_ready};
 pub use listing::{list_for_group, open_runs_of, runs_with_product};

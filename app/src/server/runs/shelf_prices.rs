@@ -5,10 +5,12 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::ids::ProductId;
 use crate::domain::run_state::{RunAction, authorize};
 use crate::error::{AppResult, ErrorCode};
 use crate::model::LiveEvent;
 use crate::server::cache::{Cache, Family};
+use crate::server::families;
 use crate::server::runs::access::{Lock, lock_run};
 
 /// A price a shopper saw. `currency` is the one their form showed.
@@ -39,6 +41,7 @@ pub async fn note(
     .fetch_optional(&mut *tx)
     .await?;
     let (currency, store_id) = found.ok_or(ErrorCode::ShoppingItemNotFound)?;
+    families::refuse_family(&mut tx, ProductId(price.product_id)).await?;
     if currency != price.currency {
         // The form was made for another currency: its digits would be misread.
         return Err(ErrorCode::InvalidInput.into());

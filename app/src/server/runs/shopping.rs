@@ -8,15 +8,17 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::ids::ProductId;
 use crate::domain::purchase::{PackPurchase, Purchase};
 use crate::domain::quantity::{MAX_BID, Quantity};
 use crate::domain::run_state::{RunAction, RunState, authorize, shopping_outcome};
 use crate::error::{AppResult, ErrorCode};
-use crate::model::{LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
+use crate::model::{FamilyRef, LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
+use crate::server::families;
 use crate::server::runs::access::{Lock, LockedRun, lock_run, read_run};
 use crate::server::runs::transitions::{move_run, notify_state_change};
-use crate::server::runs::{bids, distribution, pack_orders};
+use crate::server::runs::{bids, distribution, pack_orders, variant_picks};
 
 /// The group's currency and the run's store.
 async fn run_money(conn: &mut PgConnection, run_id: Uuid) -> AppResult<(String, Uuid, String)> {
@@ -73,6 +75,8 @@ struct ItemRow {
     seen_at: Option<Vec<DateTime<Utc>>>,
     seen_notes: Option<Vec<String>>,
     pack_size: Option<i64>,
+    is_family: bool,
+    for_family: Option<String>,
 }
 
 impl ItemRow {
@@ -119,7 +123,10 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
                 i.total_minor, i.purchase_order, u.display_name AS purchased_by, \
                 seen.amounts AS seen_amounts, seen.currencies AS seen_currencies, \
                 seen.days AS seen_at, seen.notes AS seen_notes, \
-                (rp.pack_size * 1000)::bigint AS pack_size \
+                (rp.pack_size * 1000)::bigint AS pack_size, p.is_family, \
+                (SELECT f.name FROM bids b JOIN products f ON f.id = b.from_family \
+                 WHERE b.run_id = i.run_id AND b.product_id = i.product_id \
+                 ORDER BY f.name LIMIT 1) AS for_family \
          FROM shopping_items i JOIN products p ON p.id = i.product_id \
               JOIN runs r ON r.id = i.run_id \
               LEFT JOIN run_packs rp ON rp.run_id = i.run_id AND rp.product_id = i.product_id \
@@ -145,9 +152,18 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
     .bind(SEEN_PRICES)
     .fetch_all(&mut *conn)
     .await?;
-    let items = rows
-        .into_iter()
-        .map(|mut row| ShoppingItemView {
+    let mut items = Vec::with_capacity(rows.len());
+    for mut row in rows {
+        let variants = if row.is_family {
+            let family = FamilyRef {
+                id: ProductId(row.product_id),
+                name: row.name.clone(),
+            };
+            families::variants_of(&mut conn, &family).await?
+        } else {
+            Vec::new()
+        };
+        items.push(ShoppingItemView {
             seen_prices: row.seen_prices(),
             product_id: row.product_id,
             name: row.name,
@@ -173,8 +189,11 @@ pub async fn list(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<Shopping
                 _ => None,
             },
             pack_size: row.pack_size.map(Quantity::from_thousandths),
-        })
-        .collect();
+            is_family: row.is_family,
+            variants,
+            for_family: row.for_family,
+        });
+    }
     Ok(ShoppingList {
         run_id,
         store_name,
@@ -219,6 +238,8 @@ pub enum Record {
 /// they saw the earlier record and mean to replace it.
 pub struct Entry<'a> {
     pub product_id: Uuid,
+    /// For a family on the list ("any rice"): the variant bought, which its bids follow.
+    pub variant: Option<ProductId>,
     pub currency: &'a str,
     pub record: Record,
     pub correcting: bool,
@@ -226,7 +247,8 @@ pub struct Entry<'a> {
 
 /// Records what was found of one item. Without `correcting`, a record someone else made
 /// meanwhile is not overwritten. A bought price that differs from the newest one seen at the
-/// store becomes a price observation too.
+/// store becomes a price observation too. A family is bought as one of its variants; that it
+/// was not there is recorded on the family.
 pub async fn record(
     db: &PgPool,
     cache: &Cache,
@@ -234,12 +256,22 @@ pub async fn record(
     run_id: Uuid,
     entry: &Entry<'_>,
 ) -> AppResult<()> {
-    let product_id = entry.product_id;
     let mut tx = db.begin().await?;
-    let (run, recorded) = lock_item(&mut tx, viewer, run_id, product_id).await?;
+    let (run, recorded) = lock_item(&mut tx, viewer, run_id, entry.product_id).await?;
     if recorded && !entry.correcting {
         return Err(ErrorCode::ItemAlreadyRecorded.into());
     }
+    let listed = ProductId(entry.product_id);
+    let is_family = families::is_family(&mut tx, listed).await?;
+    let product_id = match (is_family, entry.variant, entry.record) {
+        (_, _, Record::OutOfStock) | (false, None, _) => entry.product_id,
+        (false, Some(_), _) => return Err(ErrorCode::NotAVariant.into()),
+        (true, None, _) => return Err(ErrorCode::VariantRequired.into()),
+        (true, Some(variant), _) => {
+            variant_picks::follow_variant(&mut tx, run_id, listed, variant).await?;
+            variant.as_uuid()
+        }
+    };
     let (currency, store_id, _) = run_money(&mut tx, run_id).await?;
     if currency != entry.currency {
         // The form was made for another currency: its digits would be misread.
