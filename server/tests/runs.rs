@@ -784,3 +784,66 @@ async fn one_person_holds_a_bounded_number_of_live_streams() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn pack_choices_and_fairness_take_only_what_the_forms_offer() {
+    let server = TestServer::start().await;
+    let cast = cast(&server).await;
+    let run_id = cast.run_id.as_str();
+    let before = server
+        .value("SELECT state || pack_fairness FROM runs")
+        .await;
+    // A fairness that is not one of the two, and a pack choice that names no product.
+    let (status, code) = code_of(
+        server
+            .call(
+                &cast.leader,
+                "runs/edit",
+                &[("run_id", run_id), ("pack_fairness", "loudest_first")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "INVALID_INPUT"));
+    let (status, code) = code_of(
+        server
+            .call(
+                &cast.leader,
+                "runs/confirm",
+                &[("run_id", run_id), ("round_up[0]", "up")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "INVALID_INPUT"));
+    assert_eq!(
+        server
+            .value("SELECT state || pack_fairness FROM runs")
+            .await,
+        before,
+        "nothing changed"
+    );
+    // What the forms send is taken.
+    let edited = server
+        .call(
+            &cast.leader,
+            "runs/edit",
+            &[("run_id", run_id), ("pack_fairness", "first_come")],
+        )
+        .await;
+    assert_eq!(edited.status(), 200);
+    let confirmed = server
+        .call(
+            &cast.leader,
+            "runs/confirm",
+            &[("run_id", run_id), ("round_up[0]", "")],
+        )
+        .await;
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(
+        server
+            .value("SELECT state || pack_fairness FROM runs")
+            .await,
+        "confirmedfirst_come"
+    );
+}
