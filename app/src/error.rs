@@ -102,10 +102,15 @@ pub enum ErrorCode {
     VariantRequired,
     NotAVariant,
     FamilyMismatch,
+    PayersDoNotAddUp,
+    SettlementTooLarge,
+    SettlementNotFound,
+    SettlementDecided,
+    NotYourSettlement,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 91] = [
+    pub const ALL: [ErrorCode; 96] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -197,6 +202,11 @@ impl ErrorCode {
         ErrorCode::VariantRequired,
         ErrorCode::NotAVariant,
         ErrorCode::FamilyMismatch,
+        ErrorCode::PayersDoNotAddUp,
+        ErrorCode::SettlementTooLarge,
+        ErrorCode::SettlementNotFound,
+        ErrorCode::SettlementDecided,
+        ErrorCode::NotYourSettlement,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -281,6 +291,10 @@ impl ErrorCode {
                 422
             }
             ErrorCode::FamilyMismatch => 409,
+            ErrorCode::PayersDoNotAddUp => 422,
+            ErrorCode::SettlementTooLarge | ErrorCode::SettlementDecided => 409,
+            ErrorCode::SettlementNotFound => 404,
+            ErrorCode::NotYourSettlement => 403,
         }
     }
 
@@ -377,6 +391,11 @@ impl ErrorCode {
             ErrorCode::VariantRequired => "VARIANT_REQUIRED",
             ErrorCode::NotAVariant => "NOT_A_VARIANT",
             ErrorCode::FamilyMismatch => "FAMILY_MISMATCH",
+            ErrorCode::PayersDoNotAddUp => "PAYERS_DO_NOT_ADD_UP",
+            ErrorCode::SettlementTooLarge => "SETTLEMENT_TOO_LARGE",
+            ErrorCode::SettlementNotFound => "SETTLEMENT_NOT_FOUND",
+            ErrorCode::SettlementDecided => "SETTLEMENT_DECIDED",
+            ErrorCode::NotYourSettlement => "NOT_YOUR_SETTLEMENT",
         }
     }
 }

@@ -42,6 +42,7 @@ use crate::pages::{
     home::HomePage,
     join::JoinPage,
     login::LoginPage,
+    money::MoneyPage,
     not_found::NotFoundPage,
     notifications::NotificationsPage,
     print::PrintDistributionPage,
@@ -211,6 +212,7 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/money") view=MoneyPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/confirm/:what") view=GroupConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("stores") view=StoresPage ssr=SsrMode::Async/>

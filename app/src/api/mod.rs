@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod catalogue;
 pub mod groups;
+pub mod money;
 pub mod notifications;
 pub mod runs;
 pub mod search;

@@ -18,6 +18,8 @@ pub fn sentence(i18n: I18n, note: &NotificationView) -> String {
         NotificationKind::LeaderTransferAccepted => Key::NoteTransferAccepted,
         NotificationKind::LeaderTransferDeclined => Key::NoteTransferDeclined,
         NotificationKind::RemovedFromGroup => Key::NoteRemovedFromGroup,
+        NotificationKind::PaymentSent => Key::NotePaymentSent,
+        NotificationKind::PaymentConfirmed => Key::NotePaymentConfirmed,
     };
     let state = note.state.map(|s| i18n.t(state_key(s))).unwrap_or_default();
     let mut text = i18n.format(

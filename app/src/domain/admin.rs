@@ -99,6 +99,7 @@ pub enum AuditAction {
     DisplayNameChanged,
     AccountDeleted,
     AccountsMerged,
+    RunPayersChanged,
 }
 
 impl AuditAction {

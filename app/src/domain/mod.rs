@@ -18,5 +18,6 @@ pub mod quantity;
 pub mod run;
 pub mod run_state;
 pub mod search;
+pub mod settlement;
 pub mod theme;
 pub mod validation;

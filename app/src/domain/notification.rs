@@ -26,6 +26,10 @@ pub enum NotificationKind {
     LeaderTransferAccepted,
     LeaderTransferDeclined,
     RemovedFromGroup,
+    /// A friend says they paid you: confirm it.
+    PaymentSent,
+    /// A repayment of yours was confirmed (or recorded by whoever received it).
+    PaymentConfirmed,
 }
 
 impl NotificationKind {

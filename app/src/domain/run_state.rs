@@ -61,6 +61,8 @@ pub enum RunAction {
     ManageHelpers,
     TransferLeadership,
     Export,
+    /// Say who paid the store, and how much each.
+    RecordPayers,
 }
 
 /// How bids may change in a state where bidding is open at all.
@@ -164,6 +166,21 @@ impl RunState {
         )
     }
 
+    /// Whether the run's costs and payments count in its group's balances: once it is over and
+    /// everything was handed out (a cancelled run bought nothing anyone owes for).
+    pub fn counts_in_balances(self) -> bool {
+        self == RunState::Completed
+    }
+
+    /// The states whose runs count in balances, by stored name (for a query's filter).
+    pub fn counted_in_balances() -> Vec<&'static str> {
+        RunState::ALL
+            .into_iter()
+            .filter(|state| state.counts_in_balances())
+            .map(RunState::as_str)
+            .collect()
+    }
+
     /// Whether the state lets anyone do `action` at all (who may is `RunAction::needs`).
     fn permits(self, action: RunAction) -> bool {
         use RunAction::*;
@@ -181,12 +198,14 @@ impl RunState {
                 self,
                 Confirmed | Shopping | Adjusting | Distributing | Completed
             ),
+            // Until the run completes: then its balances are what friends settle.
+            RecordPayers => matches!(self, Adjusting | Distributing),
         }
     }
 }
 
 impl RunAction {
-    pub const ALL: [RunAction; 17] = [
+    pub const ALL: [RunAction; 18] = [
         RunAction::View,
         RunAction::PlaceBid,
         RunAction::RetractBid,
@@ -204,6 +223,7 @@ impl RunAction {
         RunAction::ManageHelpers,
         RunAction::TransferLeadership,
         RunAction::Export,
+        RunAction::RecordPayers,
     ];
 
     /// The least role that may do this in `state`. Joining a run by bidding is only possible
@@ -215,7 +235,7 @@ impl RunAction {
             PlaceBid if state == RunState::Adjusting => RunRole::Participant,
             PlaceBid => RunRole::Member,
             RetractBid | ToggleReady => RunRole::Participant,
-            RecordPurchase | MarkPickedUp | Export => RunRole::Helper,
+            RecordPurchase | MarkPickedUp | Export | RecordPayers => RunRole::Helper,
             Confirm | Reopen | StartShopping | CompleteShopping | FinishAdjusting
             | CompleteDistribution | Cancel | EditComment | ManageHelpers | TransferLeadership => {
                 RunRole::Leader
@@ -322,6 +342,7 @@ mod tests {
                 Confirmed | Shopping | Adjusting | Distributing | Completed
             )
             .then_some(R::Helper),
+            RecordPayers => matches!(state, Adjusting | Distributing).then_some(R::Helper),
         }
     }
 

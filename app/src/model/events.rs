@@ -54,6 +54,9 @@ pub enum LiveEvent {
     /// An admin renamed the group, changed its currency, admins or joining switch, or made a
     /// new invite link.
     GroupChanged,
+    /// Money moved in the group: a run's payers changed, or a repayment was recorded,
+    /// confirmed or withdrawn.
+    MoneyChanged,
     /// A site admin disabled the account: every open stream of theirs ends. Recorded with the nil
     /// group, since it concerns no group.
     AccountEnded {

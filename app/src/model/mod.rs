@@ -6,6 +6,7 @@ mod bid_wire;
 mod catalogue;
 mod events;
 mod group;
+mod money;
 mod notifications;
 mod run;
 mod search;
@@ -22,6 +23,10 @@ pub use catalogue::{
 };
 pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
+pub use money::{
+    CurrencyMoney, GroupMoney, MemberBalance, OwnTransfer, PayerView, RunPayers, SettlementView,
+    SuggestedTransfer,
+};
 pub use notifications::NotificationView;
 pub use run::{
     BidOutcome, BidView, PackOrder, ParticipantView, PersonRef, RunDetail, RunProduct, RunSummary,

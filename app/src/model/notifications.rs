@@ -12,6 +12,9 @@ use crate::domain::run_state::RunState;
 pub struct NotificationView {
     pub kind: NotificationKind,
     pub run_id: Option<Uuid>,
+    /// The group whose money page a repayment's news leads to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_of: Option<Uuid>,
     /// The run's store, or the group's name for group news.
     pub subject: String,
     /// The newest entry's state and reason, for state changes and cancellations.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::groups::{CreateGroup, list_my_groups};
+use crate::api::money::my_money;
 use crate::api::runs::open_runs;
 use crate::components::currency_select::CurrencySelect;
 use crate::components::form::{Concern, Field, FieldCheck, FormError, FormState, SubmitButton};
@@ -53,6 +54,7 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <OwnMoney/>
         <OpenRuns/>
         <CreateGroupForm/>
     }
@@ -135,5 +137,39 @@ fn CreateGroupForm() -> impl IntoView {
                 <SubmitButton state label=Key::CreateGroupSubmit/>
             </ActionForm>
         </section>
+    }
+}
+
+/// Whom the viewer pays and who pays them, across their groups; nothing when all is square.
+#[component]
+fn OwnMoney() -> impl IntoView {
+    let i18n = use_i18n();
+    let money = Resource::new(|| (), |_| my_money());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let own = money.await.unwrap_or_default();
+                (!own.is_empty()).then(|| view! {
+                    <section class="card" data-testid="own-money">
+                        <h2>{t!(i18n, MoneyTitle)}</h2>
+                        <ul class="group-list">
+                            {own.into_iter().map(|transfer| {
+                                let amount = i18n.money(transfer.amount_minor, &transfer.currency);
+                                let line = if transfer.viewer_pays {
+                                    tr!(i18n, YouPay, name = transfer.other, amount = amount, group = transfer.group_name)
+                                } else {
+                                    tr!(i18n, PaysYou, name = transfer.other, amount = amount, group = transfer.group_name)
+                                };
+                                view! {
+                                    <li><a class="list-row" href=format!("/groups/{}/money", transfer.group_id)>
+                                        <span class="list-title">{line}</span>
+                                    </a></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }

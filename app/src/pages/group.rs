@@ -105,6 +105,9 @@ fn GroupView(group: GroupDetail) -> impl IntoView {
         <header class="page-header">
             <h1>{move || name.get()}</h1>
             <p class="muted">{move || i18n.count(Key::MemberCount, count.get())}</p>
+            <a class="button small" href=format!("/groups/{group_id}/money") data-testid="group-money">
+                {t!(i18n, MoneyLink)}
+            </a>
             <a class="button small" href=format!("/groups/{group_id}/manage") data-testid="manage-group">
                 {t!(i18n, ManageGroupLink)}
             </a>

@@ -10,6 +10,7 @@ pub mod group_runs;
 pub mod home;
 pub mod join;
 pub mod login;
+pub mod money;
 pub mod next_path;
 pub mod not_found;
 pub mod notifications;

@@ -84,9 +84,10 @@ fn NoteRow(note: NotificationView, refresh: RwSignal<usize>) -> impl IntoView {
     view! {
         <li class="list-row notification" class:unread=note.unread data-testid="notification">
             <div class="stack-tight">
-                {match note.run_id {
-                    Some(run_id) => view! { <a href=format!("/runs/{run_id}")>{text}</a> }.into_any(),
-                    None => view! { <span>{text}</span> }.into_any(),
+                {match (note.run_id, note.money_of) {
+                    (Some(run_id), _) => view! { <a href=format!("/runs/{run_id}")>{text}</a> }.into_any(),
+                    (None, Some(group_id)) => view! { <a href=format!("/groups/{group_id}/money")>{text}</a> }.into_any(),
+                    (None, None) => view! { <span>{text}</span> }.into_any(),
                 }}
                 <time class="muted" datetime=when_exact>{when}</time>
             </div>

@@ -13,6 +13,7 @@ pub mod db;
 pub mod events;
 pub mod families;
 pub mod groups;
+pub mod money;
 pub mod notifications;
 pub mod packs;
 pub mod password_resets;

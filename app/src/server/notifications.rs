@@ -90,6 +90,13 @@ pub async fn list(
             Some((kind?, row))
         })
         .map(|(kind, row)| NotificationView {
+            money_of: matches!(
+                kind,
+                NotificationKind::PaymentSent | NotificationKind::PaymentConfirmed
+            )
+            .then(|| row.payload.get("group_id").and_then(Value::as_str))
+            .flatten()
+            .and_then(|id| Uuid::parse_str(id).ok()),
             state: row
                 .payload
                 .get("state")

@@ -11,6 +11,7 @@ mod leader;
 mod leadership;
 mod pack_choices;
 mod pack_meter;
+mod payers;
 mod stages;
 
 use std::sync::Arc;
@@ -44,6 +45,7 @@ use card_actions::ProductActions;
 use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
 use leadership::TransferBanner;
+use payers::PayersCard;
 use stages::StagePanel;
 
 /// The page's actions, made once per page.
@@ -223,6 +225,9 @@ fn RunView(run: RunDetail, actions: RunActions) -> impl IntoView {
             .then(|| view! { <LeaderPanel run=run.clone() actions offered=offered.clone()/> })}
         {shared_out.then(|| view! {
             <Distribution run=run.clone() can_mark=may(RunAction::MarkPickedUp) refresh=actions.refresh/>
+        })}
+        {(shared_out || may(RunAction::RecordPayers)).then(|| view! {
+            <PayersCard run_id=run.id refresh=actions.refresh/>
         })}
         <Participants run=run.clone()/>
         <section class="card">

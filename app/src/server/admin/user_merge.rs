@@ -83,6 +83,13 @@ pub async fn merge(
                                     OR (from_user_id = $2 AND to_user_id = $1))",
         "UPDATE leader_transfers SET from_user_id = $2 WHERE from_user_id = $1 AND to_user_id <> $2",
         "UPDATE leader_transfers SET to_user_id = $2 WHERE to_user_id = $1 AND from_user_id <> $2",
+        // Repayments between the two were between one person: they move no balance.
+        "DELETE FROM settlements WHERE (from_user = $1 AND to_user = $2) \
+                                    OR (from_user = $2 AND to_user = $1)",
+        "UPDATE settlements SET from_user = $2 WHERE from_user = $1",
+        "UPDATE settlements SET to_user = $2 WHERE to_user = $1",
+        "UPDATE settlements SET recorded_by = $2 WHERE recorded_by = $1",
+        "UPDATE run_payers SET recorded_by = $2 WHERE recorded_by = $1",
         "UPDATE users t SET is_admin = t.is_admin OR m.is_admin, verified = t.verified OR m.verified \
          FROM users m WHERE m.id = $1 AND t.id = $2",
     ] {
@@ -171,6 +178,12 @@ async fn merge_runs(conn: &mut PgConnection, s: Uuid, t: Uuid) -> AppResult<()> 
            AND NOT EXISTS (SELECT 1 FROM run_participants o WHERE o.run_id = m.run_id AND o.user_id = $2)",
         "UPDATE bids SET user_id = $2 WHERE user_id = $1",
         "UPDATE allocations SET user_id = $2 WHERE user_id = $1",
+        // Both paid for one run: one payer of the sum.
+        "UPDATE run_payers p SET amount_minor = p.amount_minor + m.amount_minor \
+         FROM run_payers m WHERE m.user_id = $1 AND p.user_id = $2 AND p.run_id = m.run_id",
+        "DELETE FROM run_payers m USING run_payers p \
+         WHERE m.user_id = $1 AND p.user_id = $2 AND p.run_id = m.run_id",
+        "UPDATE run_payers SET user_id = $2 WHERE user_id = $1",
     ] {
         sqlx::query(statement)
             .bind(s)

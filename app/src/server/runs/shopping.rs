@@ -16,6 +16,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{FamilyRef, LiveEvent, PurchaseView, SeenPrice, ShoppingItemView, ShoppingList};
 use crate::server::cache::{Cache, Family};
 use crate::server::families;
+use crate::server::money::payers;
 use crate::server::runs::access::{Lock, LockedRun, lock_run, read_run};
 use crate::server::runs::transitions::{move_run, notify_state_change};
 use crate::server::runs::{bids, distribution, pack_orders, variant_picks};
@@ -440,6 +441,7 @@ pub async fn complete(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunS
     .await?;
     let outcome = shopping_outcome(anything_bought, all_match);
     let state = move_run(&mut tx, &run, outcome).await?;
+    payers::default_from_purchases(&mut tx, run_id).await?;
     if state == RunState::Distributing {
         distribution::allocate_all(&mut tx, run_id).await?;
     }

@@ -1,0 +1,108 @@
+//! Money server functions: a group's balances and transfers, who paid the store for a run, and
+//! repayments recorded, confirmed or withdrawn. Each is who → valid input → one service call.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::model::{GroupMoney, OwnTransfer, RunPayers};
+
+#[cfg(feature = "ssr")]
+use crate::{
+    domain::{ids::UserId, money::parse_amount},
+    error::ErrorCode,
+    server::{
+        money::{
+            balances, payers,
+            settlements::{self, Repayment},
+        },
+        request,
+    },
+};
+
+#[server(prefix = "/api", endpoint = "money/group")]
+pub async fn get_group_money(group_id: Uuid) -> Result<GroupMoney, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    balances::of_group(&ctx.db, viewer.id, group_id).await
+}
+
+/// The viewer's own transfers across their groups, for the start page.
+#[server(prefix = "/api", endpoint = "money/mine")]
+pub async fn my_money() -> Result<Vec<OwnTransfer>, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    balances::of_viewer(&ctx.db, viewer.id).await
+}
+
+#[server(prefix = "/api", endpoint = "money/run-payers")]
+pub async fn get_run_payers(run_id: Uuid) -> Result<RunPayers, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    payers::of_run(&ctx.db, viewer.id, run_id).await
+}
+
+/// Who paid the store: `payer[i]` paid `amount[i]` (empty: nothing), in the group's `currency`.
+#[server(prefix = "/api", endpoint = "money/set-payers")]
+pub async fn set_run_payers(
+    run_id: Uuid,
+    currency: String,
+    #[server(default)] payer: Vec<String>,
+    #[server(default)] amount: Vec<String>,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    if payer.len() != amount.len() {
+        return Err(ErrorCode::InvalidInput.into());
+    }
+    let mut paid = Vec::new();
+    for (who, amount) in payer.iter().zip(&amount) {
+        if amount.trim().is_empty() {
+            continue;
+        }
+        let who: UserId = who.parse().map_err(|_| ErrorCode::InvalidInput)?;
+        let amount = parse_amount(amount, &currency)?;
+        if amount > 0 {
+            paid.push((who, amount));
+        }
+    }
+    let origin = request::origin();
+    payers::set(&ctx.db, &viewer, run_id, &currency, &paid, &origin).await
+}
+
+/// "I paid Alice" (by the payer) or "Bob paid me" (by the receiver).
+#[server(prefix = "/api", endpoint = "money/repay")]
+pub async fn record_repayment(
+    group_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+    currency: String,
+    amount: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let amount_minor = parse_amount(&amount, &currency)?;
+    let repayment = Repayment {
+        group_id,
+        from: UserId(from),
+        to: UserId(to),
+        amount_minor,
+        currency: &currency,
+    };
+    settlements::record(&ctx.db, &viewer, &repayment).await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "money/confirm")]
+pub async fn confirm_repayment(settlement_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    settlements::confirm(&ctx.db, &viewer, settlement_id).await
+}
+
+#[server(prefix = "/api", endpoint = "money/withdraw")]
+pub async fn withdraw_repayment(settlement_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    settlements::withdraw(&ctx.db, &viewer, settlement_id).await
+}

@@ -1,0 +1,116 @@
+//! Money between friends as members see it: who paid the store for a run, each person's balance
+//! in a group per currency, the transfers that settle it and the repayments recorded. Amounts are
+//! exact minor units.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::settlement::{Method, SettlementState};
+
+/// Who paid the store for a run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunPayers {
+    pub run_id: Uuid,
+    /// What was bought in all: the payers add up to it.
+    pub total_minor: i64,
+    pub currency: String,
+    /// Everyone taking part, payers first (those who paid nothing with zero).
+    pub payers: Vec<PayerView>,
+    pub viewer_may_edit: bool,
+}
+
+impl RunPayers {
+    /// Those who paid anything.
+    pub fn paying(&self) -> impl Iterator<Item = &PayerView> {
+        self.payers.iter().filter(|payer| payer.amount_minor > 0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayerView {
+    pub user_id: Uuid,
+    pub name: String,
+    pub amount_minor: i64,
+}
+
+/// A group's money page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupMoney {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub viewer_id: Uuid,
+    /// One entry per currency the group's completed runs were paid in.
+    pub currencies: Vec<CurrencyMoney>,
+    /// Repayments waiting for the receiver first, then the newest decided ones.
+    pub settlements: Vec<SettlementView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrencyMoney {
+    pub currency: String,
+    /// Everyone with money in this currency, by name.
+    pub members: Vec<MemberBalance>,
+    /// What settles everything still open (repayments waiting for confirmation count as made).
+    pub transfers: Vec<SuggestedTransfer>,
+    pub method: Method,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberBalance {
+    pub user_id: Uuid,
+    pub name: String,
+    /// Paid the store.
+    pub paid_minor: i64,
+    /// What their goods cost.
+    pub share_minor: i64,
+    /// Repaid to friends minus repaid by friends (confirmed only).
+    pub settled_minor: i64,
+    /// Positive: friends owe them; negative: they owe.
+    pub balance_minor: i64,
+    /// Repayments they made minus those made to them that wait for the receiver's confirmation.
+    #[serde(default)]
+    pub pending_minor: i64,
+}
+
+impl MemberBalance {
+    /// What is left to settle once the repayments waiting for confirmation are confirmed.
+    pub fn outstanding_minor(&self) -> i64 {
+        self.balance_minor + self.pending_minor
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestedTransfer {
+    pub from_id: Uuid,
+    pub from_name: String,
+    pub to_id: Uuid,
+    pub to_name: String,
+    pub amount_minor: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementView {
+    pub id: Uuid,
+    pub from_id: Uuid,
+    pub from_name: String,
+    pub to_id: Uuid,
+    pub to_name: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub state: SettlementState,
+    pub recorded_by: Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One of the viewer's own transfers, for the start page ("You owe Alice €23.40").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnTransfer {
+    pub group_id: Uuid,
+    pub group_name: String,
+    /// Whom the viewer pays, or who pays them.
+    pub other: String,
+    pub viewer_pays: bool,
+    pub amount_minor: i64,
+    pub currency: String,
+}

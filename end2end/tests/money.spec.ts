@@ -1,0 +1,100 @@
+// Money between friends in real browsers at phone size: a run where two people paid the store,
+// the group's balances and the transfer that settles them checked by hand, then the repayment
+// recorded by the payer and confirmed by the receiver in another browser, until everyone is
+// square. Runs hydrated and with JavaScript disabled.
+import { expect, test } from '@playwright/test';
+import { addProduct, addStore, bid, confirmed, joinWith, live, openRun, person, startGroup, submitted, unique } from './people';
+
+test('two payers, balances by hand, one repayment confirmed: everyone square', async ({ browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000); // two people and a whole run
+  const ana = await person(browser, testInfo, 'Ana Payer');
+  const { groupUrl, invite } = await startGroup(ana, testInfo, baseURL, `Money club ${unique('')}`);
+  const storeName = `Till ${unique('')}`;
+  await addStore(ana, testInfo, storeName);
+  const oil = `Oil ${unique('')}`;
+  await addProduct(ana, testInfo, oil, 'bottle');
+  const runUrl = await openRun(ana, testInfo, groupUrl, storeName);
+  const bob = await person(browser, testInfo, 'Bob Owes', invite);
+  await joinWith(bob, testInfo);
+  await bob.goto(runUrl);
+  await bid(bob, testInfo, oil, '2');
+  await expect(bob.getByTestId(`product-${oil}`).getByTestId('bidders')).toContainText('2');
+  await ana.goto(runUrl);
+  await bid(ana, testInfo, oil, '1');
+  await expect(ana.getByTestId(`product-${oil}`).getByTestId('total')).toContainText('3');
+  await live(ana, testInfo);
+  await confirmed(ana, ana.getByRole('button', { name: 'Confirm anyway' }));
+  await live(ana, testInfo);
+  await ana.getByRole('button', { name: 'Start shopping' }).click();
+  await expect(ana).toHaveURL(/\/shopping$/);
+  await live(ana, testInfo);
+  const item = ana.getByTestId(`item-${oil}`);
+  await item.getByLabel(/^Quantity/).fill('3');
+  await item.getByLabel('Total paid').fill('30.00');
+  await submitted(ana, item.getByRole('button', { name: 'Bought' }));
+  await expect(ana.getByTestId('recorded').getByTestId(`item-${oil}`)).toBeVisible();
+  await live(ana, testInfo);
+  await confirmed(ana, ana.getByRole('button', { name: 'Done shopping' }));
+  await expect(ana.locator('.state-badge')).toHaveText('Handing out');
+
+  // Whoever recorded the purchase paid, until the leader says otherwise: Bob paid 12.00 of it.
+  const payers = ana.getByTestId('payers');
+  await expect(payers.getByTestId('payer-list')).toHaveText('Ana Payer paid the store €30.00');
+  await live(ana, testInfo);
+  await payers.getByText('Change who paid').click();
+  await payers.getByLabel('Ana Payer paid (EUR)').fill('20.00');
+  await payers.getByLabel('Bob Owes paid (EUR)').fill('12.00');
+  await submitted(ana, payers.getByRole('button', { name: 'Save who paid' }));
+  await expect(payers.getByRole('alert')).toContainText('add up to exactly what was bought');
+  await live(ana, testInfo);
+  if (!(await payers.getByLabel('Ana Payer paid (EUR)').isVisible())) await payers.getByText('Change who paid').click();
+  await payers.getByLabel('Ana Payer paid (EUR)').fill('18.00');
+  await payers.getByLabel('Bob Owes paid (EUR)').fill('12.00');
+  await submitted(ana, payers.getByRole('button', { name: 'Save who paid' }));
+  await expect(payers.getByTestId('payer-list')).toContainText('Bob Owes paid the store €12.00');
+
+  for (const name of ['Bob Owes', 'Ana Payer']) {
+    await ana.goto(runUrl);
+    await live(ana, testInfo);
+    await ana.getByTestId(`person-${name}`).getByRole('button', { name: 'Picked up everything' }).click();
+    await expect(ana.getByTestId(`person-${name}`).locator('.chip.ready').first()).toBeVisible();
+  }
+  await ana.goto(runUrl);
+  await live(ana, testInfo);
+  await ana.getByRole('button', { name: 'Complete the run' }).click();
+  await expect(ana.locator('.state-badge')).toHaveText('Completed');
+
+  // By hand: oil 10.00 a bottle. Ana paid 18.00 for 10.00 of goods: +8.00. Bob paid 12.00 for
+  // 20.00: −8.00. So Bob pays Ana 8.00.
+  await bob.goto(groupUrl);
+  await live(bob, testInfo);
+  await bob.getByTestId('group-money').click();
+  await expect(bob.getByRole('heading', { level: 1 })).toContainText('Money in');
+  const money = bob.getByTestId('money-EUR');
+  await expect(money.getByTestId('balance-Ana Payer').getByTestId('balance')).toHaveText('+€8.00');
+  await expect(money.getByTestId('balance-Bob Owes').getByTestId('balance')).toHaveText('−€8.00');
+  await expect(money.getByTestId('own-balance')).toHaveText('You owe €8.00.');
+  const transfer = money.getByTestId('transfer-Bob Owes-Ana Payer');
+  await expect(transfer).toContainText('Bob Owes pays Ana Payer €8.00');
+  await live(bob, testInfo);
+  await submitted(bob, transfer.getByRole('button', { name: 'I paid' }));
+  await expect(bob.getByTestId('pending-repayments')).toContainText('Bob Owes paid Ana Payer €8.00');
+  await expect(bob.getByTestId('money-EUR').getByTestId('all-paid')).toBeVisible();
+
+  // Ana is told, and confirms on the money page.
+  await ana.goto('/notifications');
+  await expect(ana.getByTestId('notification').first()).toContainText('says they paid you');
+  await ana.getByTestId('notification').first().getByRole('link').click();
+  await expect(ana).toHaveURL(/\/money$/);
+  await live(ana, testInfo);
+  await submitted(ana, ana.getByTestId('pending-Bob Owes-Ana Payer').getByRole('button', { name: 'Confirm I received it' }));
+  await expect(ana.getByTestId('money-EUR').getByTestId('all-square')).toBeVisible();
+  await expect(ana.getByTestId('repayments')).toContainText('Confirmed');
+  if (testInfo.project.name === 'hydrated') {
+    // Bob's page follows live.
+    await expect(bob.getByTestId('money-EUR').getByTestId('own-balance')).toHaveText('You are square.');
+  } else {
+    await bob.reload();
+    await expect(bob.getByTestId('money-EUR').getByTestId('own-balance')).toHaveText('You are square.');
+  }
+});
