@@ -107,10 +107,12 @@ pub enum ErrorCode {
     SettlementNotFound,
     SettlementDecided,
     NotYourSettlement,
+    CostLabelInvalid,
+    ExtraCostNotFound,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 96] = [
+    pub const ALL: [ErrorCode; 98] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -207,6 +209,8 @@ impl ErrorCode {
         ErrorCode::SettlementNotFound,
         ErrorCode::SettlementDecided,
         ErrorCode::NotYourSettlement,
+        ErrorCode::CostLabelInvalid,
+        ErrorCode::ExtraCostNotFound,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -295,6 +299,8 @@ impl ErrorCode {
             ErrorCode::SettlementTooLarge | ErrorCode::SettlementDecided => 409,
             ErrorCode::SettlementNotFound => 404,
             ErrorCode::NotYourSettlement => 403,
+            ErrorCode::CostLabelInvalid => 422,
+            ErrorCode::ExtraCostNotFound => 404,
         }
     }
 
@@ -396,6 +402,8 @@ impl ErrorCode {
             ErrorCode::SettlementNotFound => "SETTLEMENT_NOT_FOUND",
             ErrorCode::SettlementDecided => "SETTLEMENT_DECIDED",
             ErrorCode::NotYourSettlement => "NOT_YOUR_SETTLEMENT",
+            ErrorCode::CostLabelInvalid => "COST_LABEL_INVALID",
+            ErrorCode::ExtraCostNotFound => "EXTRA_COST_NOT_FOUND",
         }
     }
 }

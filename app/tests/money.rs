@@ -3,6 +3,7 @@
 //! that sum to zero, the transfers that settle them, and repayments recorded, confirmed and
 //! withdrawn — two recorded at once never pay one debt twice.
 
+use app::domain::extra_costs::CostSplit;
 use app::domain::ids::UserId;
 use app::domain::purchase::Purchase;
 use app::domain::run_state::RunState;
@@ -13,6 +14,7 @@ use app::server::accounts::{self, Account};
 use app::server::audit::Origin;
 use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
+use app::server::money::extra_costs::{self, NewExtraCost};
 use app::server::money::settlements::{self, Repayment};
 use app::server::money::{balances, payers};
 use app::server::runs::distribution::{self, PickUp};
@@ -294,4 +296,84 @@ async fn a_withdrawn_repayment_moves_nothing_and_two_at_once_pay_once(db: PgPool
     let cais = account(&db, stranger).await;
     let refused = repay(&db, &cais, &world, bob, ana, 100).await;
     assert_eq!(refused.unwrap_err().code, ErrorCode::NotYourSettlement);
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn a_shared_fuel_cost_is_split_to_the_cent_and_counts_for_who_paid(db: PgPool) {
+    let ana = user(&db, "ana").await;
+    let bob = user(&db, "bob").await;
+    let cai = user(&db, "cai").await;
+    let world = world(&db, ana, &[bob, cai], 1).await;
+    // Oil 3 for 30.00, one bottle each; Ana paid the store.
+    let run_id = shopped_run(
+        &db,
+        ana,
+        &world,
+        &[(ana, 0, "1"), (bob, 0, "1"), (cai, 0, "1")],
+        &[(0, "30.00")],
+        false,
+    )
+    .await;
+    // Bob paid 10.00 of fuel, split equally: 3.34 + 3.33 + 3.33 (the odd cent to one of them).
+    let fuel = NewExtraCost {
+        run_id,
+        label: "Fuel",
+        amount_minor: 1000,
+        currency: "EUR",
+        split: CostSplit::Equally,
+        paid_by: UserId(bob),
+    };
+    let refused = extra_costs::add(&db, cai, &fuel).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::NotRunLeaderOrHelper);
+    let wrong_currency = NewExtraCost {
+        currency: "USD",
+        ..fuel
+    };
+    let refused = extra_costs::add(&db, ana, &wrong_currency).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidInput);
+    extra_costs::add(&db, ana, &fuel).await.unwrap();
+    // A card fee of 1.00 added by mistake, then taken back.
+    let fee = NewExtraCost {
+        label: "Card fee",
+        amount_minor: 100,
+        ..fuel
+    };
+    let fee_id = extra_costs::add(&db, ana, &fee).await.unwrap();
+    extra_costs::remove(&db, ana, run_id, fee_id).await.unwrap();
+    let again = extra_costs::remove(&db, ana, run_id, fee_id).await;
+    assert_eq!(again.unwrap_err().code, ErrorCode::ExtraCostNotFound);
+    let shown = payers::of_run(&db, cai, run_id).await.unwrap();
+    assert_eq!(shown.extra_costs.len(), 1);
+    let parts: i64 = shown.extra_costs[0]
+        .parts
+        .iter()
+        .map(|(_, part)| part)
+        .sum();
+    assert_eq!(parts, 1000);
+    assert!(
+        shown.extra_costs[0]
+            .parts
+            .iter()
+            .all(|(_, part)| (333..=334).contains(part))
+    );
+    finish(&db, ana, run_id).await;
+
+    // Ana +30.00 − 10.00 − her part; Bob +10.00 − 10.00 − his; Cai −10.00 − hers: sum zero.
+    let money = balances::of_group(&db, cai, world.group_id).await.unwrap();
+    let all = [ana, bob, cai].map(|who| balance_of(&money, who));
+    assert_eq!(all.iter().sum::<i64>(), 0);
+    let part_of = |who: Uuid| {
+        shown.extra_costs[0]
+            .parts
+            .iter()
+            .find(|(id, _)| *id == who)
+            .map_or(0, |(_, part)| *part)
+    };
+    assert_eq!(
+        all,
+        [2000 - part_of(ana), -part_of(bob), -1000 - part_of(cai)]
+    );
+    // Once completed, shared costs are settled too.
+    let late = extra_costs::add(&db, ana, &fuel).await;
+    assert_eq!(late.unwrap_err().code, ErrorCode::RunStateForbids);
 }

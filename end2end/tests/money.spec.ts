@@ -1,7 +1,7 @@
-// Money between friends in real browsers at phone size: a run where two people paid the store,
-// the group's balances and the transfer that settles them checked by hand, then the repayment
-// recorded by the payer and confirmed by the receiver in another browser, until everyone is
-// square. Runs hydrated and with JavaScript disabled.
+// Money between friends in real browsers at phone size: a run where two people paid the store
+// and one paid the fuel, the group's balances and the transfer that settles them checked by hand,
+// then the repayment recorded by the payer and confirmed by the receiver in another browser,
+// until everyone is square. Runs hydrated and with JavaScript disabled.
 import { expect, test } from '@playwright/test';
 import { addProduct, addStore, bid, confirmed, joinWith, live, openRun, person, startGroup, submitted, unique } from './people';
 
@@ -53,6 +53,18 @@ test('two payers, balances by hand, one repayment confirmed: everyone square', a
   await submitted(ana, payers.getByRole('button', { name: 'Save who paid' }));
   await expect(payers.getByTestId('payer-list')).toContainText('Bob Owes paid the store €12.00');
 
+  // Ana also paid 3.00 of fuel, split equally between the two who got goods.
+  await live(ana, testInfo);
+  const costForm = ana.getByTestId('extra-cost-form');
+  await ana.getByText('Add a shared cost').click();
+  await costForm.getByLabel('What', { exact: true }).fill('Fuel');
+  await costForm.getByLabel('Amount (EUR)').fill('3.00');
+  await costForm.getByLabel('Paid by').selectOption({ label: 'Ana Payer' });
+  await submitted(ana, costForm.getByRole('button', { name: 'Add cost' }));
+  const fuel = ana.getByTestId('extra-Fuel');
+  await expect(fuel).toContainText('Fuel: €3.00, paid by Ana Payer');
+  await expect(fuel.getByTestId('extra-parts')).toHaveText('Ana Payer €1.50 · Bob Owes €1.50');
+
   for (const name of ['Bob Owes', 'Ana Payer']) {
     await ana.goto(runUrl);
     await live(ana, testInfo);
@@ -64,21 +76,21 @@ test('two payers, balances by hand, one repayment confirmed: everyone square', a
   await ana.getByRole('button', { name: 'Complete the run' }).click();
   await expect(ana.locator('.state-badge')).toHaveText('Completed');
 
-  // By hand: oil 10.00 a bottle. Ana paid 18.00 for 10.00 of goods: +8.00. Bob paid 12.00 for
-  // 20.00: −8.00. So Bob pays Ana 8.00.
+  // By hand: oil 10.00 a bottle. Ana paid 18.00 + 3.00 of fuel for 10.00 of goods and 1.50 of
+  // fuel: +9.50. Bob paid 12.00 for 20.00 and 1.50: −9.50. So Bob pays Ana 9.50.
   await bob.goto(groupUrl);
   await live(bob, testInfo);
   await bob.getByTestId('group-money').click();
   await expect(bob.getByRole('heading', { level: 1 })).toContainText('Money in');
   const money = bob.getByTestId('money-EUR');
-  await expect(money.getByTestId('balance-Ana Payer').getByTestId('balance')).toHaveText('+€8.00');
-  await expect(money.getByTestId('balance-Bob Owes').getByTestId('balance')).toHaveText('−€8.00');
-  await expect(money.getByTestId('own-balance')).toHaveText('You owe €8.00.');
+  await expect(money.getByTestId('balance-Ana Payer').getByTestId('balance')).toHaveText('+€9.50');
+  await expect(money.getByTestId('balance-Bob Owes').getByTestId('balance')).toHaveText('−€9.50');
+  await expect(money.getByTestId('own-balance')).toHaveText('You owe €9.50.');
   const transfer = money.getByTestId('transfer-Bob Owes-Ana Payer');
-  await expect(transfer).toContainText('Bob Owes pays Ana Payer €8.00');
+  await expect(transfer).toContainText('Bob Owes pays Ana Payer €9.50');
   await live(bob, testInfo);
   await submitted(bob, transfer.getByRole('button', { name: 'I paid' }));
-  await expect(bob.getByTestId('pending-repayments')).toContainText('Bob Owes paid Ana Payer €8.00');
+  await expect(bob.getByTestId('pending-repayments')).toContainText('Bob Owes paid Ana Payer €9.50');
   await expect(bob.getByTestId('money-EUR').getByTestId('all-paid')).toBeVisible();
 
   // Ana is told, and confirms on the money page.

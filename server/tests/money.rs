@@ -32,6 +32,7 @@ async fn money_state(server: &TestServer) -> Vec<String> {
         "SELECT count(*) || ':' || coalesce(string_agg(state, ',' ORDER BY id), '') FROM settlements",
         "SELECT coalesce(string_agg(user_id || '=' || amount_minor, ',' ORDER BY user_id), '') FROM run_payers",
         "SELECT count(*) FROM notifications",
+        "SELECT count(*) FROM run_extra_costs",
     ] {
         state.push(format!("{sql} = {}", server.value(sql).await));
     }
@@ -110,6 +111,25 @@ async fn money_functions_refuse_whom_they_do_not_concern_and_change_nothing() {
                 ("payer[0]", from),
                 ("amount[0]", "10.00"),
             ],
+            "RUN_NOT_FOUND",
+            "NOT_RUN_LEADER_OR_HELPER",
+        ),
+        (
+            "money/add-cost",
+            vec![
+                ("run_id", r),
+                ("currency", "EUR"),
+                ("label", "Fuel"),
+                ("amount", "3.00"),
+                ("paid_by", from),
+                ("split", "equally"),
+            ],
+            "RUN_NOT_FOUND",
+            "NOT_RUN_LEADER_OR_HELPER",
+        ),
+        (
+            "money/remove-cost",
+            vec![("run_id", r), ("cost_id", s)],
             "RUN_NOT_FOUND",
             "NOT_RUN_LEADER_OR_HELPER",
         ),

@@ -9,11 +9,17 @@ use crate::model::{GroupMoney, OwnTransfer, RunPayers};
 
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::{ids::UserId, money::parse_amount},
+    domain::{
+        extra_costs::{CostSplit, parse_label},
+        ids::UserId,
+        money::parse_amount,
+    },
     error::ErrorCode,
     server::{
         money::{
-            balances, payers,
+            balances,
+            extra_costs::{self, NewExtraCost},
+            payers,
             settlements::{self, Repayment},
         },
         request,
@@ -68,6 +74,40 @@ pub async fn set_run_payers(
     }
     let origin = request::origin();
     payers::set(&ctx.db, &viewer, run_id, &currency, &paid, &origin).await
+}
+
+/// A cost the run shares besides the goods: what, how much, who paid it and how it is split.
+#[server(prefix = "/api", endpoint = "money/add-cost")]
+pub async fn add_extra_cost(
+    run_id: Uuid,
+    currency: String,
+    label: String,
+    amount: String,
+    paid_by: Uuid,
+    split: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let label = parse_label(&label)?;
+    let amount_minor = parse_amount(&amount, &currency)?;
+    let split: CostSplit = split.parse().map_err(|_| ErrorCode::InvalidInput)?;
+    let cost = NewExtraCost {
+        run_id,
+        label: &label,
+        amount_minor,
+        currency: &currency,
+        split,
+        paid_by: UserId(paid_by),
+    };
+    extra_costs::add(&ctx.db, viewer.id, &cost).await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "money/remove-cost")]
+pub async fn remove_extra_cost(run_id: Uuid, cost_id: Uuid) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    extra_costs::remove(&ctx.db, viewer.id, run_id, cost_id).await
 }
 
 /// "I paid Alice" (by the payer) or "Bob paid me" (by the receiver).

@@ -174,7 +174,7 @@ pub fn split_cost<K: Ord + Copy>(paid_minor: i64, shares: &[(K, Quantity)]) -> V
 /// `amount` in whole units split in proportion to `weights`: each gets the floor of its exact
 /// share, and the units left over go one each to the largest remainders (ties: larger weight,
 /// then smaller key). Nothing is split when the weights add up to nothing.
-fn largest_remainder<K: Ord + Copy>(amount: i64, weights: &[(K, i64)]) -> Vec<i64> {
+pub(crate) fn largest_remainder<K: Ord + Copy>(amount: i64, weights: &[(K, i64)]) -> Vec<i64> {
     let sum: i128 = weights.iter().map(|(_, w)| i128::from(*w)).sum();
     if sum <= 0 || amount <= 0 {
         return vec![0; weights.len()];

@@ -30,7 +30,7 @@ fn clean(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
     Ok(text.replace("\r\n", "\n"))
 }
 
-fn required_name(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
+pub(crate) fn required_name(raw: &str, max: usize, code: ErrorCode) -> Result<String, ErrorCode> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if has_hidden_characters(&name) {
         return Err(ErrorCode::HiddenCharacters);

@@ -623,6 +623,20 @@ pub enum Key {
     NotePaymentConfirmed,
     YouPay,
     PaysYou,
+    ExtraCostsTitle,
+    ExtraCostLine,
+    SplitEquallyNote,
+    SplitByGoodsNote,
+    RemoveExtraCostSubmit,
+    ExtraCostPartsLater,
+    AddExtraCost,
+    ExtraCostLabel,
+    ExtraCostAmountLabel,
+    ExtraCostPaidBy,
+    ExtraCostSplitLegend,
+    SplitEquallyLabel,
+    SplitByGoodsLabel,
+    AddExtraCostSubmit,
 }
 
 impl Key {

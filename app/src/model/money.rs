@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::extra_costs::CostSplit;
 use crate::domain::settlement::{Method, SettlementState};
 
 /// Who paid the store for a run.
@@ -17,6 +18,9 @@ pub struct RunPayers {
     pub currency: String,
     /// Everyone taking part, payers first (those who paid nothing with zero).
     pub payers: Vec<PayerView>,
+    /// Costs shared besides the goods.
+    #[serde(default)]
+    pub extra_costs: Vec<ExtraCostView>,
     pub viewer_may_edit: bool,
 }
 
@@ -113,4 +117,18 @@ pub struct OwnTransfer {
     pub viewer_pays: bool,
     pub amount_minor: i64,
     pub currency: String,
+}
+
+/// A cost a run shares besides the goods (fuel, delivery), with everyone's part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraCostView {
+    pub id: Uuid,
+    pub label: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub split: CostSplit,
+    pub paid_by: Uuid,
+    pub paid_by_name: String,
+    /// `(who, part)` for everyone who got goods; empty until the goods are shared out.
+    pub parts: Vec<(Uuid, i64)>,
 }

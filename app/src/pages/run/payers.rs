@@ -1,16 +1,18 @@
-//! Who paid the store for the run: each payer and amount, and for the leader and helpers until
-//! the run completes, the form that changes it (an amount per person taking part; together
-//! exactly what was bought). A plain form, so it works without JavaScript.
+//! Who paid the store for the run: each payer and amount, and the costs the run shares besides
+//! the goods (fuel, delivery) with everyone's part. For the leader and helpers until the run
+//! completes, the forms that change them (an amount per person taking part, together exactly what
+//! was bought; a shared cost added or taken back). Plain forms, so they work without JavaScript.
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::api::money::{SetRunPayers, get_run_payers};
+use crate::api::money::{AddExtraCost, RemoveExtraCost, SetRunPayers, get_run_payers};
 use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
 use crate::components::toast::toast_after;
+use crate::domain::extra_costs::{CostSplit, LABEL_MAX};
 use crate::domain::money::format_plain;
 use crate::i18n::{Key, use_i18n};
-use crate::model::RunPayers;
+use crate::model::{ExtraCostView, RunPayers};
 use crate::{t, tr};
 
 #[component]
@@ -53,6 +55,9 @@ fn Payers(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
                 }.into_any()
             }}
             {payers.viewer_may_edit.then(|| view! { <PayersForm payers=payers.clone() refresh/> })}
+            {(!payers.extra_costs.is_empty() || payers.viewer_may_edit).then(|| view! {
+                <ExtraCosts payers=payers.clone() refresh/>
+            })}
         </section>
     }
     .into_any()
@@ -93,6 +98,123 @@ fn PayersForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
                     }
                 }).collect_view()}
                 <SubmitButton state label=Key::SavePayers/>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The costs shared besides the goods, each with everyone's part; the forms for whoever may.
+#[component]
+fn ExtraCosts(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let remove = ServerAction::<RemoveExtraCost>::new();
+    refresh_after(remove, refresh);
+    toast_after(remove, Key::ToastSaved);
+    let names: Vec<(Uuid, String)> = payers
+        .payers
+        .iter()
+        .map(|payer| (payer.user_id, payer.name.clone()))
+        .collect();
+    let may_edit = payers.viewer_may_edit;
+    let run_id = payers.run_id;
+    view! {
+        <h3>{t!(i18n, ExtraCostsTitle)}</h3>
+        <ul class="plain-list" data-testid="extra-costs">
+            {payers.extra_costs.clone().into_iter().map(|cost| {
+                let parts = parts_line(i18n, &cost, &names);
+                let line = tr!(
+                    i18n,
+                    ExtraCostLine,
+                    label = cost.label,
+                    amount = i18n.money(cost.amount_minor, &cost.currency),
+                    name = cost.paid_by_name
+                );
+                let split = match cost.split {
+                    CostSplit::Equally => Key::SplitEquallyNote,
+                    CostSplit::ByGoods => Key::SplitByGoodsNote,
+                };
+                view! {
+                    <li data-testid=format!("extra-{}", cost.label)>
+                        <span>{line}</span>" "<span class="muted">{move || i18n.t(split)}</span>
+                        <br/><small class="muted" data-testid="extra-parts">{parts}</small>
+                        {may_edit.then(|| view! {
+                            <ActionForm action=remove attr:class="inline-form">
+                                <input type="hidden" name="run_id" value=run_id.to_string()/>
+                                <input type="hidden" name="cost_id" value=cost.id.to_string()/>
+                                <button type="submit" class="button small retract-button">{t!(i18n, RemoveExtraCostSubmit)}</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {may_edit.then(|| view! { <ExtraCostForm payers=payers.clone() refresh/> })}
+    }
+    .into_any()
+}
+
+/// "Ana €1.50 · Bob €1.50", or that the parts come once the goods are shared out.
+fn parts_line(i18n: crate::i18n::I18n, cost: &ExtraCostView, names: &[(Uuid, String)]) -> String {
+    if cost.parts.is_empty() {
+        return i18n.t_now(Key::ExtraCostPartsLater).to_owned();
+    }
+    cost.parts
+        .iter()
+        .map(|(who, part)| {
+            let name = names
+                .iter()
+                .find(|(id, _)| id == who)
+                .map_or("?", |(_, name)| name.as_str());
+            format!("{name} {}", i18n.money(*part, &cost.currency))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[component]
+fn ExtraCostForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<AddExtraCost>::new();
+    let state = FormState::of(action);
+    refresh_after(action, refresh);
+    toast_after(action, Key::ToastSaved);
+    let currency = payers.currency.clone();
+    view! {
+        <details class="edit-payers" open=move || state.error().is_some()>
+            <summary>{t!(i18n, AddExtraCost)}</summary>
+            <ActionForm action attr:class="stack" attr:data-testid="extra-cost-form">
+                <input type="hidden" name="run_id" value=payers.run_id.to_string()/>
+                <input type="hidden" name="currency" value=currency.clone()/>
+                <FormError state/>
+                <div class="field">
+                    <label for="extra-cost-label">{t!(i18n, ExtraCostLabel)}</label>
+                    <input id="extra-cost-label" name="label" maxlength=LABEL_MAX required/>
+                </div>
+                <div class="field">
+                    <label for="extra-cost-amount">{tr!(i18n, ExtraCostAmountLabel, currency = currency)}</label>
+                    <input id="extra-cost-amount" name="amount" inputmode="decimal" autocomplete="off" required
+                        pattern="[0-9]*([.,][0-9]{1,3})?"/>
+                </div>
+                <div class="field">
+                    <label for="extra-cost-paid-by">{t!(i18n, ExtraCostPaidBy)}</label>
+                    <select id="extra-cost-paid-by" name="paid_by">
+                        {payers.payers.iter().map(|payer| view! {
+                            <option value=payer.user_id.to_string()>{payer.name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="choices">
+                    <legend>{t!(i18n, ExtraCostSplitLegend)}</legend>
+                    <label class="check">
+                        <input type="radio" name="split" value=CostSplit::Equally.as_str() checked=true/>
+                        {t!(i18n, SplitEquallyLabel)}
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="split" value=CostSplit::ByGoods.as_str()/>
+                        {t!(i18n, SplitByGoodsLabel)}
+                    </label>
+                </fieldset>
+                <SubmitButton state label=Key::AddExtraCostSubmit/>
             </ActionForm>
         </details>
     }

@@ -13,8 +13,10 @@ use crate::domain::run_state::RunState;
 use crate::domain::settlement::{SettlementState, settle};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{
-    CurrencyMoney, GroupMoney, MemberBalance, OwnTransfer, SettlementView, SuggestedTransfer,
+    CurrencyMoney, ExtraCostView, GroupMoney, MemberBalance, OwnTransfer, SettlementView,
+    SuggestedTransfer,
 };
+use crate::server::money::extra_costs;
 use crate::server::runs::access::is_member;
 
 #[derive(FromRow)]
@@ -70,8 +72,15 @@ pub(crate) async fn balances(
         .bind(RunState::counted_in_balances())
         .bind(SettlementState::Confirmed.as_str())
         .bind(SettlementState::Pending.as_str())
-        .fetch_all(conn)
+        .fetch_all(&mut *conn)
         .await?;
+    let counted: Vec<Uuid> =
+        sqlx::query_scalar("SELECT id FROM runs WHERE group_id = $1 AND state = ANY($2)")
+            .bind(group_id)
+            .bind(RunState::counted_in_balances())
+            .fetch_all(&mut *conn)
+            .await?;
+    let extras = extra_costs::of_runs(conn, &counted).await?;
     let mut by_currency: BTreeMap<String, Vec<MemberBalance>> = BTreeMap::new();
     for row in rows {
         let balance = row.paid - row.share + row.sent - row.received;
@@ -88,7 +97,44 @@ pub(crate) async fn balances(
                 pending_minor: row.pending,
             });
     }
+    for cost in extras.into_values().flatten() {
+        add_extra(&mut by_currency, &cost);
+    }
     Ok(by_currency)
+}
+
+/// Where `who` is among `members`, added with nothing yet when missing.
+fn index_of(members: &mut Vec<MemberBalance>, who: Uuid, name: &str) -> usize {
+    if let Some(index) = members.iter().position(|m| m.user_id == who) {
+        return index;
+    }
+    members.push(MemberBalance {
+        user_id: who,
+        name: name.to_owned(),
+        paid_minor: 0,
+        share_minor: 0,
+        settled_minor: 0,
+        balance_minor: 0,
+        pending_minor: 0,
+    });
+    members.len() - 1
+}
+
+/// Counts a shared cost: paid by one, each person's part their share. A cost with no parts yet
+/// (nothing shared out) counts for nobody, so the balances still add up to zero.
+fn add_extra(by_currency: &mut BTreeMap<String, Vec<MemberBalance>>, cost: &ExtraCostView) {
+    if cost.parts.is_empty() {
+        return;
+    }
+    let members = by_currency.entry(cost.currency.clone()).or_default();
+    let payer = index_of(members, cost.paid_by, &cost.paid_by_name);
+    members[payer].paid_minor += cost.amount_minor;
+    members[payer].balance_minor += cost.amount_minor;
+    for &(who, part) in &cost.parts {
+        let index = index_of(members, who, "");
+        members[index].share_minor += part;
+        members[index].balance_minor -= part;
+    }
 }
 
 #[derive(FromRow)]

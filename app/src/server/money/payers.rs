@@ -15,6 +15,7 @@ use crate::model::{LiveEvent, PayerView, RunPayers};
 use crate::server::accounts::Account;
 use crate::server::audit::{self, Entry, Origin};
 use crate::server::events;
+use crate::server::money::extra_costs;
 use crate::server::runs::access::{Lock, lock_run, read_run};
 
 /// In the transaction that completes shopping: each purchase was paid by whoever recorded it.
@@ -68,10 +69,15 @@ pub async fn of_run(db: &PgPool, viewer: Uuid, run_id: Uuid) -> AppResult<RunPay
     .bind(run_id)
     .fetch_all(&mut *conn)
     .await?;
+    let extra_costs = extra_costs::of_runs(&mut conn, &[run_id])
+        .await?
+        .remove(&run_id)
+        .unwrap_or_default();
     Ok(RunPayers {
         run_id,
         total_minor,
         currency,
+        extra_costs,
         payers: rows
             .into_iter()
             .map(|row| PayerView {
