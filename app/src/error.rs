@@ -109,10 +109,12 @@ pub enum ErrorCode {
     NotYourSettlement,
     CostLabelInvalid,
     ExtraCostNotFound,
+    IbanInvalid,
+    PayeeNameMissing,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 98] = [
+    pub const ALL: [ErrorCode; 100] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -211,6 +213,8 @@ impl ErrorCode {
         ErrorCode::NotYourSettlement,
         ErrorCode::CostLabelInvalid,
         ErrorCode::ExtraCostNotFound,
+        ErrorCode::IbanInvalid,
+        ErrorCode::PayeeNameMissing,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -301,6 +305,7 @@ impl ErrorCode {
             ErrorCode::NotYourSettlement => 403,
             ErrorCode::CostLabelInvalid => 422,
             ErrorCode::ExtraCostNotFound => 404,
+            ErrorCode::IbanInvalid | ErrorCode::PayeeNameMissing => 422,
         }
     }
 
@@ -404,6 +409,8 @@ impl ErrorCode {
             ErrorCode::NotYourSettlement => "NOT_YOUR_SETTLEMENT",
             ErrorCode::CostLabelInvalid => "COST_LABEL_INVALID",
             ErrorCode::ExtraCostNotFound => "EXTRA_COST_NOT_FOUND",
+            ErrorCode::IbanInvalid => "IBAN_INVALID",
+            ErrorCode::PayeeNameMissing => "PAYEE_NAME_MISSING",
         }
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::payment_details::PaymentDetails;
 use crate::error::AppError;
 use crate::model::{GroupMoney, OwnTransfer, RunPayers};
 
@@ -19,7 +20,7 @@ use crate::{
         money::{
             balances,
             extra_costs::{self, NewExtraCost},
-            payers,
+            payers, payment_details,
             settlements::{self, Repayment},
         },
         request,
@@ -145,4 +146,25 @@ pub async fn withdraw_repayment(settlement_id: Uuid) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     settlements::withdraw(&ctx.db, &viewer, settlement_id).await
+}
+
+/// The viewer's own payment details, for their profile.
+#[server(prefix = "/api", endpoint = "money/my-details")]
+pub async fn my_payment_details() -> Result<PaymentDetails, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    payment_details::of_viewer(&ctx.db, viewer.id).await
+}
+
+/// How the viewer likes to be paid back (all empty: not said).
+#[server(prefix = "/api", endpoint = "money/save-details")]
+pub async fn save_payment_details(
+    #[server(default)] iban: String,
+    #[server(default)] name: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let details = PaymentDetails::parse(&iban, &name, &note)?;
+    payment_details::set(&ctx.db, viewer.id, &details).await
 }

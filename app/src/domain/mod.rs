@@ -14,6 +14,7 @@ pub mod money;
 pub mod notification;
 pub mod packs;
 pub mod paging;
+pub mod payment_details;
 pub mod purchase;
 pub mod quantity;
 pub mod run;

@@ -637,6 +637,15 @@ pub enum Key {
     SplitEquallyLabel,
     SplitByGoodsLabel,
     AddExtraCostSubmit,
+    PayToLine,
+    ScanToPay,
+    PaymentDetailsTitle,
+    PaymentDetailsHelp,
+    IbanLabel,
+    PayeeNameLabel,
+    PaymentNoteLabel,
+    PaymentNoteHint,
+    SavePaymentDetails,
 }
 
 impl Key {

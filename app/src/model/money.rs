@@ -91,6 +91,22 @@ pub struct SuggestedTransfer {
     pub to_id: Uuid,
     pub to_name: String,
     pub amount_minor: i64,
+    /// How the receiver likes to be paid, when they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_to: Option<PayTo>,
+}
+
+/// A receiver's payment details as the payer sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayTo {
+    /// The account holder.
+    pub name: String,
+    /// In groups of four; empty when none.
+    pub iban: String,
+    pub note: String,
+    /// An EPC QR code of this very transfer, as SVG markup drawn on the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr_svg: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ pub mod money;
 pub mod next_path;
 pub mod not_found;
 pub mod notifications;
+pub mod payment_details;
 pub mod print;
 pub mod products;
 pub mod profile;

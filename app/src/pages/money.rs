@@ -246,9 +246,28 @@ fn Transfer(
         None
     };
     let form = format!("repay-{}-{}", transfer.from_id, transfer.to_id);
+    let pays = viewer == transfer.from_id;
+    let pay_to = transfer.pay_to.clone().map(|to| {
+        let account = [to.name.as_str(), to.iban.as_str(), to.note.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let qr = to.qr_svg.filter(|_| pays);
+        (account, qr)
+    });
     view! {
         <li class="list-row transfer" data-testid=format!("transfer-{}-{}", transfer.from_name, transfer.to_name)>
             <span class="list-title">{line}</span>
+            {pay_to.map(|(account, qr)| view! {
+                <p class="pay-to muted" data-testid="pay-to">{tr!(i18n, PayToLine, account = account)}</p>
+                {qr.map(|svg| view! {
+                    <figure class="epc-qr">
+                        <div data-testid="epc-qr" inner_html=svg></div>
+                        <figcaption class="muted">{t!(i18n, ScanToPay)}</figcaption>
+                    </figure>
+                })}
+            })}
             {label.map(|label| view! {
                 <ActionForm action=actions.repay attr:class="inline-form">
                     <FormError state form=form.clone()/>

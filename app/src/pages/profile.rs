@@ -1,5 +1,5 @@
-//! `/profile`: the account's display name, password, language, time zone and colour theme. Logged-out visitors are sent to
-//! the login page and brought back.
+//! `/profile`: the account's display name, password, language, time zone, colour theme and how
+//! friends pay them back. Logged-out visitors are sent to the login page and brought back.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,6 +16,7 @@ use crate::domain::theme::Theme;
 use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::model::UserView;
+use crate::pages::payment_details::PaymentDetailsCard;
 use crate::session::use_account_actions;
 use crate::t;
 use crate::tr;
@@ -55,6 +56,7 @@ fn Profile(user: UserView) -> impl IntoView {
         <LanguageForm current=user.language/>
         <TimeZoneForm current=user.time_zone.clone()/>
         <ThemeForm current=user.theme/>
+        <PaymentDetailsCard/>
         <section class="card">
             <h2>{t!(i18n, YourDataSection)}</h2>
             <p class="muted">{t!(i18n, YourDataHelp)}</p>

@@ -45,7 +45,7 @@ use card_actions::ProductActions;
 use costs::{Distribution, EstimatedCosts};
 use leader::{LeaderPanel, Participants, ReadyToggle};
 use leadership::TransferBanner;
-use payers::PayersCard;
+use payers::{OpenMoneyForms, PayersCard};
 use stages::StagePanel;
 
 /// The page's actions, made once per page.
@@ -133,6 +133,7 @@ pub fn RunPage() -> impl IntoView {
         live_refresh(format!("/events/runs/{id}"), actions.refresh);
     }
     BidDrafts::provide();
+    OpenMoneyForms::provide();
     let run = Resource::new(
         move || (run_id(), actions.version()),
         |(run_id, _)| async move {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::api::money::{AddExtraCost, RemoveExtraCost, SetRunPayers, get_run_payers};
+use crate::components::drafts::Drafts;
 use crate::components::form::{FormError, FormState, SubmitButton, refresh_after};
 use crate::components::toast::toast_after;
 use crate::domain::extra_costs::{CostSplit, LABEL_MAX};
@@ -14,6 +15,34 @@ use crate::domain::money::format_plain;
 use crate::i18n::{Key, use_i18n};
 use crate::model::{ExtraCostView, RunPayers};
 use crate::{t, tr};
+
+/// Which of the card's folded forms are open, kept above the live refreshes that draw the card
+/// again, so a friend's change never folds a form someone is filling in.
+pub(super) type OpenMoneyForms = Drafts<&'static str, bool>;
+
+/// A folded form that stays open across live refreshes (and opens by itself to show a refusal,
+/// without JavaScript too).
+#[component]
+fn Folded(
+    key: &'static str,
+    summary: Key,
+    error: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = OpenMoneyForms::current();
+    let was_open = open.get(&key).unwrap_or(false);
+    view! {
+        <details class="edit-payers" open=move || was_open || error.get()
+            on:toggle=move |ev| {
+                let now_open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                open.keep(key, now_open);
+            }>
+            <summary>{move || i18n.t(summary)}</summary>
+            {children()}
+        </details>
+    }
+}
 
 #[component]
 pub(super) fn PayersCard(run_id: Uuid, refresh: RwSignal<usize>) -> impl IntoView {
@@ -72,10 +101,10 @@ fn PayersForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
     toast_after(action, Key::ToastSaved);
     let currency = payers.currency.clone();
     let total = i18n.money(payers.total_minor, &currency);
+    let error = Signal::derive(move || state.error().is_some());
+    OpenMoneyForms::current().forget_after(action, "payers");
     view! {
-        // Open again after a refused save, so the reason shows (without JavaScript too).
-        <details class="edit-payers" open=move || state.error().is_some()>
-            <summary>{t!(i18n, ChangePayers)}</summary>
+        <Folded key="payers" summary=Key::ChangePayers error>
             <ActionForm action attr:class="stack" attr:data-testid="payers-form">
                 <input type="hidden" name="run_id" value=payers.run_id.to_string()/>
                 <input type="hidden" name="currency" value=currency.clone()/>
@@ -99,7 +128,7 @@ fn PayersForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
                 }).collect_view()}
                 <SubmitButton state label=Key::SavePayers/>
             </ActionForm>
-        </details>
+        </Folded>
     }
 }
 
@@ -153,20 +182,26 @@ fn ExtraCosts(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
     .into_any()
 }
 
-/// "Ana €1.50 · Bob €1.50", or that the parts come once the goods are shared out.
+/// "Ana €1.50 · Bob €1.50" (by name), or that the parts come once the goods are shared out.
 fn parts_line(i18n: crate::i18n::I18n, cost: &ExtraCostView, names: &[(Uuid, String)]) -> String {
     if cost.parts.is_empty() {
         return i18n.t_now(Key::ExtraCostPartsLater).to_owned();
     }
-    cost.parts
+    let mut parts: Vec<(&str, i64)> = cost
+        .parts
         .iter()
         .map(|(who, part)| {
             let name = names
                 .iter()
                 .find(|(id, _)| id == who)
                 .map_or("?", |(_, name)| name.as_str());
-            format!("{name} {}", i18n.money(*part, &cost.currency))
+            (name, *part)
         })
+        .collect();
+    parts.sort_by_key(|(name, _)| name.to_lowercase());
+    parts
+        .into_iter()
+        .map(|(name, part)| format!("{name} {}", i18n.money(part, &cost.currency)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -179,9 +214,10 @@ fn ExtraCostForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
     refresh_after(action, refresh);
     toast_after(action, Key::ToastSaved);
     let currency = payers.currency.clone();
+    let error = Signal::derive(move || state.error().is_some());
+    OpenMoneyForms::current().forget_after(action, "extra-cost");
     view! {
-        <details class="edit-payers" open=move || state.error().is_some()>
-            <summary>{t!(i18n, AddExtraCost)}</summary>
+        <Folded key="extra-cost" summary=Key::AddExtraCost error>
             <ActionForm action attr:class="stack" attr:data-testid="extra-cost-form">
                 <input type="hidden" name="run_id" value=payers.run_id.to_string()/>
                 <input type="hidden" name="currency" value=currency.clone()/>
@@ -216,6 +252,6 @@ fn ExtraCostForm(payers: RunPayers, refresh: RwSignal<usize>) -> impl IntoView {
                 </fieldset>
                 <SubmitButton state label=Key::AddExtraCostSubmit/>
             </ActionForm>
-        </details>
+        </Folded>
     }
 }

@@ -13,10 +13,10 @@ use crate::domain::run_state::RunState;
 use crate::domain::settlement::{SettlementState, settle};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::{
-    CurrencyMoney, ExtraCostView, GroupMoney, MemberBalance, OwnTransfer, SettlementView,
+    CurrencyMoney, ExtraCostView, GroupMoney, MemberBalance, OwnTransfer, PayTo, SettlementView,
     SuggestedTransfer,
 };
-use crate::server::money::extra_costs;
+use crate::server::money::{extra_costs, payment_details};
 use crate::server::runs::access::is_member;
 
 #[derive(FromRow)]
@@ -192,6 +192,7 @@ fn with_plan(currency: String, members: Vec<MemberBalance>) -> CurrencyMoney {
             to_id: transfer.to,
             to_name: name_of(&transfer.to),
             amount_minor: transfer.amount_minor,
+            pay_to: None,
         })
         .collect();
     CurrencyMoney {
@@ -254,11 +255,33 @@ pub async fn of_group(db: &PgPool, viewer: Uuid, group_id: Uuid) -> AppResult<Gr
             .fetch_optional(&mut *conn)
             .await?;
     let group_name = group_name.ok_or(ErrorCode::GroupNotFound)?;
-    let currencies = balances(&mut conn, group_id)
+    let mut currencies: Vec<CurrencyMoney> = balances(&mut conn, group_id)
         .await?
         .into_iter()
         .map(|(currency, members)| with_plan(currency, members))
         .collect();
+    let receivers: Vec<Uuid> = currencies
+        .iter()
+        .flat_map(|money| money.transfers.iter().map(|t| t.to_id))
+        .collect();
+    let details = payment_details::of_people(&mut conn, &receivers).await?;
+    let remittance = format!("Bulq: {group_name}");
+    for money in &mut currencies {
+        for transfer in &mut money.transfers {
+            transfer.pay_to = details.get(&transfer.to_id).map(|details| PayTo {
+                name: details.name.clone(),
+                iban: details
+                    .iban
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                note: details.note.clone(),
+                qr_svg: details
+                    .epc_payload(transfer.amount_minor, &money.currency, &remittance)
+                    .and_then(|payload| payment_details::qr_svg(&payload)),
+            });
+        }
+    }
     let settlements: Vec<SettlementRow> = sqlx::query_as(
         "SELECT s.id, s.from_user, f.display_name AS from_name, s.to_user, \
                 t.display_name AS to_name, s.amount_minor, s.currency, s.state, s.recorded_by, \
