@@ -133,6 +133,35 @@ test('every page passes axe in both themes', async ({ browser, baseURL }, testIn
   await leader.goto(`${runUrl}/print/distribution`);
   await noViolations(leader, 'a printed distribution list');
 
+  // Who paid, with the forms open; then the run completes and the group's money page has
+  // balances, a transfer and the leader's payment details with their QR code.
+  await leader.goto(runUrl);
+  await live(leader, testInfo);
+  await leader.getByText('Change who paid').click();
+  await leader.getByText('Add a shared cost').click();
+  await noViolations(leader, 'who paid, with its forms open');
+  for (const name of ['Finn Friend', 'Alma Accessible']) {
+    await leader.goto(runUrl);
+    await live(leader, testInfo);
+    await leader.getByTestId(`person-${name}`).getByRole('button', { name: 'Picked up everything' }).click();
+    await expect(leader.getByTestId(`person-${name}`).locator('.chip.ready').first()).toBeVisible();
+  }
+  await leader.goto(runUrl);
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Complete the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Completed');
+  await leader.goto('/profile');
+  await live(leader, testInfo);
+  await leader.getByLabel('IBAN (optional)').fill('DE89 3704 0044 0532 0130 00');
+  await leader.getByLabel('Account holder').fill('Alma Accessible');
+  await leader.getByRole('button', { name: 'Save payment details' }).click();
+  await leader.goto('/profile');
+  await expect(leader.getByLabel('IBAN (optional)')).toHaveValue('DE89 3704 0044 0532 0130 00');
+  await friend.goto(`${groupUrl}/money`);
+  await live(friend, testInfo);
+  await expect(friend.getByTestId('epc-qr')).toBeVisible();
+  await noViolations(friend, "a group's money page with a transfer and its QR code");
+
   await leader.goto('/notifications');
   await live(leader, testInfo);
   await noViolations(leader, 'the notifications');

@@ -77,6 +77,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_shared_cost_needs_a_short_name() {
+        assert_eq!(
+            parse_label("  Fuel   to  Costco "),
+            Ok("Fuel to Costco".to_owned())
+        );
+        assert_eq!(parse_label("   "), Err(ErrorCode::CostLabelInvalid));
+        assert_eq!(
+            parse_label(&"f".repeat(LABEL_MAX + 1)),
+            Err(ErrorCode::CostLabelInvalid)
+        );
+        assert_eq!("by_goods".parse(), Ok(CostSplit::ByGoods));
+        assert!("half".parse::<CostSplit>().is_err());
+    }
+
+    #[test]
     fn fuel_split_equally_and_by_goods() {
         let goods = [(1, 1000), (2, 2000), (3, 0)];
         assert_eq!(
