@@ -55,6 +55,7 @@ use crate::pages::{
     run::{RunConfirmationPage, RunPage},
     search::SearchPage,
     shopping::ShoppingPage,
+    statement::StatementPage,
     stores::StorePage,
     stores::StoresPage,
 };
@@ -213,6 +214,7 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/money") view=MoneyPage ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/money/statement/:member") view=StatementPage ssr=SsrMode::Async/>
                 <Route path=path!("groups/:id/confirm/:what") view=GroupConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
                 <Route path=path!("stores") view=StoresPage ssr=SsrMode::Async/>

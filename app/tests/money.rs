@@ -5,6 +5,7 @@
 
 use app::domain::extra_costs::CostSplit;
 use app::domain::ids::UserId;
+use app::domain::language::Language;
 use app::domain::purchase::Purchase;
 use app::domain::run_state::RunState;
 use app::domain::settlement::SettlementState;
@@ -222,6 +223,26 @@ async fn two_runs_with_different_payers_give_balances_that_settle_to_zero(db: Pg
     expected.sort();
     assert_eq!(plan, expected);
     let _ = open;
+    // The runs behind the balances, newest first, each with what it alone would have people pay.
+    let runs = &eur(&money).runs;
+    assert_eq!(eur(&money).run_count, 2);
+    assert_eq!(
+        runs.iter().map(|run| run.run_id).collect::<Vec<_>>(),
+        [second, first]
+    );
+    let nets = |run: &app::model::RunMoney| {
+        [ana, bob, cai].map(|who| run.of(who).map(|part| part.net_minor()))
+    };
+    assert_eq!(nets(&runs[0]), [None, Some(-250), Some(250)]);
+    assert_eq!(nets(&runs[1]), [Some(2000), Some(-2000), None]);
+    let debts = |run: &app::model::RunMoney| {
+        run.debts
+            .iter()
+            .map(|d| (d.from_id, d.to_id, d.amount_minor))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(debts(&runs[0]), [(bob, cai, 250)]);
+    assert_eq!(debts(&runs[1]), [(bob, ana, 2000)]);
 
     // Bob pays Ana: waiting until Ana confirms; the same debt cannot be paid twice meanwhile.
     let bobs = account(&db, bob).await;
@@ -259,9 +280,92 @@ async fn two_runs_with_different_payers_give_balances_that_settle_to_zero(db: Pg
         "Ana told of the payment; Bob of both confirmations"
     );
 
-    // Outsiders see nothing.
+    // Bob's statement: both runs, both repayments, square.
+    let statement = balances::statement(&db, cai, world.group_id, bob)
+        .await
+        .unwrap();
+    assert_eq!(statement.member_name, "bob");
+    let [euros] = statement.currencies.as_slice() else {
+        panic!("one currency: {statement:?}");
+    };
+    assert_eq!(
+        euros
+            .runs
+            .iter()
+            .map(|run| (run.run_id, run.part.net_minor()))
+            .collect::<Vec<_>>(),
+        [(first, -2000), (second, -250)]
+    );
+    assert_eq!(
+        euros
+            .repayments
+            .iter()
+            .map(|r| (r.to_id, r.amount_minor))
+            .collect::<Vec<_>>(),
+        [(ana, 2000), (cai, 250)]
+    );
+    assert_eq!(euros.balance.balance_minor, 0);
+
+    // The ledger download says the same: each person's balance changes add up to their balance
+    // (zero now), and Ana's confirmed 20.00 shows on both sides.
+    let ledger = app::server::money::ledger_csv::csv(&db, cai, world.group_id, Language::En)
+        .await
+        .unwrap();
+    let body = ledger
+        .body
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark");
+    let mut lines = body.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("\"Date\",\"Entry\",\"Store\",\"Person\"")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
+    for who in ["\"ana\"", "\"bob\"", "\"cai\""] {
+        let changes: Vec<i64> = rows
+            .iter()
+            .filter(|row| row[3] == who && !row[10].is_empty())
+            .map(|row| row[10].replace('.', "").parse::<i64>().unwrap())
+            .collect();
+        assert!(!changes.is_empty(), "{who} has rows");
+        assert_eq!(changes.iter().sum::<i64>(), 0, "{who} is square");
+    }
+    assert_eq!(
+        rows.iter()
+            .filter(|row| row[9] == "20.00")
+            .map(|row| (row[1], row[3], row[10]))
+            .collect::<Vec<_>>(),
+        [
+            ("\"Repayment sent\"", "\"bob\"", "20.00"),
+            ("\"Repayment received\"", "\"ana\"", "-20.00")
+        ]
+    );
+    let refused =
+        app::server::money::ledger_csv::csv(&db, outsider, world.group_id, Language::En).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::GroupNotFound);
+
+    // Cai's own data download has what Cai paid the store and the repayment Cai received.
+    let data = app::server::account_data::export(&db, cai).await.unwrap();
+    let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+    assert!(
+        data["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|run| run["paid_the_store"][0]["amount_minor"] == 1000)
+    );
+    assert_eq!(data["repayments"][0]["from"], "bob");
+    assert_eq!(data["repayments"][0]["amount_minor"], 250);
+
+    // Outsiders see nothing, and nobody's statement names someone outside the group.
     let refused = balances::of_group(&db, outsider, world.group_id).await;
     assert_eq!(refused.unwrap_err().code, ErrorCode::GroupNotFound);
+    let refused = balances::statement(&db, outsider, world.group_id, bob).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::GroupNotFound);
+    let refused = balances::statement(&db, bob, world.group_id, outsider).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::UserNotFound);
 }
 
 #[sqlx::test(migrator = "MIGRATOR")]

@@ -161,6 +161,11 @@ test('every page passes axe in both themes', async ({ browser, baseURL }, testIn
   await live(friend, testInfo);
   await expect(friend.getByTestId('epc-qr')).toBeVisible();
   await noViolations(friend, "a group's money page with a transfer and its QR code");
+  for (const toggle of await friend.locator('details > summary').all()) await toggle.click();
+  await noViolations(friend, "the money page with the runs behind each balance and each run's debts open");
+  await friend.getByTestId('my-statement').click();
+  await expect(friend.getByTestId('statement')).toBeVisible();
+  await noViolations(friend, "a member's statement");
 
   await leader.goto('/notifications');
   await live(leader, testInfo);

@@ -135,6 +135,41 @@ export async function openRun(leader: Page, testInfo: TestInfo, groupUrl: string
   return leader.url();
 }
 
+/// From the run page of a run with bids: the leader confirms it (ready or not), shops, records
+/// each `[product, quantity, total paid]` and is done shopping; the run is then handed out.
+export async function buyAll(leader: Page, testInfo: TestInfo, purchases: [string, string, string][]) {
+  await live(leader, testInfo);
+  await confirmed(leader, leader.getByRole('button', { name: 'Confirm anyway' }));
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Start shopping' }).click();
+  await expect(leader).toHaveURL(/\/shopping$/);
+  for (const [product, quantity, total] of purchases) {
+    await live(leader, testInfo);
+    const item = leader.getByTestId(`item-${product}`);
+    await item.getByLabel(/^Quantity/).fill(quantity);
+    await item.getByLabel('Total paid').fill(total);
+    await submitted(leader, item.getByRole('button', { name: 'Bought' }));
+    await expect(leader.getByTestId('recorded').getByTestId(`item-${product}`)).toBeVisible();
+  }
+  await live(leader, testInfo);
+  await confirmed(leader, leader.getByRole('button', { name: 'Done shopping' }));
+  await expect(leader.locator('.state-badge')).toHaveText('Handing out');
+}
+
+/// The leader marks that each of `people` picked up everything, then completes the run.
+export async function handOut(leader: Page, testInfo: TestInfo, runUrl: string, people: string[]) {
+  for (const name of people) {
+    await leader.goto(runUrl);
+    await live(leader, testInfo);
+    await leader.getByTestId(`person-${name}`).getByRole('button', { name: 'Picked up everything' }).click();
+    await expect(leader.getByTestId(`person-${name}`).locator('.chip.ready').first()).toBeVisible();
+  }
+  await leader.goto(runUrl);
+  await live(leader, testInfo);
+  await leader.getByRole('button', { name: 'Complete the run' }).click();
+  await expect(leader.locator('.state-badge')).toHaveText('Completed');
+}
+
 /// `server admin grant USERNAME`, as the person hosting Bulq makes the first admin.
 export function grantSiteAdmin(username: string) {
   const server = process.env.BULQ_SERVER_EXE;

@@ -1,7 +1,7 @@
 //! `GET /runs/{id}/export.csv` and `/runs/{id}/export.json`: the run's downloads, served as
 //! files (`Content-Disposition: attachment`). The service decides who may have them; a refusal
-//! is the error's status with its message as plain text. `GET /profile/data.json` is the
-//! person's own data.
+//! is the error's status with its message as plain text. `GET /groups/{id}/money/ledger.csv` is a
+//! group's ledger for its members; `GET /profile/data.json` is the person's own data.
 
 use app::domain::language::Language;
 use app::error::AppError;
@@ -72,6 +72,25 @@ pub async fn json(
     Path(id): Path<String>,
 ) -> Response {
     serve(&ctx, viewer, &id, true).await
+}
+
+/// `GET /groups/{id}/money/ledger.csv`: the group's money, for a member of the group.
+pub async fn ledger(
+    State(ctx): State<AppContext>,
+    viewer: Option<Extension<Viewer>>,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(Extension(Viewer(account))) = viewer else {
+        return refusal(&app::error::ErrorCode::AuthRequired.into());
+    };
+    let Ok(group_id) = Uuid::parse_str(&id) else {
+        return refusal(&app::error::ErrorCode::GroupNotFound.into());
+    };
+    let language = account.view().language.unwrap_or_default();
+    match app::server::money::ledger_csv::csv(&ctx.db, account.id, group_id, language).await {
+        Ok(download) => send(download),
+        Err(error) => refusal(&error),
+    }
 }
 
 /// `GET /profile/data.json`: everything Bulq keeps about the logged-in person.

@@ -86,6 +86,7 @@ pub fn build(parts: Parts) -> Router {
         .merge(pwa::router(names))
         .route("/runs/{id}/export.csv", get(exports::csv))
         .route("/runs/{id}/export.json", get(exports::json))
+        .route("/groups/{id}/money/ledger.csv", get(exports::ledger))
         .route("/profile/data.json", get(exports::my_data))
         .route("/events/runs/{id}", get(stream::run_events))
         .route("/events/groups/{id}", get(stream::group_events))

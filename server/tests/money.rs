@@ -102,6 +102,12 @@ async fn money_functions_refuse_whom_they_do_not_concern_and_change_nothing() {
     // (function, arguments, outsider's code, member's code); anonymous is always AUTH_REQUIRED.
     let calls: Vec<Call> = vec![
         ("money/group", vec![("group_id", g)], "GROUP_NOT_FOUND", ""),
+        (
+            "money/statement",
+            vec![("group_id", g), ("member_id", from)],
+            "GROUP_NOT_FOUND",
+            "",
+        ),
         ("money/run-payers", vec![("run_id", r)], "RUN_NOT_FOUND", ""),
         (
             "money/set-payers",
@@ -186,6 +192,21 @@ async fn money_functions_refuse_whom_they_do_not_concern_and_change_nothing() {
         before,
         "refused calls changed nothing"
     );
+
+    // The ledger download: members only, as a UTF-8 CSV with a byte-order mark.
+    let ledger = format!("/groups/{g}/money/ledger.csv");
+    for (client, status) in [(&anonymous, 401), (&outsider, 404), (&member, 200)] {
+        let response = client.get(server.url(&ledger)).send().await.unwrap();
+        assert_eq!(response.status(), status, "{ledger}");
+        if status == 200 {
+            assert_eq!(
+                response.headers()["content-type"],
+                "text/csv; charset=utf-8"
+            );
+            let body = response.bytes().await.unwrap();
+            assert!(body.starts_with("\u{feff}".as_bytes()));
+        }
+    }
 
     // Bad input gets a stable code, not a 500.
     let (status, code) = code_of(

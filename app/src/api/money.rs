@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::payment_details::PaymentDetails;
 use crate::error::AppError;
-use crate::model::{GroupMoney, OwnTransfer, RunPayers};
+use crate::model::{GroupMoney, MemberStatement, OwnTransfer, RunPayers};
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -32,6 +32,17 @@ pub async fn get_group_money(group_id: Uuid) -> Result<GroupMoney, AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
     balances::of_group(&ctx.db, viewer.id, group_id).await
+}
+
+/// One member's statement in a group, for a member of the group.
+#[server(prefix = "/api", endpoint = "money/statement")]
+pub async fn get_member_statement(
+    group_id: Uuid,
+    member_id: Uuid,
+) -> Result<MemberStatement, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    balances::statement(&ctx.db, viewer.id, group_id, member_id).await
 }
 
 /// The viewer's own transfers across their groups, for the start page.

@@ -474,6 +474,20 @@ pub enum Key {
     CsvAfterPacks,
     CsvPackSize,
     CsvPacks,
+    CsvDate,
+    CsvEntry,
+    CsvStore,
+    CsvOtherPerson,
+    CsvPaid,
+    CsvGoods,
+    CsvSharedCosts,
+    CsvAmount,
+    CsvBalanceChange,
+    LedgerEntryRun,
+    LedgerEntryRepaid,
+    LedgerEntryRepaidBy,
+    LedgerEntryWaiting,
+    LedgerEntryToPay,
     NavAdmin,
     LoginForgotPassword,
     RegistrationClosedNotice,
@@ -630,6 +644,19 @@ pub enum Key {
     RemoveExtraCostSubmit,
     ExtraCostPartsLater,
     AddExtraCost,
+    StatementLink,
+    MyStatementLink,
+    LedgerDownload,
+    RunByRunTitle,
+    RunByRunHint,
+    RunNoDebts,
+    OlderRunsInLedger,
+    StatementTitle,
+    StatementSubtitle,
+    StatementRepaidTo,
+    StatementRepaidBy,
+    StatementBalance,
+    StatementRunDetail,
     ExtraCostLabel,
     ExtraCostAmountLabel,
     ExtraCostPaidBy,
@@ -768,6 +795,16 @@ impl I18n {
     /// "€12.99", "12,99 €", "1.234,50 дин.": an amount in the viewer's locale.
     pub fn money(&self, minor: i64, currency: &str) -> String {
         locale::money(self.language(), minor, currency)
+    }
+
+    /// "+€9.50", "−€9.50", "€0.00": a balance or its change, with its sign always shown.
+    pub fn signed_money(&self, minor: i64, currency: &str) -> String {
+        let text = self.money(minor.abs(), currency);
+        match minor.signum() {
+            1 => format!("+{text}"),
+            -1 => format!("−{text}"),
+            _ => text,
+        }
     }
 
     /// "1,5 кг": a quantity with the locale's decimal separator and its unit's local name.

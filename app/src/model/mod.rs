@@ -24,8 +24,9 @@ pub use catalogue::{
 pub use events::{EventEnvelope, LiveEvent};
 pub use group::{GroupDetail, GroupSummary, InvitePreview, MemberView};
 pub use money::{
-    CurrencyMoney, ExtraCostView, GroupMoney, MemberBalance, OwnTransfer, PayTo, PayerView,
-    RunPayers, SettlementView, SuggestedTransfer,
+    CurrencyMoney, ExtraCostView, GroupMoney, MemberBalance, MemberStatement, OwnTransfer, PayTo,
+    PayerView, RunMoney, RunPayers, RunPersonMoney, SettlementView, StatementCurrency,
+    StatementRun, SuggestedTransfer,
 };
 pub use notifications::NotificationView;
 pub use run::{

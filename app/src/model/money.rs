@@ -58,15 +58,91 @@ pub struct CurrencyMoney {
     /// What settles everything still open (repayments waiting for confirmation count as made).
     pub transfers: Vec<SuggestedTransfer>,
     pub method: Method,
+    /// The completed runs behind the balances, newest first (the newest `RUNS_SHOWN` of them).
+    #[serde(default)]
+    pub runs: Vec<RunMoney>,
+    /// How many completed runs count in all; the ledger download has every one.
+    #[serde(default)]
+    pub run_count: usize,
+}
+
+/// One completed run's money in one currency: each person's part, and what the run alone would
+/// have them pay each other (the debts before simplifying across runs and repayments).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunMoney {
+    pub run_id: Uuid,
+    pub store_name: String,
+    /// When the run completed.
+    pub closed_at: DateTime<Utc>,
+    pub currency: String,
+    /// Everyone who paid or got goods, by name.
+    pub people: Vec<RunPersonMoney>,
+    pub debts: Vec<SuggestedTransfer>,
+}
+
+impl RunMoney {
+    /// `who`'s part of the run, if they had one.
+    pub fn of(&self, who: Uuid) -> Option<&RunPersonMoney> {
+        self.people.iter().find(|person| person.user_id == who)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunPersonMoney {
+    pub user_id: Uuid,
+    pub name: String,
+    /// Paid the store, and shared costs (fuel) they paid.
+    pub paid_minor: i64,
+    /// What their goods cost.
+    pub goods_minor: i64,
+    /// Their parts of the shared costs.
+    pub extras_minor: i64,
+}
+
+impl RunPersonMoney {
+    /// Positive: the run owes them; negative: they owe the run.
+    pub fn net_minor(&self) -> i64 {
+        self.paid_minor - self.goods_minor - self.extras_minor
+    }
+}
+
+/// One member's printable statement in a group: every completed run they had a part in, every
+/// confirmed repayment to or from them, and where they stand, per currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberStatement {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub member_id: Uuid,
+    pub member_name: String,
+    pub made_at: DateTime<Utc>,
+    pub currencies: Vec<StatementCurrency>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementCurrency {
+    pub currency: String,
+    /// Oldest first, each with the member's own part.
+    pub runs: Vec<StatementRun>,
+    /// Confirmed repayments to or from the member, oldest first.
+    pub repayments: Vec<SettlementView>,
+    pub balance: MemberBalance,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementRun {
+    pub run_id: Uuid,
+    pub store_name: String,
+    pub closed_at: DateTime<Utc>,
+    pub part: RunPersonMoney,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberBalance {
     pub user_id: Uuid,
     pub name: String,
-    /// Paid the store.
+    /// Paid the store, and shared costs they paid.
     pub paid_minor: i64,
-    /// What their goods cost.
+    /// What their goods cost, with their parts of shared costs.
     pub share_minor: i64,
     /// Repaid to friends minus repaid by friends (confirmed only).
     pub settled_minor: i64,

@@ -1,4 +1,6 @@
-//! The logged-in start page: the viewer's groups (paginated) and a form to start one.
+//! The logged-in start page: the viewer's groups (paginated), whom they owe and who owes them,
+//! the open runs of their groups and a form to start a group. Money and runs follow the viewer's
+//! live events (one stream for both).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -31,6 +33,8 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
         list_my_groups,
     );
     let name = user.display_name;
+    let refresh = RwSignal::new(0_usize);
+    live_refresh("/events/mine".to_owned(), refresh);
     view! {
         <h1 data-testid="greeting">
             {move || tr!(i18n, HomeGreeting, name = name)}
@@ -54,19 +58,17 @@ pub fn Dashboard(user: UserView) -> impl IntoView {
                 })}
             </Suspense>
         </section>
-        <OwnMoney/>
-        <OpenRuns/>
+        <OwnMoney refresh/>
+        <OpenRuns refresh/>
         <CreateGroupForm/>
     }
 }
 
 /// The runs that have not ended in all of the viewer's groups: where to bid next.
 #[component]
-fn OpenRuns() -> impl IntoView {
+fn OpenRuns(refresh: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let refresh = RwSignal::new(0_usize);
-    live_refresh("/events/mine".to_owned(), refresh);
     let page = move || {
         query
             .read()
@@ -142,11 +144,11 @@ fn CreateGroupForm() -> impl IntoView {
 
 /// Whom the viewer pays and who pays them, across their groups; nothing when all is square.
 #[component]
-fn OwnMoney() -> impl IntoView {
+fn OwnMoney(refresh: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    let money = Resource::new(|| (), |_| my_money());
+    let money = Resource::new(move || refresh.get(), |_| my_money());
     view! {
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let own = money.await.unwrap_or_default();
                 (!own.is_empty()).then(|| view! {
@@ -170,6 +172,6 @@ fn OwnMoney() -> impl IntoView {
                     </section>
                 })
             })}
-        </Suspense>
+        </Transition>
     }
 }

@@ -23,4 +23,5 @@ pub mod reset_password;
 pub mod run;
 pub mod search;
 pub mod shopping;
+pub mod statement;
 pub mod stores;

@@ -1,8 +1,10 @@
 //! `/groups/:id/money`: who owes whom in the group. Per currency: the viewer's own balance,
-//! everyone's (paid, goods, repaid), the transfers that settle everything with the rule that
-//! found them, and "I paid" / "I received it" on the viewer's own transfers; then repayments
-//! waiting for the receiver (confirm or withdraw) and the newest decided ones. Plain forms, so
-//! it works without JavaScript; live, it follows every change in the group.
+//! everyone's (paid, goods, repaid, and the runs behind it), the transfers that settle everything
+//! with the rule that found them, "I paid" / "I received it" on the viewer's own transfers, and a
+//! toggle to each run's own debts before simplifying; then repayments waiting for the receiver
+//! (confirm or withdraw) and the newest decided ones. Links to the ledger CSV and statements.
+//! Plain forms and `<details>`, so it works without JavaScript; live, it follows every change in
+//! the group.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +21,7 @@ use crate::domain::money::format_plain;
 use crate::domain::settlement::{Method, SettlementState};
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::model::{CurrencyMoney, GroupMoney, SettlementView, SuggestedTransfer};
+use crate::model::{CurrencyMoney, GroupMoney, RunMoney, SettlementView, SuggestedTransfer};
 use crate::{t, tr};
 
 #[derive(Clone, Copy)]
@@ -91,6 +93,10 @@ fn Money(money: GroupMoney, actions: MoneyActions) -> impl IntoView {
             <h1>{title}</h1>
             <a class="button small" href=format!("/groups/{group_id}")>{t!(i18n, BackToGroup)}</a>
         </header>
+        <p class="page-links">
+            <a href=format!("/groups/{group_id}/money/statement/{viewer}") data-testid="my-statement">{t!(i18n, MyStatementLink)}</a>
+            <a href=format!("/groups/{group_id}/money/ledger.csv") download="" data-testid="ledger-csv" rel="external">{t!(i18n, LedgerDownload)}</a>
+        </p>
         {if money.currencies.is_empty() {
             view! { <section class="card"><p class="empty">{t!(i18n, NoMoneyYet)}</p></section> }.into_any()
         } else {
@@ -167,15 +173,10 @@ fn CurrencyCard(
     };
     let signed = {
         let currency = currency.clone();
-        move |amount: i64| {
-            let text = i18n.money(amount.abs(), &currency);
-            match amount.signum() {
-                1 => format!("+{text}"),
-                -1 => format!("−{text}"),
-                _ => text,
-            }
-        }
+        move |amount: i64| i18n.signed_money(amount, &currency)
     };
+    let run_debts = money.runs.clone();
+    let older_runs = money.run_count > money.runs.len();
     view! {
         <section class="card" data-testid=format!("money-{}", money.currency)>
             <h2>{tr!(i18n, BalancesTitle, currency = money.currency)}</h2>
@@ -189,13 +190,30 @@ fn CurrencyCard(
                         goods = i18n.money(member.share_minor, &currency),
                         repaid = signed(member.settled_minor)
                     );
+                    let behind: Vec<(String, String, String)> = money.runs.iter().filter_map(|run| {
+                        let part = run.of(member.user_id)?;
+                        Some((run.store_name.clone(), i18n.day_of(run.closed_at), signed(part.net_minor())))
+                    }).collect();
+                    let repaid = (member.settled_minor != 0).then(|| signed(member.settled_minor));
+                    let statement = format!("/groups/{group_id}/money/statement/{}", member.user_id);
                     view! {
                         <li class="balance-row" data-testid=format!("balance-{}", member.name)>
                             <span class="list-title">{member.name.clone()}</span>
                             <span class="balance" class:owes=member.balance_minor < 0 data-testid="balance">
                                 {signed(member.balance_minor)}
                             </span>
-                            <small class="muted balance-detail">{detail}</small>
+                            <details class="balance-detail" data-testid="behind">
+                                <summary class="muted">{detail}</summary>
+                                <ul class="behind-list">
+                                    {behind.into_iter().map(|(store, day, net)| view! {
+                                        <li><span>{store}" "<small class="muted">{day}</small></span>" "<span class="amount">{net}</span></li>
+                                    }).collect_view()}
+                                    {repaid.map(|repaid| view! {
+                                        <li><span>{t!(i18n, RepaymentsTitle)}</span>" "<span class="amount">{repaid}</span></li>
+                                    })}
+                                </ul>
+                                <a href=statement>{t!(i18n, StatementLink)}</a>
+                            </details>
                         </li>
                     }
                 }).collect_view()}
@@ -215,9 +233,44 @@ fn CurrencyCard(
                 }.into_any()
             }}
             <p class="muted settle-rule">{move || i18n.t(rule)}</p>
+            <RunByRun runs=run_debts currency=currency.clone() more=older_runs/>
         </section>
     }
     .into_any()
+}
+
+/// The toggle to the debts before simplifying: what each run alone has people pay each other.
+#[component]
+fn RunByRun(runs: Vec<RunMoney>, currency: String, more: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    (!runs.is_empty()).then(|| view! {
+        <details class="run-by-run" data-testid="run-debts">
+            <summary>{t!(i18n, RunByRunTitle)}</summary>
+            <p class="muted">{t!(i18n, RunByRunHint)}</p>
+            <ul class="group-list">
+                {runs.into_iter().map(|run| {
+                    let debts: Vec<String> = run.debts.iter().map(|debt| tr!(
+                        i18n,
+                        TransferLine,
+                        from = debt.from_name,
+                        to = debt.to_name,
+                        amount = i18n.money(debt.amount_minor, &currency)
+                    )).collect();
+                    view! {
+                        <li class="run-debts" data-testid=format!("run-debts-{}", run.store_name)>
+                            <strong>{run.store_name.clone()}</strong>" "<span class="muted">{i18n.day_of(run.closed_at)}</span>
+                            {if debts.is_empty() {
+                                view! { <p class="muted">{t!(i18n, RunNoDebts)}</p> }.into_any()
+                            } else {
+                                view! { <ul>{debts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {more.then(|| view! { <p class="muted">{t!(i18n, OlderRunsInLedger)}</p> })}
+        </details>
+    })
 }
 
 /// One transfer of the plan; on the viewer's own, the button that records it.

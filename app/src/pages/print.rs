@@ -34,7 +34,7 @@ fn run_resource() -> Resource<Result<RunDetail, crate::error::AppError>> {
 }
 
 #[component]
-fn PrintButton() -> impl IntoView {
+pub(crate) fn PrintButton() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <button type="button" class="button no-print" on:click=move |_| { let _ = window().print(); }>

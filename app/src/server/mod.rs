@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cache;
 pub mod context;
 pub mod csp;
+pub mod csv;
 pub mod db;
 pub mod events;
 pub mod families;
