@@ -53,7 +53,7 @@ pub fn MoneyPage() -> impl IntoView {
     toast_after(actions.repay, Key::ToastSaved);
     toast_after(actions.confirm, Key::ToastSaved);
     toast_after(actions.withdraw, Key::ToastSaved);
-    if let Some(group_id) = group_id() {
+    if let Some(group_id) = untrack(group_id) {
         live_refresh(format!("/events/groups/{group_id}"), refresh);
     }
     let money = Resource::new(
