@@ -1,5 +1,6 @@
 // Accounts in a real browser: register, log out, a wrong password, log in, change the display
-// name. Runs in both projects: hydrated (server functions by fetch) and no-JS (plain form posts).
+// name, log out everywhere else from another device. Runs in both projects: hydrated (server
+// functions by fetch) and no-JS (plain form posts).
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 const password = 'long enough secret 42';
@@ -115,4 +116,46 @@ test('a chosen dark theme is kept for the person, whatever their device says', a
   await page.goto('/');
   await expect(root).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(15, 20, 19)');
+});
+
+test('logging out everywhere else from a phone logs the laptop out, live', async ({ browser }, testInfo) => {
+  const username = uniqueUsername('two');
+  const device = async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+      viewport: { width: 390, height: 844 },
+    });
+    return context.newPage();
+  };
+  const laptop = await device();
+  await laptop.goto('/register');
+  await live(laptop, testInfo);
+  await laptop.getByLabel('Display name').fill('Two Devices');
+  await laptop.getByLabel('Username').fill(username);
+  await laptop.getByLabel('Password', { exact: true }).fill(password);
+  await laptop.getByLabel('Repeat the password').fill(password);
+  await laptop.getByRole('button', { name: 'Create account' }).click();
+  await expect(laptop.getByTestId('greeting')).toHaveText('Hi, Two Devices');
+  await live(laptop, testInfo);
+
+  const phone = await device();
+  await phone.goto('/login');
+  await live(phone, testInfo);
+  await phone.getByLabel('Username').fill(username);
+  await phone.getByLabel('Password').fill(password);
+  await phone.getByRole('button', { name: 'Log in' }).click();
+  await expect(phone.getByTestId('greeting')).toHaveText('Hi, Two Devices');
+  await phone.goto('/profile');
+  await live(phone, testInfo);
+  const devices = phone.getByTestId('devices');
+  await expect(devices.getByTestId('device')).toHaveCount(2);
+  await expect(devices.getByTestId('device').first()).toContainText('this device');
+  await devices.getByRole('button', { name: 'Log out everywhere else' }).click();
+  await expect(devices.getByTestId('device')).toHaveCount(1);
+  await expect(phone.getByTestId('signed-in-as')).toHaveText(`Logged in as @${username}`);
+
+  // The laptop's open page follows at once when it is live; without JavaScript, on its next page.
+  if (testInfo.project.name !== 'hydrated') await laptop.reload();
+  await expect(laptop.locator('.top-bar').getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(laptop.getByTestId('nav-profile')).toHaveCount(0);
 });

@@ -178,7 +178,8 @@ async fn serve(config: Config) -> Result<(), String> {
         Key::try_from(config.secret_key.as_bytes()).map_err(|e| format!("BULQ_SECRET_KEY: {e}"))?;
     let idle =
         tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64);
-    let sessions = SessionManagerLayer::new(RedisStore::new(redis.clone()))
+    let session_store = RedisStore::new(redis.clone());
+    let sessions = SessionManagerLayer::new(session_store.clone())
         .with_name(security_headers::session_cookie(config.secure_cookies))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -226,6 +227,7 @@ async fn serve(config: Config) -> Result<(), String> {
     realtime::relay::spawn(ctx.db.clone(), redis.clone(), channel, stopping.clone());
     let live = LiveState {
         ctx: ctx.clone(),
+        sessions: Arc::new(session_store),
         hub,
         csrf: csrf.clone(),
         shutdown: stopping,

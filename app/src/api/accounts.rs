@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{ProfileStats, ResetLinkPreview, SessionInfo};
+use crate::model::{DeviceView, ProfileStats, ResetLinkPreview, SessionInfo};
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
         validation::{DisplayName, NewPassword, Username},
     },
     error::ErrorCode,
-    server::{accounts, password_resets, request, sessions, stats},
+    server::{accounts, logins, password_resets, request, sessions, stats},
 };
 
 /// Who is logged in and which language the page uses.
@@ -56,7 +56,7 @@ pub async fn register(
         .and_then(|next| next.strip_prefix("/join/"))
         .filter(|token| !token.is_empty() && token.len() <= 64);
     let account = accounts::register_visitor(&ctx.db, registration, invite).await?;
-    sessions::start(&request::session()?, &account).await?;
+    sessions::start(&ctx, &request::session()?, &account, &request::user_agent()).await?;
     leptos_axum::redirect(&safe_next_path(next.as_deref()));
     Ok(())
 }
@@ -72,17 +72,22 @@ pub async fn login(
         return Err(ErrorCode::InvalidCredentials.into());
     }
     let account = accounts::authenticate(&ctx.db, &username, password, &request::origin()).await?;
-    sessions::start(&request::session()?, &account).await?;
+    sessions::start(&ctx, &request::session()?, &account, &request::user_agent()).await?;
     leptos_axum::redirect(&safe_next_path(next.as_deref()));
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    if let Some(viewer) = request::viewer() {
-        accounts::record_logout(&request::app_context()?.db, &viewer, &request::origin()).await?;
-    }
-    sessions::end(&request::session()?).await?;
+    let ctx = request::app_context()?;
+    let viewer = request::viewer();
+    sessions::end(
+        &ctx,
+        &request::session()?,
+        viewer.as_ref(),
+        &request::origin(),
+    )
+    .await?;
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -104,7 +109,33 @@ pub async fn change_password(
         &request::origin(),
     )
     .await?;
-    sessions::renew(&request::session()?, &account).await
+    sessions::renew(&ctx, &request::session()?, &account).await
+}
+
+/// Where the viewer is logged in, this browser first.
+#[server(prefix = "/api", endpoint = "devices")]
+pub async fn my_devices() -> Result<Vec<DeviceView>, AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let current = sessions::current_login(&request::session()?).await?;
+    let policy = ctx.sessions;
+    logins::list(
+        &ctx.db,
+        &viewer,
+        current,
+        policy.idle,
+        policy.absolute_lifetime,
+    )
+    .await
+}
+
+/// Ends every login of the viewer but this one.
+#[server(prefix = "/api", endpoint = "log-out-elsewhere")]
+pub async fn log_out_elsewhere() -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    let account = logins::end_others(&ctx.db, &viewer, &request::origin()).await?;
+    sessions::renew(&ctx, &request::session()?, &account).await
 }
 
 /// Who may register now; the registration page says so before anyone fills it in.
@@ -132,7 +163,7 @@ pub async fn reset_password(
     let ctx = request::app_context()?;
     let new_password = NewPassword::parse(&new_password, &confirm_password)?;
     let account = password_resets::reset(&ctx.db, &token, new_password, &request::origin()).await?;
-    sessions::start(&request::session()?, &account).await?;
+    sessions::start(&ctx, &request::session()?, &account, &request::user_agent()).await?;
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -167,7 +198,8 @@ pub async fn delete_account(current_password: String) -> Result<(), AppError> {
         &request::origin(),
     )
     .await?;
-    sessions::end(&request::session()?).await?;
+    // The account is gone, and its logins with it: only this browser's session is left to end.
+    sessions::end(&ctx, &request::session()?, None, &request::origin()).await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -100,6 +100,7 @@ pub enum AuditAction {
     AccountDeleted,
     AccountsMerged,
     RunPayersChanged,
+    OtherSessionsEnded,
 }
 
 impl AuditAction {

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod allocation;
 pub mod catalogue;
 pub mod common_passwords;
+pub mod device;
 pub mod extra_costs;
 pub mod group;
 pub mod hidden_characters;

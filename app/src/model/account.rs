@@ -1,5 +1,6 @@
 //! What the pages know about the account looking at them. Never carries a secret.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -24,6 +25,18 @@ pub struct UserView {
 pub struct SessionInfo {
     pub user: Option<UserView>,
     pub language: Language,
+}
+
+/// Where the person is logged in, for their profile ("Firefox on Android, last seen …").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceView {
+    pub id: Uuid,
+    pub browser: Option<String>,
+    pub system: Option<String>,
+    pub logged_in_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The device this page is open on.
+    pub current: bool,
 }
 
 /// A person's record across runs (their profile).

@@ -62,6 +62,12 @@ pub enum LiveEvent {
     AccountEnded {
         user_id: Uuid,
     },
+    /// Some of the person's logins ended (a log-out, a password change, "log out everywhere
+    /// else"): each of their open streams checks that its own login still holds. Recorded with
+    /// the nil group.
+    SessionsChanged {
+        user_id: Uuid,
+    },
 }
 
 /// An event as it travels between instances: which group and run it concerns.

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod dashboard;
 pub mod delete_account;
+pub mod devices;
 pub mod group;
 pub mod group_confirm;
 pub mod group_manage;

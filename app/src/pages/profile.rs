@@ -1,5 +1,5 @@
-//! `/profile`: the account's display name, password, language, time zone, colour theme and how
-//! friends pay them back. Logged-out visitors are sent to the login page and brought back.
+//! `/profile`: the account's display name, password, language, time zone, colour theme, how
+//! friends pay them back and where they are logged in. Logged-out visitors are sent to the login page and brought back.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,6 +16,7 @@ use crate::domain::theme::Theme;
 use crate::domain::validation::{DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, USERNAME_PATTERN};
 use crate::i18n::{Key, use_i18n};
 use crate::model::UserView;
+use crate::pages::devices::DevicesCard;
 use crate::pages::payment_details::PaymentDetailsCard;
 use crate::session::use_account_actions;
 use crate::t;
@@ -57,6 +58,7 @@ fn Profile(user: UserView) -> impl IntoView {
         <TimeZoneForm current=user.time_zone.clone()/>
         <ThemeForm current=user.theme/>
         <PaymentDetailsCard/>
+        <DevicesCard/>
         <section class="card">
             <h2>{t!(i18n, YourDataSection)}</h2>
             <p class="muted">{t!(i18n, YourDataHelp)}</p>

@@ -1,7 +1,8 @@
 //! Everything Bulq keeps about a person, as one JSON document they can download from their
-//! profile: the account and how they like to be paid back, memberships, runs taken part in with
-//! bids, what they got, what they paid the store and shared costs they paid, repayments to and
-//! from them, prices they recorded and their notifications. Built by Postgres in one statement.
+//! profile: the account and how they like to be paid back, where they logged in, memberships,
+//! runs taken part in with bids, what they got, what they paid the store and shared costs they
+//! paid, repayments to and from them, prices they recorded and their notifications. Built by
+//! Postgres in one statement.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -49,6 +50,10 @@ const EXPORT_SQL: &str = "SELECT jsonb_build_object( \
         FROM run_participants p JOIN runs r ON r.id = p.run_id \
         JOIN groups g ON g.id = r.group_id JOIN stores s ON s.id = r.store_id \
         WHERE p.user_id = $1), '[]'), \
+    'logins', coalesce((SELECT jsonb_agg(jsonb_build_object( \
+        'device', l.device, 'logged_in_at', l.created_at, 'last_seen_at', l.last_seen_at, \
+        'ended_at', l.ended_at) ORDER BY l.created_at) \
+        FROM logins l WHERE l.user_id = $1), '[]'), \
     'repayments', coalesce((SELECT jsonb_agg(jsonb_build_object( \
         'group', g.name, 'from', f.display_name, 'to', t.display_name, \
         'amount_minor', st.amount_minor, 'currency', st.currency, 'state', st.state, \

@@ -88,6 +88,10 @@ pub(crate) async fn anonymise(conn: &mut PgConnection, user_id: UserId) -> AppRe
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
+    sqlx::query("DELETE FROM logins WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     // '!' is no Argon2 hash: no password ever matches it.
     sqlx::query(
         "UPDATE users SET username = $2, display_name = $3, password_hash = '!', \

@@ -283,19 +283,13 @@ pub(crate) async fn set_password(
         "UPDATE users SET password_hash = $2, session_generation = session_generation + 1 \
          WHERE id = $1 RETURNING {ACCOUNT_COLUMNS}"
     );
-    Ok(sqlx::query_as::<_, Account>(&sql)
+    let account = sqlx::query_as::<_, Account>(&sql)
         .bind(user_id)
         .bind(password_hash)
-        .fetch_one(conn)
-        .await?)
-}
-
-/// Notes a log-out in the audit trail (the session itself lives in Redis).
-pub async fn record_logout(db: &PgPool, account: &Account, origin: &Origin) -> AppResult<()> {
-    let entry = Entry::new(AuditAction::LoggedOut, origin)
-        .by(account.id, &account.username)
-        .on(account.id, &account.username);
-    audit::record_alone(db, &entry).await
+        .fetch_one(&mut *conn)
+        .await?;
+    crate::server::logins::sessions_changed(conn, user_id).await?;
+    Ok(account)
 }
 
 pub async fn update_display_name(

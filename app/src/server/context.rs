@@ -27,6 +27,8 @@ pub struct AppContext {
 #[derive(Clone, Copy, Debug)]
 pub struct SessionPolicy {
     pub absolute_lifetime: Duration,
+    /// How long an unused session lasts.
+    pub idle: Duration,
     pub touch_every: Duration,
 }
 
@@ -37,6 +39,7 @@ impl SessionPolicy {
     pub fn new(absolute_lifetime: Duration, idle: Duration) -> Self {
         Self {
             absolute_lifetime,
+            idle,
             touch_every: (idle / 10).min(Duration::from_secs(600)),
         }
     }

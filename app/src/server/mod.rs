@@ -14,6 +14,7 @@ pub mod db;
 pub mod events;
 pub mod families;
 pub mod groups;
+pub mod logins;
 pub mod money;
 pub mod notifications;
 pub mod packs;

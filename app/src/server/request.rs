@@ -77,6 +77,20 @@ pub fn origin_of(parts: &Parts) -> Origin {
     }
 }
 
+/// The browser's User-Agent, to name a login's device ("Firefox on Android"); empty when none.
+pub fn user_agent() -> String {
+    parts()
+        .ok()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
 /// The cookie that keeps the language picked before logging in.
 pub const LANGUAGE_COOKIE: &str = "bulq_language";
 

@@ -1,6 +1,7 @@
 //! Logins stored in the Redis-backed session: starting, ending and resolving them to a user.
 //! A session is only trusted while its user exists, is enabled, has the same session generation
-//! (a password change bumps it) and the login is younger than the absolute lifetime.
+//! (a password change or "log out everywhere else" bumps it) and the login is younger than the
+//! absolute lifetime. Each login is also a row of `logins`, so its owner sees their devices.
 
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
@@ -10,6 +11,8 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::ResetLinkView;
 use crate::server::AppContext;
 use crate::server::accounts::{self, Account};
+use crate::server::audit::Origin;
+use crate::server::logins;
 
 const LOGIN_KEY: &str = "login";
 const RESET_LINK_KEY: &str = "reset_link";
@@ -24,6 +27,9 @@ struct Login {
     /// expiry (`SessionPolicy::touch_every`). Older sessions have none: they are written at once.
     #[serde(default)]
     touched_at: i64,
+    /// Its row in `logins`; sessions begun before devices were listed have none.
+    #[serde(default)]
+    login_id: Option<Uuid>,
 }
 
 /// The user behind a request, resolved once per request by the session middleware and kept in the
@@ -31,15 +37,37 @@ struct Login {
 #[derive(Clone, Debug)]
 pub struct Viewer(pub Account);
 
-/// Starts a login: a fresh session id (no fixation) bound to the account.
-pub async fn start(session: &Session, account: &Account) -> AppResult<()> {
+/// Starts a login: a fresh session id (no fixation) bound to the account, from `device` (the
+/// browser's User-Agent).
+pub async fn start(
+    ctx: &AppContext,
+    session: &Session,
+    account: &Account,
+    device: &str,
+) -> AppResult<()> {
+    let login_id = logins::begin(&ctx.db, account, device, ctx.sessions.absolute_lifetime).await?;
+    bind(
+        session,
+        account,
+        chrono::Utc::now().timestamp(),
+        Some(login_id),
+    )
+    .await
+}
+
+async fn bind(
+    session: &Session,
+    account: &Account,
+    logged_in_at: i64,
+    login_id: Option<Uuid>,
+) -> AppResult<()> {
     session.cycle_id().await.map_err(store_unavailable)?;
-    let now = chrono::Utc::now().timestamp();
     let login = Login {
         user_id: account.id,
         generation: account.session_generation,
-        logged_in_at: now,
-        touched_at: now,
+        logged_in_at,
+        touched_at: chrono::Utc::now().timestamp(),
+        login_id,
     };
     session
         .insert(LOGIN_KEY, login)
@@ -47,13 +75,49 @@ pub async fn start(session: &Session, account: &Account) -> AppResult<()> {
         .map_err(store_unavailable)
 }
 
-/// Keeps the current login alive across a generation bump (after the user's own password change).
-pub async fn renew(session: &Session, account: &Account) -> AppResult<()> {
-    start(session, account).await
+/// Keeps the current login alive across a generation bump (after the user's own password change
+/// or "log out everywhere else"): same login, same device, a fresh session id.
+pub async fn renew(ctx: &AppContext, session: &Session, account: &Account) -> AppResult<()> {
+    let login = session
+        .get::<Login>(LOGIN_KEY)
+        .await
+        .map_err(store_unavailable)?;
+    let (logged_in_at, login_id) = login.map_or((chrono::Utc::now().timestamp(), None), |login| {
+        (login.logged_in_at, login.login_id)
+    });
+    if let Some(login_id) = login_id {
+        logins::carried_on(&ctx.db, login_id, account.session_generation).await?;
+    }
+    bind(session, account, logged_in_at, login_id).await
 }
 
-/// Ends the login: the session is deleted from Redis and the cookie cleared.
-pub async fn end(session: &Session) -> AppResult<()> {
+/// This browser's row in `logins`, when it has one.
+pub async fn current_login(session: &Session) -> AppResult<Option<Uuid>> {
+    Ok(session
+        .get::<Login>(LOGIN_KEY)
+        .await
+        .map_err(store_unavailable)?
+        .and_then(|login| login.login_id))
+}
+
+/// Ends the login: the session is deleted from Redis and the cookie cleared; for a logged-in
+/// `account`, its row ends and its open streams are told.
+pub async fn end(
+    ctx: &AppContext,
+    session: &Session,
+    account: Option<&Account>,
+    origin: &Origin,
+) -> AppResult<()> {
+    let login = current_login(session).await?;
+    // Gone from the store first: a stream told of the change must find it gone.
+    forget(session).await?;
+    match account {
+        Some(account) => logins::end(&ctx.db, account, login, origin).await,
+        None => Ok(()),
+    }
+}
+
+async fn forget(session: &Session) -> AppResult<()> {
     session.flush().await.map_err(store_unavailable)
 }
 
@@ -73,16 +137,12 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
         return Ok(None);
     };
     let now = chrono::Utc::now().timestamp();
-    let age = now - login.logged_in_at;
-    let too_old = age < 0 || age as u64 > ctx.sessions.absolute_lifetime.as_secs();
-    let account = if too_old {
-        None
-    } else {
-        accounts::find(&ctx.db, login.user_id).await?
-    };
-    match account {
-        Some(account) if !account.disabled && account.session_generation == login.generation => {
+    match trusted(ctx, &login, now).await? {
+        Some(account) => {
             if now - login.touched_at >= ctx.sessions.touch_every.as_secs() as i64 {
+                if let Some(login_id) = login.login_id {
+                    logins::seen(&ctx.db, login_id).await?;
+                }
                 let touched = Login {
                     touched_at: now,
                     ..login
@@ -94,11 +154,39 @@ pub async fn resolve(ctx: &AppContext, session: &Session) -> AppResult<Option<Ac
             }
             Ok(Some(account))
         }
-        _ => {
-            end(session).await?;
+        None => {
+            forget(session).await?;
             Ok(None)
         }
     }
+}
+
+/// The account behind `login` while the login holds: young enough, the account enabled and of
+/// the same generation.
+async fn trusted(ctx: &AppContext, login: &Login, now: i64) -> AppResult<Option<Account>> {
+    let age = now - login.logged_in_at;
+    if age < 0 || age as u64 > ctx.sessions.absolute_lifetime.as_secs() {
+        return Ok(None);
+    }
+    Ok(accounts::find(&ctx.db, login.user_id)
+        .await?
+        .filter(|account| !account.disabled && account.session_generation == login.generation))
+}
+
+/// Whether a session's stored data (as the session store has it now; `None` once it is gone)
+/// still holds a trusted login: what an open event stream checks.
+pub async fn still_holds(
+    ctx: &AppContext,
+    data: Option<&std::collections::HashMap<String, serde_json::Value>>,
+) -> AppResult<bool> {
+    let Some(login) = data
+        .and_then(|data| data.get(LOGIN_KEY))
+        .and_then(|login| serde_json::from_value::<Login>(login.clone()).ok())
+    else {
+        return Ok(false);
+    };
+    let now = chrono::Utc::now().timestamp();
+    Ok(trusted(ctx, &login, now).await?.is_some())
 }
 
 /// Keeps a reset link just made for the admin's next page, which shows it once.

@@ -2,9 +2,11 @@
 //! (everything in one group: its runs and members) and `/events/mine` (every group of the
 //! viewer, for the dashboard). Who may watch is decided when the stream opens (the viewer may see
 //! it; the request comes from our own pages); after that a run or group stream ends at once when
-//! the viewer leaves the group or their account is disabled, the "mine" stream follows the viewer joining and leaving groups,
-//! and every stream ends when this instance shuts down (the browser reconnects, through Caddy,
-//! to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
+//! the viewer leaves the group or their account is disabled, the "mine" stream follows the
+//! viewer joining and leaving groups, every stream ends when its own login does (logged out,
+//! password changed, "log out everywhere else", expired: checked on `SessionsChanged` and every
+//! `LOGIN_CHECK_EVERY`), and every stream ends when this instance shuts down (the browser
+//! reconnects, through Caddy, to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
 //! proxies from closing it. One person holds a bounded number of streams on an instance
 //! (`StreamCounts`); past it a new one is refused with `TOO_MANY_STREAMS` (429).
 
@@ -16,7 +18,7 @@ use std::time::Duration;
 use app::error::{AppError, ErrorCode};
 use app::model::{EventEnvelope, LiveEvent};
 use app::server::AppContext;
-use app::server::sessions::Viewer;
+use app::server::sessions::{self, Viewer};
 use app::server::watching::{groups_of, watch_group, watch_run};
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -25,15 +27,22 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
 use http::{HeaderMap, StatusCode};
 use tokio::sync::{broadcast, watch};
+use tower_sessions::session::Id;
+use tower_sessions::{Session, SessionStore};
 use uuid::Uuid;
 
 use super::hub::Hub;
 use crate::metrics::names::LIVE_OPEN_STREAMS;
 use crate::middleware::csrf::{CsrfPolicy, from_other_site};
 
+/// How often an open stream checks that its login still holds, besides on `SessionsChanged`.
+const LOGIN_CHECK_EVERY: Duration = Duration::from_secs(30);
+
 #[derive(Clone)]
 pub struct LiveState {
     pub ctx: AppContext,
+    /// Where sessions live, to check a stream's own login while it is open.
+    pub sessions: Arc<dyn SessionStore>,
     pub hub: Hub,
     pub csrf: CsrfPolicy,
     pub shutdown: watch::Receiver<bool>,
@@ -76,6 +85,8 @@ struct Watch {
     /// The viewer's own groups ("mine"): joining adds one, leaving drops it instead of ending.
     follows_membership: bool,
     viewer: Uuid,
+    /// The session the stream was opened with, checked while it is open.
+    login: LoginCheck,
     ended: bool,
     _open: OpenStream,
 }
@@ -129,6 +140,33 @@ fn signal(name: &'static str) -> Event {
     Event::default().event(name).data(name)
 }
 
+/// A stream's own login, looked up in the session store again when asked.
+struct LoginCheck {
+    ctx: AppContext,
+    sessions: Arc<dyn SessionStore>,
+    session: Option<Id>,
+    every: tokio::time::Interval,
+}
+
+impl LoginCheck {
+    /// Whether the login still holds. A session store or database that does not answer is an
+    /// outage, not a log-out: the stream goes on.
+    async fn holds(&self) -> bool {
+        let Some(id) = self.session else {
+            return false;
+        };
+        match self.sessions.load(&id).await {
+            Ok(record) => sessions::still_holds(&self.ctx, record.as_ref().map(|r| &r.data))
+                .await
+                .unwrap_or(true),
+            Err(error) => {
+                tracing::warn!(%error, "session store unavailable for a stream's login check");
+                true
+            }
+        }
+    }
+}
+
 impl Watch {
     /// The next event for this stream, or `None` when it ends.
     async fn next(&mut self) -> Option<Event> {
@@ -138,6 +176,13 @@ impl Watch {
         loop {
             let received = tokio::select! {
                 _ = self.shutdown.changed() => return None,
+                _ = self.login.every.tick() => {
+                    if self.login.holds().await {
+                        continue;
+                    }
+                    self.ended = true;
+                    return Some(signal("gone"));
+                }
                 received = self.events.recv() => received,
             };
             let envelope = match received {
@@ -149,6 +194,13 @@ impl Watch {
             };
             match envelope.event {
                 LiveEvent::AccountEnded { user_id } if user_id == self.viewer => {
+                    self.ended = true;
+                    return Some(signal("gone"));
+                }
+                LiveEvent::SessionsChanged { user_id } if user_id == self.viewer => {
+                    if self.login.holds().await {
+                        continue;
+                    }
                     self.ended = true;
                     return Some(signal("gone"));
                 }
@@ -201,6 +253,7 @@ enum Scope {
 async fn open(
     live: LiveState,
     viewer: Option<Extension<Viewer>>,
+    session: Option<Extension<Session>>,
     headers: HeaderMap,
     scope: Scope,
 ) -> Response {
@@ -238,6 +291,11 @@ async fn open(
         Ok(allowed) => allowed,
         Err(error) => return refusal(error.code),
     };
+    let mut every = tokio::time::interval_at(
+        tokio::time::Instant::now() + LOGIN_CHECK_EVERY,
+        LOGIN_CHECK_EVERY,
+    );
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let watch = Watch {
         events,
         shutdown: live.shutdown.clone(),
@@ -245,6 +303,12 @@ async fn open(
         run_id,
         follows_membership,
         viewer: account.id,
+        login: LoginCheck {
+            ctx: live.ctx.clone(),
+            sessions: live.sessions.clone(),
+            session: session.and_then(|Extension(session)| session.id()),
+            every,
+        },
         ended: false,
         _open: open_stream,
     };
@@ -256,25 +320,28 @@ async fn open(
 pub async fn run_events(
     State(live): State<LiveState>,
     viewer: Option<Extension<Viewer>>,
+    session: Option<Extension<Session>>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    open(live, viewer, headers, Scope::Run(id)).await
+    open(live, viewer, session, headers, Scope::Run(id)).await
 }
 
 pub async fn group_events(
     State(live): State<LiveState>,
     viewer: Option<Extension<Viewer>>,
+    session: Option<Extension<Session>>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    open(live, viewer, headers, Scope::Group(id)).await
+    open(live, viewer, session, headers, Scope::Group(id)).await
 }
 
 pub async fn my_events(
     State(live): State<LiveState>,
     viewer: Option<Extension<Viewer>>,
+    session: Option<Extension<Session>>,
     headers: HeaderMap,
 ) -> Response {
-    open(live, viewer, headers, Scope::Mine).await
+    open(live, viewer, session, headers, Scope::Mine).await
 }
