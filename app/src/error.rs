@@ -111,10 +111,11 @@ pub enum ErrorCode {
     ExtraCostNotFound,
     IbanInvalid,
     PayeeNameMissing,
+    ProductUsedByOtherGroups,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 100] = [
+    pub const ALL: [ErrorCode; 101] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -215,6 +216,7 @@ impl ErrorCode {
         ErrorCode::ExtraCostNotFound,
         ErrorCode::IbanInvalid,
         ErrorCode::PayeeNameMissing,
+        ErrorCode::ProductUsedByOtherGroups,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -302,7 +304,7 @@ impl ErrorCode {
             ErrorCode::PayersDoNotAddUp => 422,
             ErrorCode::SettlementTooLarge | ErrorCode::SettlementDecided => 409,
             ErrorCode::SettlementNotFound => 404,
-            ErrorCode::NotYourSettlement => 403,
+            ErrorCode::NotYourSettlement | ErrorCode::ProductUsedByOtherGroups => 403,
             ErrorCode::CostLabelInvalid => 422,
             ErrorCode::ExtraCostNotFound => 404,
             ErrorCode::IbanInvalid | ErrorCode::PayeeNameMissing => 422,
@@ -407,6 +409,7 @@ impl ErrorCode {
             ErrorCode::SettlementNotFound => "SETTLEMENT_NOT_FOUND",
             ErrorCode::SettlementDecided => "SETTLEMENT_DECIDED",
             ErrorCode::NotYourSettlement => "NOT_YOUR_SETTLEMENT",
+            ErrorCode::ProductUsedByOtherGroups => "PRODUCT_USED_BY_OTHER_GROUPS",
             ErrorCode::CostLabelInvalid => "COST_LABEL_INVALID",
             ErrorCode::ExtraCostNotFound => "EXTRA_COST_NOT_FOUND",
             ErrorCode::IbanInvalid => "IBAN_INVALID",

@@ -1,5 +1,7 @@
 //! The catalogue services on a real Postgres (and the real Redis for the cache): stores, products,
-//! price observations, who may edit, search, and that a cached list shows a write at once.
+//! price observations, who may edit, search, and that a cached list shows a write at once; between
+//! groups, prices keep who saw them to their own groups and a product on other groups' runs is
+//! renamed by site admins only.
 
 use std::time::Duration;
 
@@ -17,6 +19,8 @@ use chrono::{Duration as Days, Utc};
 use fred::prelude::{Builder, ClientLike, Config as RedisConfig};
 use sqlx::PgPool;
 use uuid::Uuid;
+
+mod common;
 
 async fn person(db: &PgPool, username: &str, is_admin: bool) -> Account {
     // A fixed hash keeps these tests fast; accounts.rs covers real hashing.
@@ -470,4 +474,72 @@ async fn a_price_for_a_whole_pack_keeps_the_pack_and_compares_by_the_unit(db: Pg
         ErrorCode::AmountInvalid,
         "no unit below a cent"
     );
+}
+
+#[sqlx::test(migrator = "MIGRATOR")]
+async fn other_groups_prices_hide_who_saw_them_and_their_runs_keep_a_products_name(db: PgPool) {
+    let cache = redis_cache().await;
+    let ana = person(&db, "ana", false).await;
+    let bob = person(&db, "bob", false).await;
+    let cai = person(&db, "cai", false).await;
+    let root = person(&db, "root", true).await;
+    let ours = common::world(&db, ana.id, &[bob.id], 0).await;
+    let theirs = common::world(&db, cai.id, &[], 0).await;
+    let oil = product(&db, &ana, "Olive oil", "Acme").await;
+    price_at(&db, &cache, &bob, oil, ours.store_id, 900, 2).await;
+    price_at(&db, &cache, &cai, oil, theirs.store_id, 800, 1).await;
+
+    // Ana sees Bob's name (a friend of her group), not Cai's; Cai sees his own, not Bob's.
+    let seen = |detail: &app::model::ProductDetail| {
+        detail
+            .history
+            .items
+            .iter()
+            .map(|p| (p.amount_minor, p.observed_by.clone()))
+            .collect::<Vec<_>>()
+    };
+    let for_ana = products::detail(&db, &ana, oil, &eur(), everything())
+        .await
+        .unwrap();
+    assert_eq!(seen(&for_ana), [(800, None), (900, Some("bob".to_owned()))]);
+    assert!(
+        for_ana
+            .current_prices
+            .iter()
+            .all(|p| p.observed_by.as_deref() != Some("cai"))
+    );
+    let for_cai = products::detail(&db, &cai, oil, &eur(), everything())
+        .await
+        .unwrap();
+    assert_eq!(seen(&for_cai), [(800, Some("cai".to_owned())), (900, None)]);
+
+    // Ana may rename her product while only her group uses it; once Cai's run has it, only a
+    // site admin may, and a refused rename changes nothing.
+    let renamed = ProductFields::parse("Olive oil extra", "Acme", "kg").unwrap();
+    products::update(&db, &cache, &ana, oil, &renamed, None)
+        .await
+        .unwrap();
+    let run = common::open_run(&db, cai.id, &theirs).await;
+    app::server::runs::bids::place(&db, cai.id, run, oil, common::qty("1"), "")
+        .await
+        .unwrap();
+    let back = ProductFields::parse("Olive oil", "Acme", "kg").unwrap();
+    let refused = products::update(&db, &cache, &ana, oil, &back, None).await;
+    assert_eq!(
+        refused.unwrap_err().code,
+        ErrorCode::ProductUsedByOtherGroups
+    );
+    let name: String = sqlx::query_scalar("SELECT name FROM products WHERE id = $1")
+        .bind(oil)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(name, "Olive oil extra");
+    // Saving it unchanged (say, to put it in a family) is still hers to do.
+    products::update(&db, &cache, &ana, oil, &renamed, None)
+        .await
+        .unwrap();
+    products::update(&db, &cache, &root, oil, &back, None)
+        .await
+        .unwrap();
 }

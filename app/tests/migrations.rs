@@ -69,5 +69,8 @@ async fn every_foreign_key_has_an_index(db: PgPool) {
         .fetch_all(&db)
         .await
         .unwrap();
-    assert!(unindexed.is_empty(), "foreign keys without an index: {unindexed:?}");
+    assert!(
+        unindexed.is_empty(),
+        "foreign keys without an index: {unindexed:?}"
+    );
 }

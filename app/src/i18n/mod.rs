@@ -189,6 +189,7 @@ pub enum Key {
     HistoryPrice,
     HistoryNote,
     HistoryBy,
+    PriceByAnotherGroup,
     SearchTitle,
     SearchLabel,
     SearchPlaceholder,

@@ -74,7 +74,9 @@ pub struct PricePoint {
     pub currency: String,
     pub note: String,
     pub observed_at: DateTime<Utc>,
-    pub observed_by: String,
+    /// Who saw it, when they share a group with the viewer; `None` for someone of another group,
+    /// whose name is theirs to share.
+    pub observed_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

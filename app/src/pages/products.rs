@@ -394,7 +394,7 @@ fn PriceHistory(product: ProductDetail) -> impl IntoView {
                                     {pack_price(i18n, point, &product.unit).map(|pack| view! { <small class="pack-price">{pack}</small> })}
                                 </td>
                                 <td>{point.note.clone()}</td>
-                                <td>{point.observed_by.clone()}</td>
+                                <td>{point.observed_by.clone().unwrap_or_else(|| i18n.t_now(Key::PriceByAnotherGroup).to_owned())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

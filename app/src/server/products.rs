@@ -150,16 +150,26 @@ pub async fn update(
     family: Option<ProductId>,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let found: Option<(Uuid, bool)> = sqlx::query_as(
-        "SELECT created_by, is_family FROM products \
+    let found: Option<(Uuid, bool, String, String, String)> = sqlx::query_as(
+        "SELECT created_by, is_family, name, brand, unit FROM products \
          WHERE id = $1 AND archived_at IS NULL FOR UPDATE",
     )
     .bind(product_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (created_by, is_family) = found.ok_or(ErrorCode::ProductNotFound)?;
+    let (created_by, is_family, name, brand, unit) = found.ok_or(ErrorCode::ProductNotFound)?;
     if !may_edit(viewer, created_by) {
         return Err(ErrorCode::NotAllowedToEdit.into());
+    }
+    let renamed = (name.as_str(), brand.as_str(), unit.as_str())
+        != (
+            fields.name.as_str(),
+            fields.brand.as_str(),
+            fields.unit.as_str(),
+        );
+    if renamed && !viewer.is_admin && used_by_other_groups(&mut tx, product_id, viewer.id).await? {
+        // Other groups' lists would change under them: theirs to agree to, through a site admin.
+        return Err(ErrorCode::ProductUsedByOtherGroups.into());
     }
     if let Some(family) = family {
         if is_family || family.as_uuid() == product_id {
@@ -190,6 +200,27 @@ pub async fn update(
     Ok(())
 }
 
+/// Whether a run of a group `viewer` is not in has the product on its bids or its list.
+async fn used_by_other_groups(
+    conn: &mut sqlx::PgConnection,
+    product_id: Uuid,
+    viewer: Uuid,
+) -> AppResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS ( \
+             SELECT 1 FROM runs r \
+             WHERE (EXISTS (SELECT 1 FROM bids b WHERE b.run_id = r.id AND b.product_id = $1) \
+                    OR EXISTS (SELECT 1 FROM shopping_items i \
+                               WHERE i.run_id = r.id AND i.product_id = $1)) \
+               AND NOT EXISTS (SELECT 1 FROM group_members m \
+                               WHERE m.group_id = r.group_id AND m.user_id = $2))",
+    )
+    .bind(product_id)
+    .bind(viewer)
+    .fetch_one(conn)
+    .await?)
+}
+
 #[derive(FromRow)]
 struct DetailRow {
     #[sqlx(flatten)]
@@ -205,7 +236,7 @@ struct PriceRow {
     currency: String,
     note: String,
     observed_at: DateTime<Utc>,
-    observed_by: String,
+    observed_by: Option<String>,
     pack_size: Option<i64>,
     pack_amount_minor: Option<i64>,
 }
@@ -235,9 +266,19 @@ struct HistoryRow {
     total: i64,
 }
 
-const PRICE_COLUMNS: &str = "o.store_id, s.name AS store_name, o.amount_minor, o.currency, o.note, \
-                             o.observed_at, u.display_name AS observed_by, \
-                             (o.pack_size * 1000)::bigint AS pack_size, o.pack_amount_minor";
+/// A price's columns for the viewer whose id is the query's parameter `viewer`: the name of who
+/// saw it only when that is the viewer or someone sharing a group with them.
+fn price_columns(viewer: &str) -> String {
+    format!(
+        "o.store_id, s.name AS store_name, o.amount_minor, o.currency, o.note, o.observed_at, \
+         CASE WHEN o.observed_by = {viewer} OR EXISTS ( \
+                  SELECT 1 FROM group_members mine \
+                  JOIN group_members theirs ON theirs.group_id = mine.group_id \
+                  WHERE mine.user_id = {viewer} AND theirs.user_id = o.observed_by) \
+              THEN u.display_name END AS observed_by, \
+         (o.pack_size * 1000)::bigint AS pack_size, o.pack_amount_minor"
+    )
+}
 
 /// A product with its prices; `record_currency` is what a price recorded on its page is taken in.
 pub async fn detail(
@@ -282,25 +323,29 @@ pub async fn detail(
     drop(conn);
     let current: Vec<PriceRow> = sqlx::query_as(&format!(
         "SELECT * FROM ( \
-             SELECT DISTINCT ON (o.store_id) {PRICE_COLUMNS} \
+             SELECT DISTINCT ON (o.store_id) {} \
              FROM price_observations o JOIN stores s ON s.id = o.store_id \
                   JOIN users u ON u.id = o.observed_by \
              WHERE o.product_id = $1 AND s.archived_at IS NULL \
              ORDER BY o.store_id, o.observed_at DESC, o.created_at DESC \
-         ) newest ORDER BY amount_minor, store_name"
+         ) newest ORDER BY amount_minor, store_name",
+        price_columns("$2")
     ))
     .bind(product_id)
+    .bind(viewer.id)
     .fetch_all(db)
     .await?;
     let history: Vec<HistoryRow> = sqlx::query_as(&format!(
-        "SELECT {PRICE_COLUMNS}, count(*) OVER () AS total \
+        "SELECT {}, count(*) OVER () AS total \
          FROM price_observations o JOIN stores s ON s.id = o.store_id \
               JOIN users u ON u.id = o.observed_by \
-         WHERE o.product_id = $1 ORDER BY o.observed_at DESC, o.created_at DESC LIMIT $2 OFFSET $3"
+         WHERE o.product_id = $1 ORDER BY o.observed_at DESC, o.created_at DESC LIMIT $2 OFFSET $3",
+        price_columns("$4")
     ))
     .bind(product_id)
     .bind(history_page.limit())
     .bind(history_page.offset())
+    .bind(viewer.id)
     .fetch_all(db)
     .await?;
     let total = history.first().map_or(0, |row| row.total as u64);
