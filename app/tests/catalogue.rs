@@ -508,10 +508,33 @@ async fn other_groups_prices_hide_who_saw_them_and_their_runs_keep_a_products_na
             .iter()
             .all(|p| p.observed_by.as_deref() != Some("cai"))
     );
+    assert_eq!(for_ana.current_prices.len(), 2);
     let for_cai = products::detail(&db, &cai, oil, &eur(), everything())
         .await
         .unwrap();
     assert_eq!(seen(&for_cai), [(800, Some("cai".to_owned())), (900, None)]);
+
+    // Cai also saw it at Ana's store, more recently: her runs estimate with his price until her
+    // group uses only its members' prices.
+    price_at(&db, &cache, &cai, oil, ours.store_id, 850, 0).await;
+    let ours_run = common::open_run(&db, ana.id, &ours).await;
+    app::server::runs::bids::place(&db, bob.id, ours_run, oil, common::qty("2"), "")
+        .await
+        .unwrap();
+    let estimate = |db: PgPool| async move {
+        let run = app::server::runs::detail::detail(&db, ana.id, ours_run)
+            .await
+            .unwrap();
+        run.products[0].current_price
+    };
+    assert_eq!(estimate(db.clone()).await, Some(850));
+    let only_ours = app::server::groups::GroupSwitch::OwnPricesOnly;
+    let refused = groups::set_switch(&db, bob.id, ours.group_id, only_ours, true).await;
+    assert_eq!(refused.unwrap_err().code, ErrorCode::NotGroupAdmin);
+    groups::set_switch(&db, ana.id, ours.group_id, only_ours, true)
+        .await
+        .unwrap();
+    assert_eq!(estimate(db.clone()).await, Some(900));
 
     // Ana may rename her product while only her group uses it; once Cai's run has it, only a
     // site admin may, and a refused rename changes nothing.

@@ -7,6 +7,7 @@ use app::domain::notification::NotificationKind;
 use app::model::LiveEvent;
 use app::server::audit::Origin;
 use app::server::events;
+use app::server::groups::GroupSwitch;
 use app::server::runs::bids;
 use app::server::{groups, runs};
 use common::{open_run, qty, user, world};
@@ -199,7 +200,7 @@ async fn group_changes_and_answered_hand_overs_reach_open_pages(db: PgPool) {
 
     let name = app::domain::group::GroupName::parse("Renamed Friends").unwrap();
     groups::rename(&db, leader, group_id, &name).await.unwrap();
-    groups::set_joining_allowed(&db, leader, group_id, false)
+    groups::set_switch(&db, leader, group_id, GroupSwitch::JoiningAllowed, false)
         .await
         .unwrap();
     groups::regenerate_invite(&db, leader, group_id)

@@ -5,7 +5,7 @@ use app::domain::paging::PageRequest;
 use app::error::ErrorCode;
 use app::server::audit::Origin;
 use app::server::db::MIGRATOR;
-use app::server::groups;
+use app::server::groups::{self, GroupSwitch};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -80,7 +80,7 @@ async fn non_members_cannot_tell_a_group_exists(db: PgPool) {
             &GroupName::parse("Mine now").unwrap(),
         )
         .await,
-        groups::set_joining_allowed(&db, mallory, group_id, false).await,
+        groups::set_switch(&db, mallory, group_id, GroupSwitch::JoiningAllowed, false).await,
         groups::set_admin(&db, mallory, group_id, alice, false, &Origin::default()).await,
         groups::remove_member(&db, mallory, group_id, alice, &Origin::default()).await,
         groups::leave(&db, mallory, group_id).await,
@@ -118,14 +118,14 @@ async fn an_invite_link_joins_once_and_respects_the_switch(db: PgPool) {
             .viewer_is_member
     );
 
-    groups::set_joining_allowed(&db, alice, group_id, false)
+    groups::set_switch(&db, alice, group_id, GroupSwitch::JoiningAllowed, false)
         .await
         .unwrap();
     assert_eq!(
         groups::join(&db, carol, &token).await.unwrap_err().code,
         ErrorCode::GroupJoiningDisabled
     );
-    groups::set_joining_allowed(&db, alice, group_id, true)
+    groups::set_switch(&db, alice, group_id, GroupSwitch::JoiningAllowed, true)
         .await
         .unwrap();
 
@@ -157,7 +157,7 @@ async fn only_admins_manage(db: PgPool) {
         .unwrap();
     for result in [
         groups::rename(&db, bob, group_id, &GroupName::parse("Bob's").unwrap()).await,
-        groups::set_joining_allowed(&db, bob, group_id, false).await,
+        groups::set_switch(&db, bob, group_id, GroupSwitch::JoiningAllowed, false).await,
         groups::set_admin(&db, bob, group_id, bob, true, &Origin::default()).await,
         groups::remove_member(&db, bob, group_id, alice, &Origin::default()).await,
         groups::regenerate_invite(&db, bob, group_id)

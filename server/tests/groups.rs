@@ -89,6 +89,7 @@ async fn admin_only_functions_refuse_everyone_else() {
             "groups/joining",
             vec![("group_id", g), ("allowed", "false")],
         ),
+        ("groups/own-prices", vec![("group_id", g), ("only", "true")]),
         ("groups/regenerate-invite", vec![("group_id", g)]),
         (
             "groups/admin-role",

@@ -14,7 +14,10 @@ use crate::{
         paging::PageRequest,
     },
     error::ErrorCode,
-    server::{groups, request},
+    server::{
+        groups::{self, GroupSwitch},
+        request,
+    },
 };
 
 pub const GROUPS_PER_PAGE: u32 = 20;
@@ -96,7 +99,29 @@ pub async fn set_group_currency(group_id: Uuid, currency: String) -> Result<(), 
 pub async fn set_joining_allowed(group_id: Uuid, allowed: bool) -> Result<(), AppError> {
     let ctx = request::app_context()?;
     let viewer = request::require_viewer()?;
-    groups::set_joining_allowed(&ctx.db, viewer.id, group_id, allowed).await
+    groups::set_switch(
+        &ctx.db,
+        viewer.id,
+        group_id,
+        GroupSwitch::JoiningAllowed,
+        allowed,
+    )
+    .await
+}
+
+/// Whether the group's cost estimates use only prices its own members saw.
+#[server(prefix = "/api", endpoint = "groups/own-prices")]
+pub async fn set_own_prices_only(group_id: Uuid, only: bool) -> Result<(), AppError> {
+    let ctx = request::app_context()?;
+    let viewer = request::require_viewer()?;
+    groups::set_switch(
+        &ctx.db,
+        viewer.id,
+        group_id,
+        GroupSwitch::OwnPricesOnly,
+        only,
+    )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "groups/regenerate-invite")]

@@ -32,6 +32,9 @@ pub struct GroupDetail {
     pub currency_locked: bool,
     pub invite_token: String,
     pub joining_allowed: bool,
+    /// Cost estimates use only prices the group's own members saw.
+    #[serde(default)]
+    pub own_prices_only: bool,
     pub member_count: i64,
     pub admin_count: i64,
     pub viewer_id: Uuid,

@@ -1,5 +1,6 @@
-//! `/groups/:id/manage`: the invite link for every member; renaming, the currency, joining on/off, a new link
-//! and admin roles and removals for admins; leaving for everyone.
+//! `/groups/:id/manage`: the invite link for every member; renaming, the currency, joining on/off,
+//! a new link, which prices estimate costs, and admin roles and removals for admins; leaving for
+//! everyone.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,7 +8,7 @@ use uuid::Uuid;
 
 use crate::api::groups::{
     LeaveGroup, RegenerateInvite, RemoveMember, RenameGroup, SetGroupCurrency, SetJoiningAllowed,
-    SetMemberAdmin,
+    SetMemberAdmin, SetOwnPricesOnly,
 };
 use crate::components::confirm::ConfirmSubmit;
 use crate::components::copy_link::{CopyLink, site_url};
@@ -33,6 +34,7 @@ struct ManageActions {
     rename: (ServerAction<RenameGroup>, FormState),
     currency: (ServerAction<SetGroupCurrency>, FormState),
     joining: (ServerAction<SetJoiningAllowed>, FormState),
+    own_prices: (ServerAction<SetOwnPricesOnly>, FormState),
     regenerate: (ServerAction<RegenerateInvite>, FormState),
     admin_role: (ServerAction<SetMemberAdmin>, FormState),
     remove: (ServerAction<RemoveMember>, FormState),
@@ -45,6 +47,7 @@ pub fn GroupManagePage() -> impl IntoView {
         rename: with_state(ServerAction::new()),
         currency: with_state(ServerAction::new()),
         joining: with_state(ServerAction::new()),
+        own_prices: with_state(ServerAction::new()),
         regenerate: with_state(ServerAction::new()),
         admin_role: with_state(ServerAction::new()),
         remove: with_state(ServerAction::new()),
@@ -53,6 +56,7 @@ pub fn GroupManagePage() -> impl IntoView {
     toast_after(actions.rename.0, Key::ToastSaved);
     toast_after(actions.currency.0, Key::ToastSaved);
     toast_after(actions.joining.0, Key::ToastSaved);
+    toast_after(actions.own_prices.0, Key::ToastSaved);
     toast_after(actions.regenerate.0, Key::ToastLinkRenewed);
     toast_after(actions.admin_role.0, Key::ToastSaved);
     toast_after(actions.remove.0, Key::ToastMemberRemoved);
@@ -60,6 +64,7 @@ pub fn GroupManagePage() -> impl IntoView {
         actions.rename.0.version().get()
             + actions.currency.0.version().get()
             + actions.joining.0.version().get()
+            + actions.own_prices.0.version().get()
             + actions.regenerate.0.version().get()
             + actions.admin_role.0.version().get()
             + actions.remove.0.version().get()
@@ -92,6 +97,7 @@ fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
         {admin.then(|| view! {
             <CurrencySection group_id currency=group.currency.clone() locked=group.currency_locked actions/>
         })}
+        {admin.then(|| view! { <OwnPricesSection group_id own=group.own_prices_only actions/> })}
         <section class="card">
             <h2>{t!(i18n, GroupMembersTitle)}</h2>
             <FormError state=actions.admin_role.1/>
@@ -113,6 +119,29 @@ fn Manage(group: GroupDetail, actions: ManageActions) -> impl IntoView {
                     label=Signal::derive(move || i18n.t(Key::LeaveGroup).to_owned())
                     question=Signal::derive(move || i18n.t(Key::LeaveConfirm).to_owned())/>
             </ActionForm>
+        </section>
+    }
+}
+
+/// Which prices estimate the group's costs: anyone's newest at the store, or only its members'.
+#[component]
+fn OwnPricesSection(group_id: Uuid, own: bool, actions: ManageActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let (now, switch) = if own {
+        (Key::OwnPricesOnlyOn, Key::UseEveryonesPrices)
+    } else {
+        (Key::OwnPricesOnlyOff, Key::UseOwnPricesOnly)
+    };
+    view! {
+        <section class="card" data-testid="own-prices">
+            <h2>{t!(i18n, CostEstimatesSection)}</h2>
+            <p class="muted">{move || i18n.t(now)}</p>
+            <ActionForm action=actions.own_prices.0 attr:class="inline-form">
+                <input type="hidden" name="group_id" value=group_id.to_string()/>
+                <input type="hidden" name="only" value=(!own).to_string()/>
+                <SubmitButton state=actions.own_prices.1 label=switch plain=true/>
+            </ActionForm>
+            <FormError state=actions.own_prices.1/>
         </section>
     }
 }

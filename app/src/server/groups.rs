@@ -159,6 +159,7 @@ struct GroupRow {
     currency: String,
     invite_token: String,
     joining_allowed: bool,
+    own_prices_only: bool,
 }
 
 /// A group with one page of its members (admins first, then by name), for a member.
@@ -169,7 +170,8 @@ pub async fn detail(
     members_page: PageRequest,
 ) -> AppResult<GroupDetail> {
     let mut tx = db.begin().await?;
-    let sql = "SELECT g.id, g.name, g.currency, g.invite_token, g.joining_allowed \
+    let sql = "SELECT g.id, g.name, g.currency, g.invite_token, g.joining_allowed, \
+                      g.own_prices_only \
                FROM groups g JOIN group_members m ON m.group_id = g.id \
                WHERE g.id = $1 AND m.user_id = $2 AND g.archived_at IS NULL";
     let group: GroupRow = sqlx::query_as(sql)
@@ -207,6 +209,7 @@ pub async fn detail(
         currency_locked,
         invite_token: group.invite_token,
         joining_allowed: group.joining_allowed,
+        own_prices_only: group.own_prices_only,
         member_count,
         admin_count,
         viewer_id: viewer,
@@ -289,19 +292,41 @@ pub async fn rename(db: &PgPool, admin: Uuid, group_id: Uuid, name: &GroupName) 
     Ok(())
 }
 
-pub async fn set_joining_allowed(
+/// A switch a group's admins turn on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupSwitch {
+    /// New members may join through the invite link.
+    JoiningAllowed,
+    /// Cost estimates use only prices the group's own members saw.
+    OwnPricesOnly,
+}
+
+impl GroupSwitch {
+    fn column(self) -> &'static str {
+        match self {
+            GroupSwitch::JoiningAllowed => "joining_allowed",
+            GroupSwitch::OwnPricesOnly => "own_prices_only",
+        }
+    }
+}
+
+pub async fn set_switch(
     db: &PgPool,
     admin: Uuid,
     group_id: Uuid,
-    allowed: bool,
+    switch: GroupSwitch,
+    on: bool,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
     lock_group_as_admin(&mut tx, group_id, admin).await?;
-    sqlx::query("UPDATE groups SET joining_allowed = $2 WHERE id = $1")
-        .bind(group_id)
-        .bind(allowed)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(&format!(
+        "UPDATE groups SET {} = $2 WHERE id = $1",
+        switch.column()
+    ))
+    .bind(group_id)
+    .bind(on)
+    .execute(&mut *tx)
+    .await?;
     group_changed(&mut tx, group_id).await?;
     tx.commit().await?;
     Ok(())

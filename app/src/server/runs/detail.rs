@@ -32,14 +32,19 @@ use crate::server::runs::{distribution, leadership};
 
 /// SQL: the newest price seen at store `$store` of each product in the array `$products`.
 macro_rules! newest_prices {
-    (store: $store:literal, products: $products:literal) => {
+    (store: $store:literal, products: $products:literal, group: $group:literal, own_only: $own:literal) => {
         concat!(
-            "SELECT DISTINCT ON (product_id) product_id, amount_minor, currency \
-             FROM price_observations WHERE store_id = ",
+            "SELECT DISTINCT ON (o.product_id) o.product_id, o.amount_minor, o.currency \
+             FROM price_observations o WHERE o.store_id = ",
             $store,
-            " AND product_id = ANY(",
+            " AND o.product_id = ANY(",
             $products,
-            ") ORDER BY product_id, observed_at DESC, created_at DESC"
+            ") AND (NOT ",
+            $own,
+            " OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = ",
+            $group,
+            " AND m.user_id = o.observed_by)) \
+             ORDER BY o.product_id, o.observed_at DESC, o.created_at DESC"
         )
     };
 }
@@ -130,6 +135,8 @@ struct RunRow {
     member: bool,
     is_leader: Option<bool>,
     is_helper: Option<bool>,
+    /// Estimates use only prices the group's members saw.
+    own_prices_only: bool,
     /// The newest prices of the products asked about, as parallel arrays.
     price_products: Vec<Uuid>,
     price_amounts: Vec<i64>,
@@ -200,7 +207,7 @@ async fn detail_with(
     let run: RunRow = sqlx::query_as(concat!(
         "SELECT r.group_id, g.name AS group_name, g.currency, r.store_id, s.name AS store_name, \
                 r.state, r.comment, r.planned_on, r.cancel_reason, r.leader_left, r.created_at, \
-                r.pack_fairness, \
+                r.pack_fairness, g.own_prices_only, \
                 (SELECT coalesce(sum(v.changes), 0)::bigint FROM run_revisions v \
                  WHERE v.run_id = r.id) AS revision, ",
         is_group_member!(group: "r.group_id", user: "$2"),
@@ -215,7 +222,7 @@ async fn detail_with(
                                     array_agg(n.amount_minor) AS amounts, \
                                     array_agg(n.currency) AS currencies \
                              FROM (",
-        newest_prices!(store: "r.store_id", products: "$3"),
+        newest_prices!(store: "r.store_id", products: "$3", group: "r.group_id", own_only: "g.own_prices_only"),
         ") n) pr \
          WHERE r.id = $1",
     ))
@@ -245,7 +252,7 @@ async fn detail_with(
             if let Some(cache) = cache {
                 cache.put(run_id, run.revision, body.clone());
             }
-            let prices = prices_of(&mut conn, run.store_id, &body.products).await?;
+            let prices = prices_of(&mut conn, &run, &body.products).await?;
             (body, prices)
         }
     };
@@ -428,20 +435,22 @@ fn pack_order(bid: &BidRow) -> AppResult<Option<PackOrder>> {
 /// The newest price seen at the run's store of each product: amount and currency.
 async fn prices_of(
     conn: &mut PgConnection,
-    store_id: Uuid,
+    run: &RunRow,
     products: &[RunProduct],
 ) -> AppResult<HashMap<Uuid, (i64, String)>> {
     let product_ids: Vec<Uuid> = products.iter().map(|p| p.product_id).collect();
-    Ok(
-        sqlx::query_as::<_, (Uuid, i64, String)>(newest_prices!(store: "$1", products: "$2"))
-            .bind(store_id)
-            .bind(&product_ids)
-            .fetch_all(conn)
-            .await?
-            .into_iter()
-            .map(|(product_id, amount, currency)| (product_id, (amount, currency)))
-            .collect(),
+    Ok(sqlx::query_as::<_, (Uuid, i64, String)>(
+        newest_prices!(store: "$1", products: "$2", group: "$3", own_only: "$4"),
     )
+    .bind(run.store_id)
+    .bind(&product_ids)
+    .bind(run.group_id)
+    .bind(run.own_prices_only)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(|(product_id, amount, currency)| (product_id, (amount, currency)))
+    .collect())
 }
 
 /// Who the leader may make a helper: the group's members but the leader.
