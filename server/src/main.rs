@@ -191,6 +191,8 @@ async fn serve(config: Config) -> Result<(), String> {
         config.auth_rate_per_minute,
         config.general_rate_per_minute,
         config.trusted_proxies.clone(),
+        redis.clone(),
+        &config.cache_namespace(),
     );
     rate_limits.spawn_cleanup();
 

@@ -100,6 +100,10 @@ pub fn build(parts: Parts) -> Router {
             _,
         >(context, shell))
         .layer(from_fn(server_fns::http_semantics))
+        .layer(from_fn_with_state(
+            rate_limits.clone(),
+            rate_limit::per_person,
+        ))
         .layer(from_fn_with_state(state.ctx.clone(), viewer::resolve))
         .layer(sessions)
         .with_state(state.clone());

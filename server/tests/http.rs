@@ -169,6 +169,46 @@ async fn login_is_limited_to_five_a_minute_per_client() {
     );
 }
 
+/// `count` page loads by `client` from `server`, their statuses.
+async fn load_pages(server: &TestServer, client: &reqwest::Client, count: usize) -> Vec<u16> {
+    let mut statuses = Vec::with_capacity(count);
+    for _ in 0..count {
+        let response = client.get(server.url("/login")).send().await.unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    statuses
+}
+
+#[tokio::test]
+async fn limits_are_shared_by_instances_and_counted_per_account_when_signed_in() {
+    let first = TestServer::start_with(&[("BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100")]).await;
+    let second = first.another_instance().await;
+
+    // One address, two instances behind the proxy: one budget of a hundred, not two.
+    let visitor = first.client();
+    let on_first = load_pages(&first, &visitor, 60).await;
+    assert!(on_first.iter().all(|s| *s == 200), "{on_first:?}");
+    let on_second = load_pages(&second, &visitor, 60).await;
+    assert!(
+        on_second.contains(&429),
+        "the second instance knew: {on_second:?}"
+    );
+
+    // Three friends on the same Wi-Fi, signed in: each has a budget of their own.
+    let mut friends = Vec::new();
+    for name in ["wifi_ana", "wifi_bob", "wifi_cai"] {
+        let client = first.client();
+        let username = unique_username(name);
+        // Registering is held to the strict limit's budget, not the spent general one.
+        assert_eq!(first.register(&client, &username).await.status(), 200);
+        friends.push(client);
+    }
+    for friend in &friends {
+        let statuses = load_pages(&second, friend, 60).await;
+        assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    }
+}
+
 #[tokio::test]
 async fn general_requests_are_limited_per_client() {
     let server = TestServer::start_with(&[("BULQ_RATE_LIMIT_GENERAL_PER_MINUTE", "100")]).await;
