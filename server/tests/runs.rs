@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use support::{TestServer, unique_username};
+use support::{TestServer, stream_says, unique_username};
 
 /// A server function's form fields, and one caller's expected (status, error code).
 type Form<'a> = Vec<(&'a str, &'a str)>;
@@ -572,19 +572,6 @@ async fn shopping_and_handing_out_check_who_is_calling() {
             );
         }
     }
-}
-
-/// Reads an event stream until `needle` shows up; false when `wait` passes or the stream ends.
-async fn stream_says(response: &mut reqwest::Response, needle: &str, wait: Duration) -> bool {
-    let deadline = tokio::time::Instant::now() + wait;
-    let mut seen = String::new();
-    while !seen.contains(needle) {
-        match tokio::time::timeout_at(deadline, response.chunk()).await {
-            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// `/metrics` once the relay has counted at least one published event (it counts after its

@@ -7,20 +7,7 @@ use std::time::Duration;
 
 mod support;
 
-use support::{PASSWORD, TestServer, unique_username};
-
-/// Reads the stream until `needle` arrives or `wait` passes.
-async fn stream_says(response: &mut reqwest::Response, needle: &str, wait: Duration) -> bool {
-    let deadline = tokio::time::Instant::now() + wait;
-    let mut seen = String::new();
-    while !seen.contains(needle) {
-        match tokio::time::timeout_at(deadline, response.chunk()).await {
-            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
-            _ => return false,
-        }
-    }
-    true
-}
+use support::{PASSWORD, TestServer, stream_says, unique_username};
 
 /// A browser of `username`, logged in from a phone.
 async fn phone(server: &TestServer, username: &str) -> reqwest::Client {

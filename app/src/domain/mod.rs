@@ -11,6 +11,7 @@ pub mod group;
 pub mod hidden_characters;
 pub mod ids;
 pub mod language;
+pub mod login_pace;
 pub mod money;
 pub mod notification;
 pub mod packs;

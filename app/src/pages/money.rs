@@ -21,7 +21,9 @@ use crate::domain::money::format_plain;
 use crate::domain::settlement::{Method, SettlementState};
 use crate::error::ErrorCode;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::model::{CurrencyMoney, GroupMoney, RunMoney, SettlementView, SuggestedTransfer};
+use crate::model::{
+    CurrencyMoney, GroupMoney, MemberBalance, RunMoney, SettlementView, SuggestedTransfer,
+};
 use crate::{t, tr};
 
 #[derive(Clone, Copy)]
@@ -171,10 +173,6 @@ fn CurrencyCard(
         Method::Fewest => Key::SettleRuleFewest,
         Method::Paired => Key::SettleRulePaired,
     };
-    let signed = {
-        let currency = currency.clone();
-        move |amount: i64| i18n.signed_money(amount, &currency)
-    };
     let run_debts = money.runs.clone();
     let older_runs = money.run_count > money.runs.len();
     view! {
@@ -182,40 +180,8 @@ fn CurrencyCard(
             <h2>{tr!(i18n, BalancesTitle, currency = money.currency)}</h2>
             <p class="own-balance" data-testid="own-balance">{own}</p>
             <ul class="group-list balances" data-testid="balances">
-                {money.members.iter().map(|member| {
-                    let detail = tr!(
-                        i18n,
-                        BalanceDetail,
-                        paid = i18n.money(member.paid_minor, &currency),
-                        goods = i18n.money(member.share_minor, &currency),
-                        repaid = signed(member.settled_minor)
-                    );
-                    let behind: Vec<(String, String, String)> = money.runs.iter().filter_map(|run| {
-                        let part = run.of(member.user_id)?;
-                        Some((run.store_name.clone(), i18n.day_of(run.closed_at), signed(part.net_minor())))
-                    }).collect();
-                    let repaid = (member.settled_minor != 0).then(|| signed(member.settled_minor));
-                    let statement = format!("/groups/{group_id}/money/statement/{}", member.user_id);
-                    view! {
-                        <li class="balance-row" data-testid=format!("balance-{}", member.name)>
-                            <span class="list-title">{member.name.clone()}</span>
-                            <span class="balance" class:owes=member.balance_minor < 0 data-testid="balance">
-                                {signed(member.balance_minor)}
-                            </span>
-                            <details class="balance-detail" data-testid="behind">
-                                <summary class="muted">{detail}</summary>
-                                <ul class="behind-list">
-                                    {behind.into_iter().map(|(store, day, net)| view! {
-                                        <li><span>{store}" "<small class="muted">{day}</small></span>" "<span class="amount">{net}</span></li>
-                                    }).collect_view()}
-                                    {repaid.map(|repaid| view! {
-                                        <li><span>{t!(i18n, RepaymentsTitle)}</span>" "<span class="amount">{repaid}</span></li>
-                                    })}
-                                </ul>
-                                <a href=statement>{t!(i18n, StatementLink)}</a>
-                            </details>
-                        </li>
-                    }
+                {money.members.iter().cloned().map(|member| view! {
+                    <BalanceRow member runs=money.runs.clone() currency=currency.clone() group_id/>
                 }).collect_view()}
             </ul>
             <h3>{t!(i18n, TransfersTitle)}</h3>
@@ -235,6 +201,58 @@ fn CurrencyCard(
             <p class="muted settle-rule">{move || i18n.t(rule)}</p>
             <RunByRun runs=run_debts currency=currency.clone() more=older_runs/>
         </section>
+    }
+    .into_any()
+}
+
+/// One person's balance, opening to the runs behind it and their statement.
+#[component]
+fn BalanceRow(
+    member: MemberBalance,
+    runs: Vec<RunMoney>,
+    currency: String,
+    group_id: Uuid,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let signed = |amount: i64| i18n.signed_money(amount, &currency);
+    let detail = tr!(
+        i18n,
+        BalanceDetail,
+        paid = i18n.money(member.paid_minor, &currency),
+        goods = i18n.money(member.share_minor, &currency),
+        repaid = signed(member.settled_minor)
+    );
+    let behind: Vec<(String, String, String)> = runs
+        .iter()
+        .filter_map(|run| {
+            let part = run.of(member.user_id)?;
+            Some((
+                run.store_name.clone(),
+                i18n.day_of(run.closed_at),
+                signed(part.net_minor()),
+            ))
+        })
+        .collect();
+    let repaid = (member.settled_minor != 0).then(|| signed(member.settled_minor));
+    let statement = format!("/groups/{group_id}/money/statement/{}", member.user_id);
+    let balance = signed(member.balance_minor);
+    view! {
+        <li class="balance-row" data-testid=format!("balance-{}", member.name)>
+            <span class="list-title">{member.name.clone()}</span>
+            <span class="balance" class:owes=member.balance_minor < 0 data-testid="balance">{balance}</span>
+            <details class="balance-detail" data-testid="behind">
+                <summary class="muted">{detail}</summary>
+                <ul class="behind-list">
+                    {behind.into_iter().map(|(store, day, net)| view! {
+                        <li><span>{store}" "<small class="muted">{day}</small></span>" "<span class="amount">{net}</span></li>
+                    }.into_any()).collect_view()}
+                    {repaid.map(|repaid| view! {
+                        <li><span>{t!(i18n, RepaymentsTitle)}</span>" "<span class="amount">{repaid}</span></li>
+                    }.into_any())}
+                </ul>
+                <a href=statement>{t!(i18n, StatementLink)}</a>
+            </details>
+        </li>
     }
     .into_any()
 }
@@ -270,7 +288,7 @@ fn RunByRun(runs: Vec<RunMoney>, currency: String, more: bool) -> impl IntoView 
             </ul>
             {more.then(|| view! { <p class="muted">{t!(i18n, OlderRunsInLedger)}</p> })}
         </details>
-    })
+    }.into_any())
 }
 
 /// One transfer of the plan; on the viewer's own, the button that records it.

@@ -5,11 +5,13 @@ use uuid::Uuid;
 
 use crate::domain::admin::AuditAction;
 use crate::domain::language::{Language, TimeZoneName};
+use crate::domain::login_pace::{LoginPace, login_pace};
 use crate::domain::theme::Theme;
 use crate::domain::validation::{DisplayName, NewPassword, Username};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::model::UserView;
 use crate::server::audit::{self, Entry, Origin};
+use crate::server::request::address_block;
 use crate::server::{db, passwords, site_settings};
 
 /// A user row as the service layer needs it; the password hash never leaves this module.
@@ -153,6 +155,17 @@ pub async fn authenticate(
         Some((account, hash)) => (Some(account), Some(hash)),
         None => (None, None),
     };
+    // Paced by the name tried, known or not, so the pace never tells whether an account exists.
+    if let Some(username) = &username {
+        match pace_for(db, username, origin).await? {
+            LoginPace::Go => {}
+            LoginPace::Slow(pause) => tokio::time::sleep(pause).await,
+            LoginPace::Wait(wait) => {
+                tracing::warn!(username = username.as_str(), address = ?origin.client_addr, "log-in paced");
+                return Err(AppError::rate_limited(wait.as_secs().max(1)));
+            }
+        }
+    }
     let password_matches = passwords::verify(password, hash).await?;
     match account {
         Some(account) if password_matches && !account.disabled => {
@@ -175,6 +188,26 @@ pub async fn authenticate(
             Err(ErrorCode::InvalidCredentials.into())
         }
     }
+}
+
+/// The pace of the next guess at `username` from the request's place, counted from the failed
+/// log-ins in the audit trail (so every instance counts the same).
+async fn pace_for(db: &PgPool, username: &Username, origin: &Origin) -> AppResult<LoginPace> {
+    let place = origin.client_addr.map(address_block);
+    let (here, everywhere): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE at > now() - interval '15 minutes' \
+                                 AND $2::inet IS NOT NULL AND client_addr <<= $2::inet), \
+                count(*) \
+         FROM audit_log \
+         WHERE action = $3 AND detail = $1 AND at > now() - interval '1 hour'",
+    )
+    .bind(username.as_str())
+    .bind(place)
+    .bind(AuditAction::LoginFailed.as_str())
+    .fetch_one(db)
+    .await?;
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(login_pace(count(here), count(everywhere)))
 }
 
 #[derive(FromRow)]

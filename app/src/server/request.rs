@@ -1,6 +1,8 @@
 //! What a server function or page render may ask about the request it serves: the app context,
 //! the session, the viewer, the language and the time zone. Reads Leptos' request context; no I/O.
 
+use std::net::IpAddr;
+
 use http::request::Parts;
 use leptos::prelude::use_context;
 use tower_sessions::Session;
@@ -75,6 +77,20 @@ pub fn origin_of(parts: &Parts) -> Origin {
             .get::<ClientAddress>()
             .map(|address| address.0),
     }
+}
+
+/// The block an address counts as for limits, as CIDR text: an IPv4 address itself, an IPv6
+/// address's /64 (what one home or phone is given, so rotating within it gains nothing).
+pub fn address_block(address: IpAddr) -> String {
+    let v6 = match address {
+        IpAddr::V4(v4) => return format!("{v4}/32"),
+        IpAddr::V6(v6) => v6,
+    };
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return format!("{v4}/32");
+    }
+    let s = v6.segments();
+    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
 }
 
 /// The browser's User-Agent, to name a login's device ("Firefox on Android"); empty when none.
@@ -163,4 +179,19 @@ pub fn zone() -> Zone {
     viewer()
         .and_then(|account| zone_for(&account.time_zone, now))
         .unwrap_or_else(|| Zone::fixed("UTC", 0, now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_block;
+
+    #[test]
+    fn ipv6_counts_by_its_64_and_ipv4_by_itself() {
+        let block = |text: &str| address_block(text.parse().unwrap());
+        assert_eq!(block("203.0.113.7"), "203.0.113.7/32");
+        assert_eq!(block("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(block("2001:db8:1:2:bbbb::9"), block("2001:db8:1:2:aaaa::1"));
+        assert_ne!(block("2001:db8:1:3::1"), block("2001:db8:1:2::1"));
+        assert_eq!(block("::ffff:198.51.100.4"), "198.51.100.4/32");
+    }
 }

@@ -359,3 +359,16 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|value| value.starts_with("bulq_session="))
         .map(str::to_owned)
 }
+
+/// Reads an event stream until `needle` shows up; false when `wait` passes or the stream ends.
+pub async fn stream_says(response: &mut reqwest::Response, needle: &str, wait: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut seen = String::new();
+    while !seen.contains(needle) {
+        match tokio::time::timeout_at(deadline, response.chunk()).await {
+            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
+            _ => return false,
+        }
+    }
+    true
+}
