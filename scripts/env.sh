@@ -32,9 +32,11 @@ as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# Incremental compilation caches only grow (every edit and build flavour adds to them) and once
-# filled this machine's disk. They are a speed-up, not state: past 15 GB they are dropped.
-prune_incremental() {
+# The build cache only grows: incremental caches with every edit, and stale copies of the
+# workspace's artifacts with every commit and clone that shares it. It once filled this machine's
+# disk mid-build. It is a speed-up, not state: incremental caches past 15 GB are dropped, and
+# scripts/lib/prune_build_cache.py thins the rest.
+prune_build_cache() {
   local dir kib
   for dir in "$CARGO_TARGET_DIR"/*/incremental "$CARGO_TARGET_DIR"/*/*/incremental; do
     [ -d "$dir" ] || continue
@@ -44,4 +46,5 @@ prune_incremental() {
       rm -rf "$dir"
     fi
   done
+  python3 scripts/lib/prune_build_cache.py "$CARGO_TARGET_DIR" "$PWD"
 }

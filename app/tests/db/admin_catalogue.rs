@@ -2,8 +2,7 @@
 //! and stores moves everything and loses nothing (row counts and bid totals before and after),
 //! archiving hides an entry from the lists, and a merged entry's page shows the survivor.
 
-mod common;
-
+use crate::common::{open_run, qty, user, world};
 use app::domain::admin::{CatalogueFilter, CatalogueKind};
 use app::domain::catalogue::{FamilyPlace, ProductFields};
 use app::domain::group::CurrencyCode;
@@ -17,7 +16,6 @@ use app::server::cache::Cache;
 use app::server::db::MIGRATOR;
 use app::server::runs::bids;
 use app::server::{products, stores};
-use common::{open_run, qty, user, world};
 use sqlx::PgPool;
 use uuid::Uuid;
 

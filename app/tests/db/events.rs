@@ -1,8 +1,7 @@
 //! Live events on a real Postgres: services record them in the transaction of their change, so
 //! a change that does not happen records nothing; the relay takes each event once, in order.
 
-mod common;
-
+use crate::common::{open_run, qty, user, world};
 use app::domain::notification::NotificationKind;
 use app::model::LiveEvent;
 use app::server::audit::Origin;
@@ -10,7 +9,6 @@ use app::server::events;
 use app::server::groups::GroupSwitch;
 use app::server::runs::bids;
 use app::server::{groups, runs};
-use common::{open_run, qty, user, world};
 use sqlx::PgPool;
 
 use app::server::db::MIGRATOR;

@@ -25,9 +25,7 @@ use app::server::{groups, prices, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
-
-use common::{notifications, open_run, qty, user, world};
+use crate::common::{notifications, open_run, qty, user, world};
 
 /// An exact quantity from text ("0.667").
 fn q(text: &str) -> Quantity {

@@ -12,9 +12,7 @@ use app::server::runs::detail::{self, RunCache};
 use app::server::{groups, prices, runs};
 use sqlx::PgPool;
 
-mod common;
-
-use common::{open_run, qty, user, world};
+use crate::common::{open_run, qty, user, world};
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn every_change_shows_on_the_next_cached_read(db: PgPool) {

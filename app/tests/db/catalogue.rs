@@ -20,7 +20,7 @@ use fred::prelude::{Builder, ClientLike, Config as RedisConfig};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 
 async fn person(db: &PgPool, username: &str, is_admin: bool) -> Account {
     // A fixed hash keeps these tests fast; accounts.rs covers real hashing.

@@ -24,9 +24,7 @@ use app::server::runs::{self, bids};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
-
-use common::{World, open_run, qty, user, world};
+use crate::common::{World, open_run, qty, user, world};
 
 async fn account(db: &PgPool, id: Uuid) -> Account {
     accounts::find(db, id).await.unwrap().unwrap()

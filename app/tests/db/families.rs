@@ -23,9 +23,7 @@ use app::server::{packs, prices, products, runs, search};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
-
-use common::{open_run, qty, user, world};
+use crate::common::{open_run, qty, user, world};
 
 fn q(text: &str) -> Quantity {
     Quantity::parse_up_to(text, MAX_PURCHASE).unwrap()

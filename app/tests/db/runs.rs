@@ -18,9 +18,7 @@ use app::server::{groups, runs};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
-
-use common::{notifications, open_run, qty, user, world};
+use crate::common::{notifications, open_run, qty, user, world};
 
 #[sqlx::test(migrator = "MIGRATOR")]
 async fn a_run_is_opened_by_a_member_who_leads_it(db: PgPool) {

@@ -1,8 +1,9 @@
 //! Site administration on a real Postgres: the site-admin role, disabling, reset links, the
 //! registration setting and the audit trail. A fresh database per test.
 
-mod common;
+use crate::common;
 
+use crate::common::{user, world};
 use app::domain::admin::{AuditAction, RegistrationMode, UserFilter};
 use app::domain::ids::UserId;
 use app::domain::language::TimeZoneName;
@@ -16,7 +17,6 @@ use app::server::admin::users;
 use app::server::audit::{self, Origin};
 use app::server::db::MIGRATOR;
 use app::server::{events, password_resets, site_settings};
-use common::{user, world};
 use sqlx::PgPool;
 use uuid::Uuid;
 

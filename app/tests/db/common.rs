@@ -1,5 +1,5 @@
 //! What the Postgres tests share: people, a group with a store and products, an open run.
-#![allow(dead_code)] // each test crate uses its own part of it
+#![allow(dead_code)] // each test module uses its own part of it
 
 use app::domain::catalogue::{FamilyPlace, ProductFields, StoreFields};
 use app::domain::group::{CurrencyCode, GroupName};

@@ -21,9 +21,7 @@ use app::server::runs::{bids, detail, distribution};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-mod common;
-
-use common::{open_run, qty, user, world};
+use crate::common::{open_run, qty, user, world};
 
 fn units(n: i64) -> Quantity {
     Quantity::units(n)
