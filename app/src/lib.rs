@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod session;
@@ -16,7 +17,7 @@ pub mod session;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::components::navigation_progress::NavigationProgress;
 use crate::components::toast::ToastRegion;
@@ -24,41 +25,7 @@ use crate::components::top_bar::TopBar;
 use crate::domain::language::Language;
 use crate::i18n::zone::Zone;
 use crate::i18n::{provide_i18n, use_i18n};
-use crate::pages::{
-    admin::{
-        audit::AdminAuditPage,
-        catalogue::{AdminProductsPage, AdminStoresPage},
-        confirm::AdminConfirmationPage,
-        groups::{AdminGroupArchivePage, AdminGroupsPage},
-        merge::{AdminArchiveConfirmPage, AdminMergeConfirmPage, AdminMergeSearchPage},
-        settings::AdminSettingsPage,
-        user_merge::{AdminUserMergeConfirmPage, AdminUserMergeSearchPage},
-        users::AdminUsersPage,
-    },
-    delete_account::DeleteAccountPage,
-    group::GroupPage,
-    group_confirm::GroupConfirmationPage,
-    group_manage::GroupManagePage,
-    home::HomePage,
-    join::JoinPage,
-    login::LoginPage,
-    money::MoneyPage,
-    not_found::NotFoundPage,
-    notifications::NotificationsPage,
-    print::PrintDistributionPage,
-    print::PrintShoppingPage,
-    products::ProductPage,
-    products::ProductsPage,
-    profile::ProfilePage,
-    register::RegisterPage,
-    reset_password::ResetPasswordPage,
-    run::{RunConfirmationPage, RunPage},
-    search::SearchPage,
-    shopping::ShoppingPage,
-    statement::StatementPage,
-    stores::StorePage,
-    stores::StoresPage,
-};
+use crate::pages::not_found::NotFoundPage;
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -175,58 +142,49 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
     session::provide_session();
     components::form::SentForm::provide();
     let i18n = use_i18n();
-    // Tells tests (and curious humans) that the page is live; effects only run in the browser.
-    Effect::new(|_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    components::page_live::follow_navigation(navigating);
     view! {
         <NavigationProgress navigating/>
         <TopBar/>
         <main id="main" class="page" aria-busy=move || navigating.get().to_string()>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
-                <Route path=path!("login") view=LoginPage ssr=SsrMode::Async/>
-                <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async/>
-                <Route path=path!("reset/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("profile") view=ProfilePage ssr=SsrMode::Async/>
-                <Route path=path!("profile/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
-                <Route path=path!("admin") view=AdminUsersPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/users/:id/confirm/:what") view=AdminConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/users/:id/merge-into") view=AdminUserMergeSearchPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/users/confirm-merge") view=AdminUserMergeConfirmPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/groups") view=AdminGroupsPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/groups/:id/confirm-archive") view=AdminGroupArchivePage ssr=SsrMode::Async/>
-                <Route path=path!("admin/products") view=AdminProductsPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/stores") view=AdminStoresPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/:kind/:id/merge") view=AdminMergeSearchPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/:kind/merge/confirm") view=AdminMergeConfirmPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/:kind/:id/archive") view=AdminArchiveConfirmPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/settings") view=AdminSettingsPage ssr=SsrMode::Async/>
-                <Route path=path!("admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
-                <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
-                <Route path=path!("groups/:id/manage") view=GroupManagePage ssr=SsrMode::Async/>
-                <Route path=path!("groups/:id/money") view=MoneyPage ssr=SsrMode::Async/>
-                <Route path=path!("groups/:id/money/statement/:member") view=StatementPage ssr=SsrMode::Async/>
-                <Route path=path!("groups/:id/confirm/:what") view=GroupConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("join/:token") view=JoinPage ssr=SsrMode::Async/>
-                <Route path=path!("stores") view=StoresPage ssr=SsrMode::Async/>
-                <Route path=path!("stores/:id") view=StorePage ssr=SsrMode::Async/>
-                <Route path=path!("products") view=ProductsPage ssr=SsrMode::Async/>
-                <Route path=path!("products/:id") view=ProductPage ssr=SsrMode::Async/>
-                <Route path=path!("search") view=SearchPage ssr=SsrMode::Async/>
-                <Route path=path!("runs/:id") view=RunPage ssr=SsrMode::Async/>
-                <Route path=path!("runs/:id/shopping") view=ShoppingPage ssr=SsrMode::Async/>
-                <Route path=path!("runs/:id/confirm/:what") view=RunConfirmationPage ssr=SsrMode::Async/>
-                <Route path=path!("runs/:id/print/shopping") view=PrintShoppingPage ssr=SsrMode::Async/>
-                <Route path=path!("runs/:id/print/distribution") view=PrintDistributionPage ssr=SsrMode::Async/>
+                <Route path=path!("") view={Lazy::<routes::Home>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("login") view={Lazy::<routes::Login>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("register") view={Lazy::<routes::Register>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("reset/:token") view={Lazy::<routes::ResetPassword>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("profile") view={Lazy::<routes::Profile>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("profile/delete") view={Lazy::<routes::DeleteAccount>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin") view={Lazy::<routes::AdminUsers>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/users") view={Lazy::<routes::AdminUsers>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/:id/confirm/:what") view={Lazy::<routes::AdminConfirmation>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/:id/merge-into") view={Lazy::<routes::AdminUserMergeSearch>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/users/confirm-merge") view={Lazy::<routes::AdminUserMergeConfirm>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/groups") view={Lazy::<routes::AdminGroups>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/groups/:id/confirm-archive") view={Lazy::<routes::AdminGroupArchive>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/products") view={Lazy::<routes::AdminProducts>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/stores") view={Lazy::<routes::AdminStores>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/:id/merge") view={Lazy::<routes::AdminMergeSearch>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/merge/confirm") view={Lazy::<routes::AdminMergeConfirm>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/:kind/:id/archive") view={Lazy::<routes::AdminArchiveConfirm>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/settings") view={Lazy::<routes::AdminSettings>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("admin/audit") view={Lazy::<routes::AdminAudit>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("notifications") view={Lazy::<routes::Notifications>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id") view={Lazy::<routes::Group>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/manage") view={Lazy::<routes::GroupManage>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/money") view={Lazy::<routes::Money>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/money/statement/:member") view={Lazy::<routes::Statement>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("groups/:id/confirm/:what") view={Lazy::<routes::GroupConfirmation>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("join/:token") view={Lazy::<routes::Join>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("stores") view={Lazy::<routes::Stores>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("stores/:id") view={Lazy::<routes::Store>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("products") view={Lazy::<routes::Products>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("products/:id") view={Lazy::<routes::Product>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("search") view={Lazy::<routes::Search>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id") view={Lazy::<routes::Run>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/shopping") view={Lazy::<routes::Shopping>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/confirm/:what") view={Lazy::<routes::RunConfirmation>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/print/shopping") view={Lazy::<routes::PrintShopping>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("runs/:id/print/distribution") view={Lazy::<routes::PrintDistribution>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <ToastRegion/>

@@ -6,12 +6,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_lazy(app::App);
     register_service_worker_after_load();
 }
 
-/// The worker precaches every page's chunk; after the `load` event, so on a slow phone those
-/// downloads never compete with the page's own.
+/// The worker precaches the shell's files (and keeps each page's chunk once used); after the
+/// `load` event, so on a slow phone those downloads never compete with the page's own.
 fn register_service_worker_after_load() {
     let Some(window) = web_sys::window() else {
         return;

@@ -1,7 +1,8 @@
 //! The site's built files under `/pkg`: which names the build gave them (cargo-leptos writes a
 //! content hash into each name and lists them in `hash.txt` beside the server binary), and how
 //! they are served: precompressed when the build wrote `.br`/`.gz` files, cached for a year when
-//! the name carries its hash, for five minutes when it does not.
+//! the name carries its hash, for five minutes when it does not. With `--split` the build also
+//! writes a WASM chunk per page and the chunks they share, each with its hash in its name.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -82,10 +83,24 @@ impl AssetNames {
 
     fn is_hashed_file(&self, file_name: &str) -> bool {
         self.hashed
-            && [&self.css, &self.js, &self.wasm]
+            && ([&self.css, &self.js, &self.wasm]
                 .iter()
                 .any(|name| name.as_str() == file_name)
+                || carries_hash(file_name))
     }
+}
+
+/// cargo-leptos names a hashed file `stem.HASH.ext` (also `stem.HASH.ext.br`), the hash being an
+/// MD5 in unpadded base64url: 22 characters.
+fn carries_hash(file_name: &str) -> bool {
+    let mut parts = file_name.split('.');
+    parts.next();
+    parts.any(|part| {
+        part.len() == 22
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
 }
 
 /// Where cargo-leptos writes the hash file and where Leptos reads it: beside the binary.
@@ -150,6 +165,21 @@ mod tests {
         assert_eq!(names.wasm, "bulq.def.wasm");
         assert!(names.is_hashed_file("bulq.def.wasm"));
         assert!(!names.is_hashed_file("bulq.css"));
+    }
+
+    #[test]
+    fn split_chunks_are_hashed_files_too() {
+        let names = AssetNames::parse("bulq", "js: abc\nwasm: def\ncss: 123\n");
+        assert!(names.is_hashed_file("chunk_110.p4TsU9UMds5Kaa8PLqtZSQ.wasm"));
+        assert!(
+            names.is_hashed_file(
+                "split___run_view_14517769262459580119.Zw21iUThp4hI4u-apP2zKg.wasm"
+            )
+        );
+        assert!(names.is_hashed_file("__wasm_split.ZTuaeAggG_2wzk0tt2aD7w.js"));
+        assert!(!names.is_hashed_file("chunk_110.wasm"));
+        assert!(!names.is_hashed_file("p4TsU9UMds5Kaa8PLqtZSQ.wasm"));
+        assert!(!AssetNames::plain("bulq").is_hashed_file("chunk_1.p4TsU9UMds5Kaa8PLqtZSQ.wasm"));
     }
 
     /// A hashed WASM with its brotli sibling, as `cargo leptos build --release --precompress` writes.

@@ -13,6 +13,7 @@ pub mod navigation_progress;
 pub mod notification_text;
 pub mod pack_terms;
 pub mod page_error;
+pub mod page_live;
 pub mod pager;
 pub mod price_chart;
 pub mod run_badge;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::page_live::PageLive;
 use crate::i18n::{Key, use_i18n};
 use crate::t;
 
@@ -20,5 +21,6 @@ pub fn NotFoundPage() -> impl IntoView {
             <p>{t!(i18n, NotFoundBody)}</p>
             <a class="button" href="/">{t!(i18n, BackHome)}</a>
         </section>
+        <PageLive/>
     }
 }

@@ -44,10 +44,14 @@ fn worker_script(names: &AssetNames) -> String {
             .map(|name| format!("/pkg/{name}")),
     );
     files.extend(STATIC_FILES.iter().map(|file| (*file).to_owned()));
-    WORKER.replace("{{VERSION}}", &version).replace(
-        "{{PRECACHE}}",
-        &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
-    )
+    let keep_on_use = if names.hashed { "/pkg/" } else { "" };
+    WORKER
+        .replace("{{VERSION}}", &version)
+        .replace("{{KEEP_ON_USE}}", keep_on_use)
+        .replace(
+            "{{PRECACHE}}",
+            &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
+        )
 }
 
 async fn serve_worker(script: String) -> Response {
@@ -89,6 +93,13 @@ mod tests {
         assert!(script.contains(r#"const VERSION = "bulq.c1.css-bulq.j1.js-bulq.w1.wasm";"#));
         assert!(script.contains(r#""/pkg/bulq.w1.wasm""#));
         assert!(script.contains(r#""/offline""#));
+        assert!(script.contains(r#"const KEEP_ON_USE = "/pkg/";"#));
         assert!(!script.contains("{{"));
+    }
+
+    #[test]
+    fn an_unhashed_build_keeps_no_chunks() {
+        let script = worker_script(&AssetNames::plain("bulq"));
+        assert!(script.contains(r#"const KEEP_ON_USE = "";"#));
     }
 }

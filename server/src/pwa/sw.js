@@ -6,6 +6,9 @@ const VERSION = "{{VERSION}}";
 const CACHE = `bulq-${VERSION}`;
 const OFFLINE_PAGE = "/offline";
 const PRECACHE = {{PRECACHE}};
+// A hashed build's page chunks (`cargo leptos build --split`) are kept the first time a page
+// loads them; their names carry their hash too. Empty for an unhashed (development) build.
+const KEEP_ON_USE = "{{KEEP_ON_USE}}";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -40,6 +43,19 @@ self.addEventListener("fetch", (event) => {
   } else if (PRECACHE.includes(url.pathname)) {
     event.respondWith(
       caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+    );
+  } else if (KEEP_ON_USE && url.pathname.startsWith(KEEP_ON_USE)) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then(
+          (cached) =>
+            cached ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            }),
+        ),
+      ),
     );
   }
 });
