@@ -1,7 +1,7 @@
 //! Every page as a lazily loaded route. Built with `cargo leptos build --split`, each page's code
 //! is a WASM chunk of its own that the browser fetches the first time it shows that page, so the
-//! first load carries the shell and one page, not the whole app (ADR 37). Without `--split` (the
-//! debug build) the same routes simply render; on the server they always do.
+//! first load carries the shell and one page, not the whole app (ADR 37). Every WASM build needs
+//! `--split` (it resolves the chunks' imports); on the server the routes simply render.
 
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
