@@ -1,5 +1,5 @@
 # Bulq: the commands of the README. Everything else lives in scripts/.
-.PHONY: dev dev-cluster test bench audit chaos stop seed admin services caddy fmt lint backup restore
+.PHONY: dev dev-cluster test fuzz bench audit chaos stop seed admin services caddy fmt lint backup restore
 
 ## Build, start Postgres and Redis, migrate, seed demo data, serve on http://127.0.0.1:3000
 dev:
@@ -12,6 +12,11 @@ dev-cluster:
 ## Every check: fmt, clippy, unit, database, HTTP, Playwright and Caddy tests
 test:
 	@scripts/test-all
+
+## The JSON API fuzzed longer by schemathesis (300 examples per operation; make test runs 25)
+fuzz:
+	@scripts/services start
+	@. scripts/env.sh && cargo build -q -p server && BULQ_FUZZ_EXAMPLES=$${BULQ_FUZZ_EXAMPLES:-300} scripts/api-fuzz
 
 ## Load figures through the full HTTP stack (release build): bids/s, latency, the run page
 bench:

@@ -112,10 +112,19 @@ pub enum ErrorCode {
     IbanInvalid,
     PayeeNameMissing,
     ProductUsedByOtherGroups,
+    TokenNameInvalid,
+    TokenNotFound,
+    TooManyTokens,
+    TokenInvalid,
+    TokenScopeForbids,
+    IdempotencyKeyInvalid,
+    IdempotencyKeyReused,
+    IdempotencyKeyInProgress,
+    MethodNotAllowed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 101] = [
+    pub const ALL: [ErrorCode; 110] = [
         ErrorCode::InvalidInput,
         ErrorCode::UsernameInvalid,
         ErrorCode::UsernameTaken,
@@ -217,6 +226,15 @@ impl ErrorCode {
         ErrorCode::IbanInvalid,
         ErrorCode::PayeeNameMissing,
         ErrorCode::ProductUsedByOtherGroups,
+        ErrorCode::TokenNameInvalid,
+        ErrorCode::TokenNotFound,
+        ErrorCode::TooManyTokens,
+        ErrorCode::TokenInvalid,
+        ErrorCode::TokenScopeForbids,
+        ErrorCode::IdempotencyKeyInvalid,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::IdempotencyKeyInProgress,
+        ErrorCode::MethodNotAllowed,
     ];
 
     /// The HTTP status a response carrying this error gets.
@@ -308,6 +326,15 @@ impl ErrorCode {
             ErrorCode::CostLabelInvalid => 422,
             ErrorCode::ExtraCostNotFound => 404,
             ErrorCode::IbanInvalid | ErrorCode::PayeeNameMissing => 422,
+            ErrorCode::TokenNameInvalid => 422,
+            ErrorCode::TokenNotFound => 404,
+            ErrorCode::TooManyTokens => 409,
+            ErrorCode::TokenInvalid => 401,
+            ErrorCode::TokenScopeForbids => 403,
+            ErrorCode::IdempotencyKeyInvalid => 400,
+            ErrorCode::IdempotencyKeyReused => 422,
+            ErrorCode::IdempotencyKeyInProgress => 409,
+            ErrorCode::MethodNotAllowed => 405,
         }
     }
 
@@ -414,6 +441,15 @@ impl ErrorCode {
             ErrorCode::ExtraCostNotFound => "EXTRA_COST_NOT_FOUND",
             ErrorCode::IbanInvalid => "IBAN_INVALID",
             ErrorCode::PayeeNameMissing => "PAYEE_NAME_MISSING",
+            ErrorCode::TokenNameInvalid => "TOKEN_NAME_INVALID",
+            ErrorCode::TokenNotFound => "TOKEN_NOT_FOUND",
+            ErrorCode::TooManyTokens => "TOO_MANY_TOKENS",
+            ErrorCode::TokenInvalid => "TOKEN_INVALID",
+            ErrorCode::TokenScopeForbids => "TOKEN_SCOPE_FORBIDS",
+            ErrorCode::IdempotencyKeyInvalid => "IDEMPOTENCY_KEY_INVALID",
+            ErrorCode::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
+            ErrorCode::IdempotencyKeyInProgress => "IDEMPOTENCY_KEY_IN_PROGRESS",
+            ErrorCode::MethodNotAllowed => "METHOD_NOT_ALLOWED",
         }
     }
 }

@@ -154,6 +154,7 @@ fn Layout(navigating: ReadSignal<bool>) -> impl IntoView {
                 <Route path=path!("reset/:token") view={Lazy::<routes::ResetPassword>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("profile") view={Lazy::<routes::Profile>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("profile/delete") view={Lazy::<routes::DeleteAccount>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("profile/api-tokens") view={Lazy::<routes::ApiTokens>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("admin") view={Lazy::<routes::AdminUsers>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("admin/users") view={Lazy::<routes::AdminUsers>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("admin/users/:id/confirm/:what") view={Lazy::<routes::AdminConfirmation>::new()} ssr=SsrMode::Async/>

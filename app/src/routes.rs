@@ -19,6 +19,7 @@ use crate::pages::{
         user_merge::{AdminUserMergeConfirmPage, AdminUserMergeSearchPage},
         users::AdminUsersPage,
     },
+    api_tokens::ApiTokensPage,
     delete_account::DeleteAccountPage,
     group::GroupPage,
     group_confirm::GroupConfirmationPage,
@@ -53,8 +54,7 @@ macro_rules! lazy_pages {
             }
 
             fn view(this: Self) -> AnyView {
-                let $route = this;
-                let _ = $route;
+                let _ = this;
                 view! { <$page/> <PageLive/> }.into_any()
             }
         }
@@ -68,6 +68,7 @@ lazy_pages! {
     ResetPassword => ResetPasswordPage,
     Profile => ProfilePage,
     DeleteAccount => DeleteAccountPage,
+    ApiTokens => ApiTokensPage,
     AdminUsers => AdminUsersPage,
     AdminConfirmation => AdminConfirmationPage,
     AdminUserMergeSearch => AdminUserMergeSearchPage,

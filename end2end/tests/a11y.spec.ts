@@ -198,6 +198,7 @@ test('the admin pages and the account pages pass axe in both themes', async ({ b
     ['/admin/settings', 'the settings'],
     ['/admin/audit', 'the audit log'],
     ['/profile/delete', 'deleting one\'s account'],
+    ['/profile/api-tokens', 'the API tokens'],
     ['/reset/not-a-real-token-not-a-real-token-xxxx', 'a reset link that does not work'],
   ]) {
     await admin.goto(path);

@@ -10,8 +10,10 @@ mod health;
 mod metrics;
 mod middleware;
 mod plain_page;
+mod problem;
 mod pwa;
 mod realtime;
+mod rest;
 mod router;
 mod seed;
 mod server_fns;
@@ -214,7 +216,7 @@ async fn serve(config: Config) -> Result<(), String> {
         runs: RunCache::default(),
         audit_retention_days: config.audit_retention_days,
     };
-    spawn_audit_pruning(ctx.db.clone(), config.audit_retention_days);
+    spawn_hourly_pruning(ctx.db.clone(), config.audit_retention_days);
     let csrf = CsrfPolicy {
         allowed_origins: Arc::new(config.allowed_origins.clone()),
     };
@@ -275,9 +277,9 @@ async fn serve(config: Config) -> Result<(), String> {
     .map_err(|e| format!("server error: {e}"))
 }
 
-/// Deletes audit entries past their retention, once an hour (every instance may; the delete is
-/// idempotent).
-fn spawn_audit_pruning(db: sqlx::PgPool, retention_days: u32) {
+/// Deletes audit entries past their retention and expired idempotency keys, once an hour (every
+/// instance may; the deletes are idempotent).
+fn spawn_hourly_pruning(db: sqlx::PgPool, retention_days: u32) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -286,6 +288,11 @@ fn spawn_audit_pruning(db: sqlx::PgPool, retention_days: u32) {
                 Ok(0) => {}
                 Ok(deleted) => tracing::info!(deleted, "old audit entries deleted"),
                 Err(error) => tracing::warn!(?error, "pruning the audit trail failed"),
+            }
+            match app::server::idempotency::prune(&db).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "expired idempotency keys deleted"),
+                Err(error) => tracing::warn!(?error, "pruning idempotency keys failed"),
             }
         }
     });

@@ -1,6 +1,7 @@
 //! Composes the HTTP application: health checks, static assets, server functions and pages,
 //! wrapped in the middleware pipeline (outermost first): request id, tracing, security headers,
-//! request metrics, the panic guard, rate limits, CSRF; pages and server functions also get the session and its user.
+//! request metrics, the panic guard, rate limits, CSRF; pages and server functions also get the session and its user;
+//! the JSON API (`/api/v1`) has no session: its callers bring a token.
 
 use app::server::AppContext;
 use app::{App, shell};
@@ -25,6 +26,7 @@ use crate::metrics::{self, MetricsState};
 use crate::middleware::{csrf, panic_guard, rate_limit, security_headers, viewer};
 use crate::pwa;
 use crate::realtime::stream::{self, LiveState};
+use crate::rest;
 use crate::server_fns;
 use crate::telemetry;
 use metrics_exporter_prometheus::PrometheusHandle;
@@ -126,11 +128,18 @@ pub fn build(parts: Parts) -> Router {
             exporter,
         });
 
+    let api = rest::router(
+        state.ctx.clone(),
+        rate_limits.clone(),
+        &csrf.allowed_origins,
+    );
+
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .merge(health)
         .merge(metrics)
         .merge(assets)
+        .merge(api)
         .merge(app)
         .route_layer(from_fn(metrics::http::note_route))
         .layer(from_fn_with_state(csrf, csrf::protect))

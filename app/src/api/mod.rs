@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api_tokens;
 pub mod catalogue;
 pub mod groups;
 pub mod money;

@@ -101,6 +101,8 @@ pub enum AuditAction {
     AccountsMerged,
     RunPayersChanged,
     OtherSessionsEnded,
+    ApiTokenCreated,
+    ApiTokenRevoked,
 }
 
 impl AuditAction {

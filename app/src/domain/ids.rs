@@ -52,3 +52,8 @@ typed_id!(
     /// A product of the shared catalogue (a family of variants is one too).
     ProductId
 );
+
+typed_id!(
+    /// A personal access token of an API client.
+    ApiTokenId
+);

@@ -3,6 +3,7 @@
 pub mod adjusting;
 pub mod admin;
 pub mod allocation;
+pub mod api_token;
 pub mod catalogue;
 pub mod common_passwords;
 pub mod device;

@@ -9,6 +9,7 @@ use crate::error::ErrorCode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum RunState {
     /// Just opened; only the leader takes part so far.
     Planning,
@@ -29,6 +30,7 @@ pub enum RunState {
 /// What the viewer is to a run. Ordered: each role may do what the ones before it may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum RunRole {
     /// Not in the run's group: the run does not exist for them.
     Outsider,
@@ -43,6 +45,7 @@ pub enum RunRole {
 /// Everything a person can ask of a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum RunAction {
     View,
     PlaceBid,

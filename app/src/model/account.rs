@@ -47,3 +47,21 @@ pub struct ProfileStats {
     /// Money spent per currency: `(ISO code, minor units)`.
     pub spent: Vec<(String, i64)>,
 }
+
+/// A personal access token as its owner's profile lists it; never the secret itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenView {
+    pub id: crate::domain::ids::ApiTokenId,
+    pub name: String,
+    pub scope: crate::domain::api_token::TokenScope,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// A token just made: the only time its secret is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewApiToken {
+    pub name: String,
+    pub secret: String,
+}

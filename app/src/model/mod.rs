@@ -12,7 +12,7 @@ mod run;
 mod search;
 mod shopping;
 
-pub use account::{DeviceView, ProfileStats, SessionInfo, UserView};
+pub use account::{ApiTokenView, DeviceView, NewApiToken, ProfileStats, SessionInfo, UserView};
 pub use admin::{
     AdminGroupList, AdminGroupRow, AdminUserList, AdminUserRow, AuditEntryView, AuditTrail,
     CatalogueList, CatalogueRow, DuplicatePair, ResetLinkPreview, ResetLinkView, SiteSettingsView,

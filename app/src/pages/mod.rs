@@ -1,6 +1,7 @@
 //! Route components, one module per page.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod dashboard;
 pub mod delete_account;
 pub mod devices;

@@ -60,6 +60,11 @@ fn Profile(user: UserView) -> impl IntoView {
         <PaymentDetailsCard/>
         <DevicesCard/>
         <section class="card">
+            <h2>{t!(i18n, ApiTokensTitle)}</h2>
+            <p class="muted">{t!(i18n, ApiTokensHelp)}</p>
+            <p><a class="button" href="/profile/api-tokens" data-testid="api-tokens-link">{t!(i18n, ApiTokensProfileLink)}</a></p>
+        </section>
+        <section class="card">
             <h2>{t!(i18n, YourDataSection)}</h2>
             <p class="muted">{t!(i18n, YourDataHelp)}</p>
             <p><a class="button" href="/profile/data.json" download="" rel="external" data-testid="download-my-data">{t!(i18n, DownloadMyData)}</a></p>

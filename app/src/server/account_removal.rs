@@ -84,14 +84,13 @@ pub async fn delete(
 /// stream ended. Deleting and merging accounts both end this way.
 pub(crate) async fn anonymise(conn: &mut PgConnection, user_id: UserId) -> AppResult<()> {
     let former = format!("former-{}", &user_id.as_uuid().simple().to_string()[..12]);
-    sqlx::query("DELETE FROM password_resets WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM logins WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
+    // Every way back in: reset links, logins, API tokens (and their kept answers).
+    for table in ["password_resets", "logins", "api_tokens", "api_idempotency"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     // '!' is no Argon2 hash: no password ever matches it.
     sqlx::query(
         "UPDATE users SET username = $2, display_name = $3, password_hash = '!', \

@@ -49,7 +49,7 @@ impl Account {
     }
 }
 
-const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, time_zone, theme, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
+pub(crate) const ACCOUNT_COLUMNS: &str = "id, username, display_name, language, time_zone, theme, is_admin, session_generation, disabled_at IS NOT NULL AS disabled";
 
 pub async fn find(db: &PgPool, user_id: Uuid) -> AppResult<Option<Account>> {
     let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM users WHERE id = $1");

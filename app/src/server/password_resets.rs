@@ -2,40 +2,18 @@
 //! site admin makes one and hands it over; it works once, for an hour, and using it ends every
 //! other session of the account. Only the token's SHA-256 is stored.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::domain::admin::{AuditAction, RESET_LINK_MINUTES};
 use crate::domain::ids::UserId;
 use crate::domain::validation::NewPassword;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppResult, ErrorCode};
 use crate::model::{ResetLinkPreview, ResetLinkView};
 use crate::server::accounts::{self, Account};
 use crate::server::audit::{self, Entry, Origin};
 use crate::server::passwords;
-
-/// 256 random bits from the operating system, URL-safe.
-fn new_token() -> AppResult<String> {
-    let mut bytes = [0_u8; 32];
-    getrandom::fill(&mut bytes).map_err(AppError::internal)?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
-}
-
-fn hash_of(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
-}
-
-/// A token as a link carries it: 43 URL-safe characters. Anything else is refused before any
-/// database work.
-fn plausible(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
+use crate::server::secret_tokens::{hash_of, new_secret, plausible};
 
 /// Makes a link for `user_id`; any unused link made before for the same person stops working.
 pub async fn create(
@@ -44,7 +22,7 @@ pub async fn create(
     user_id: UserId,
     origin: &Origin,
 ) -> AppResult<ResetLinkView> {
-    let token = new_token()?;
+    let token = new_secret()?;
     let mut tx = db.begin().await?;
     let username: Option<String> =
         sqlx::query_scalar("SELECT username FROM users WHERE id = $1 FOR UPDATE")
@@ -138,26 +116,4 @@ pub async fn reset(
     tx.commit().await?;
     tracing::info!(user_id = %row.user_id, "password reset through a link; sessions ended");
     Ok(account)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_long_random_and_url_safe() {
-        let first = new_token().unwrap();
-        let second = new_token().unwrap();
-        assert_ne!(first, second);
-        assert!(plausible(&first), "{first}");
-        assert_eq!(hash_of(&first).len(), 32);
-    }
-
-    #[test]
-    fn implausible_tokens_are_refused_early() {
-        assert!(!plausible(""));
-        assert!(!plausible("../../etc/passwd"));
-        assert!(!plausible(&"a".repeat(44)));
-        assert!(!plausible(&format!("{}=", "a".repeat(42))));
-    }
 }

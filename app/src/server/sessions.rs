@@ -8,7 +8,7 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::model::ResetLinkView;
+use crate::model::{NewApiToken, ResetLinkView};
 use crate::server::AppContext;
 use crate::server::accounts::{self, Account};
 use crate::server::audit::Origin;
@@ -16,6 +16,7 @@ use crate::server::logins;
 
 const LOGIN_KEY: &str = "login";
 const RESET_LINK_KEY: &str = "reset_link";
+const NEW_API_TOKEN_KEY: &str = "new_api_token";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Login {
@@ -201,6 +202,23 @@ pub async fn hold_reset_link(session: &Session, link: &ResetLinkView) -> AppResu
 pub async fn take_reset_link(session: &Session) -> AppResult<Option<ResetLinkView>> {
     session
         .remove::<ResetLinkView>(RESET_LINK_KEY)
+        .await
+        .map_err(store_unavailable)
+}
+
+/// A token just made, kept until its owner's page shows it once (with or without JavaScript);
+/// it never travels in a URL.
+pub async fn hold_new_api_token(session: &Session, token: &NewApiToken) -> AppResult<()> {
+    session
+        .insert(NEW_API_TOKEN_KEY, token)
+        .await
+        .map_err(store_unavailable)
+}
+
+/// The token held for this session, forgotten as it is read.
+pub async fn take_new_api_token(session: &Session) -> AppResult<Option<NewApiToken>> {
+    session
+        .remove::<NewApiToken>(NEW_API_TOKEN_KEY)
         .await
         .map_err(store_unavailable)
 }

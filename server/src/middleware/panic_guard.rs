@@ -38,10 +38,11 @@ fn answer(asked: &Request, panic: &(dyn Any + Send)) -> Response {
     refusal::refuse(asked, error, Key::ServerErrorTitle)
 }
 
-/// The headers the answer needs (its language, HTML or JSON, the id), kept before the request
+/// The path and headers the answer needs (its language, HTML or JSON, the id), kept before the request
 /// moves into the handler.
 fn what_was_asked(request: &Request) -> Request {
     let mut asked = Request::new(Body::empty());
+    *asked.uri_mut() = request.uri().clone();
     for name in [
         header::ACCEPT,
         header::ACCEPT_LANGUAGE,

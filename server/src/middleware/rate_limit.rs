@@ -152,6 +152,28 @@ impl RateLimits {
         }
     }
 
+    /// The general budget of one JSON API token; `Err` holds the seconds until the next call.
+    pub async fn check_token(&self, token_id: uuid::Uuid) -> Result<(), u64> {
+        self.checked(&self.general, &format!("token:{token_id}"))
+            .await
+    }
+
+    /// The general budget of an address (its /64 for IPv6), for calls without a valid token.
+    pub async fn check_address(&self, address: IpAddr) -> Result<(), u64> {
+        self.checked(&self.general, &format!("addr:{}", address_block(address)))
+            .await
+    }
+
+    async fn checked(&self, limit: &SharedLimit, subject: &str) -> Result<(), u64> {
+        let outcome = limit.check(subject).await;
+        if let Err(retry_after) = outcome {
+            tracing::warn!(subject, retry_after, limit = limit.name, "rate limited");
+            metrics::counter!(crate::metrics::names::RATE_LIMITED, "limit" => limit.name)
+                .increment(1);
+        }
+        outcome
+    }
+
     /// Forgets quiet clients of the local fallback, so its key maps do not grow without bound.
     pub fn spawn_cleanup(&self) {
         let limits = self.clone();

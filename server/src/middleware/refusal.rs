@@ -1,5 +1,6 @@
 //! How the pipeline refuses a request: server-function calls get the JSON error their client
-//! decodes into the form's message; browsers get a small readable page in their language.
+//! decodes into the form's message; browsers get a small readable page in their language; JSON
+//! API clients get the API's error body.
 
 use app::domain::language::Language;
 use app::error::AppError;
@@ -9,6 +10,7 @@ use axum::response::Response;
 use http::{HeaderValue, Request, StatusCode, header};
 
 use crate::plain_page;
+use crate::problem;
 
 /// True for a plain browser navigation or no-JS form post, false for a server-function fetch.
 pub fn wants_html<B>(request: &Request<B>) -> bool {
@@ -20,6 +22,10 @@ pub fn wants_html<B>(request: &Request<B>) -> bool {
 }
 
 pub fn refuse<B>(request: &Request<B>, error: AppError, title: Key) -> Response {
+    if problem::is_api(request.uri().path()) {
+        let language = problem::language_of(request.headers(), None);
+        return problem::answer(&error, language, problem::request_id_of(request.headers()));
+    }
     crate::metrics::error_answered(error.code);
     let status = StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
     let mut response = if wants_html(request) {

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS api_idempotency;
+DROP TABLE IF EXISTS api_tokens;
