@@ -129,7 +129,7 @@ pub fn build(parts: Parts) -> Router {
         });
 
     let api = rest::router(
-        state.ctx.clone(),
+        state.live.clone(),
         rate_limits.clone(),
         &csrf.allowed_origins,
     );

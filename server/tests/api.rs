@@ -7,7 +7,9 @@ mod support;
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
-use support::{TestServer, unique_username};
+use std::time::Duration;
+
+use support::{TestServer, stream_says, unique_username};
 
 const ORIGIN: &str = "https://app.bulq.example";
 
@@ -160,6 +162,35 @@ async fn a_token_made_in_the_profile_works_until_it_is_revoked() {
     assert_eq!(status, 200, "{who}");
     assert_eq!(who["username"], me.name.as_str());
     assert_eq!(who["token_scope"], "read");
+
+    // An app may change the profile's name, language and time zone (with a write token).
+    let writer = person(&server, "apiprofile", "write").await;
+    let (status, changed) = answer(
+        api(&server, reqwest::Method::PUT, "/me/language", &writer.token)
+            .json(&json!({ "language": "sr-Latn" })),
+    )
+    .await;
+    assert_eq!(
+        (status, changed["language"].as_str()),
+        (200, Some("sr-Latn")),
+        "{changed}"
+    );
+    let (status, refused) = answer(
+        api(
+            &server,
+            reqwest::Method::PUT,
+            "/me/time-zone",
+            &writer.token,
+        )
+        .json(&json!({ "time_zone": "Mars/Olympus" })),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_problem(&refused, "TIME_ZONE_INVALID");
+    assert!(
+        refused["message"].as_str().unwrap().contains("zon"),
+        "in Serbian: {refused}"
+    );
 
     // Only the token's hash is stored.
     let stored = server
@@ -390,7 +421,16 @@ async fn every_documented_call_is_served_and_answers_as_documented() {
             if operation.get("requestBody").is_some() {
                 request = request.json(&json!({}));
             }
-            let (status, value) = body(request.send().await.unwrap()).await;
+            let response = request.send().await.unwrap();
+            let streams = response
+                .headers()
+                .get("content-type")
+                .is_some_and(|t| t.to_str().unwrap().starts_with("text/event-stream"));
+            let (status, value) = if streams {
+                (response.status().as_u16(), Value::Null)
+            } else {
+                body(response).await
+            };
             let documented = operation["responses"]
                 .as_object()
                 .unwrap()
@@ -469,4 +509,232 @@ async fn browsers_may_call_only_from_the_allowed_origins() {
     .unwrap();
     assert_eq!(answer.status(), 204);
     assert_eq!(answer.headers()["access-control-allow-origin"], ORIGIN);
+}
+
+#[tokio::test]
+async fn a_whole_run_is_driven_through_the_api() {
+    let server = start().await;
+    let leader = person(&server, "apiwhole", "write").await;
+    let friend = person(&server, "apifriend", "write").await;
+    let (first_run, product_id) = run_of(&server, &leader, &[&friend]).await;
+    let send = |who: &Person, method: reqwest::Method, path: String, payload: Value| {
+        api(&server, method, &path, &who.token)
+            .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+            .json(&payload)
+    };
+    let run: Value = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/runs/{first_run}"),
+        &leader.token,
+    ))
+    .await
+    .1;
+    let group_id = run["group_id"].as_str().unwrap().to_owned();
+    let store_id = run["store_id"].as_str().unwrap().to_owned();
+
+    // The leader opens a run by the API; the friend finds it in the group and bids.
+    let (status, created) = answer(send(
+        &leader,
+        reqwest::Method::POST,
+        format!("/groups/{group_id}/runs"),
+        json!({ "store_id": store_id, "comment": "Saturday" }),
+    ))
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let run_id = created["id"].as_str().unwrap().to_owned();
+    let (_, runs) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/groups/{group_id}/runs"),
+        &friend.token,
+    ))
+    .await;
+    assert!(
+        runs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == run_id.as_str())
+    );
+    let (_, hits) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        "/search?q=rice",
+        &friend.token,
+    ))
+    .await;
+    assert_eq!(hits["items"][0]["kind"], "product", "{hits}");
+    for (who, quantity) in [(&leader, "1"), (&friend, "2.5")] {
+        let (status, bid) = answer(send(
+            who,
+            reqwest::Method::PUT,
+            format!("/runs/{run_id}/bids/{product_id}"),
+            json!({ "quantity": quantity }),
+        ))
+        .await;
+        assert_eq!(status, 200, "{bid}");
+    }
+    let (status, _) = answer(send(
+        &friend,
+        reqwest::Method::PUT,
+        format!("/runs/{run_id}/ready"),
+        json!({ "ready": true }),
+    ))
+    .await;
+    assert_eq!(status, 204);
+
+    // Only the leader moves it on, and only as the state machine allows.
+    let (status, refused) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        format!("/runs/{run_id}/confirm"),
+        json!({}),
+    ))
+    .await;
+    assert_eq!(status, 403, "{refused}");
+    let (status, refused) = answer(send(
+        &leader,
+        reqwest::Method::POST,
+        format!("/runs/{run_id}/shopping/start"),
+        json!({}),
+    ))
+    .await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (409, Some("RUN_STATE_FORBIDS"))
+    );
+    for step in ["confirm", "shopping/start"] {
+        let (status, moved) = answer(send(
+            &leader,
+            reqwest::Method::POST,
+            format!("/runs/{run_id}/{step}"),
+            json!({}),
+        ))
+        .await;
+        assert_eq!(status, 200, "{step}: {moved}");
+    }
+    let (_, list) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/runs/{run_id}/shopping"),
+        &leader.token,
+    ))
+    .await;
+    assert_eq!(list["items"][0]["requested"], "3.5", "{list}");
+    let currency = list["currency"].as_str().unwrap().to_owned();
+    let (status, recorded) = answer(send(
+        &leader,
+        reqwest::Method::PUT,
+        format!("/runs/{run_id}/shopping/{product_id}"),
+        json!({ "currency": currency, "quantity": "3.5", "total_minor": 1000 }),
+    ))
+    .await;
+    assert_eq!(status, 204, "{recorded}");
+    let (status, moved) = answer(send(
+        &leader,
+        reqwest::Method::POST,
+        format!("/runs/{run_id}/shopping/complete"),
+        json!({}),
+    ))
+    .await;
+    assert_eq!(
+        (status, moved["state"].as_str()),
+        (200, Some("distributing")),
+        "{moved}"
+    );
+
+    // Each owes their exact share of the 10.00 paid; the pennies add up.
+    let (_, shares) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/runs/{run_id}/shares"),
+        &friend.token,
+    ))
+    .await;
+    let people = shares["people"].as_array().unwrap();
+    let owed: i64 = people
+        .iter()
+        .map(|p| p["total_minor"].as_i64().unwrap())
+        .sum();
+    assert_eq!(owed, 1000, "{shares}");
+    let friend_share = people
+        .iter()
+        .find(|p| p["shares"][0]["quantity"] == "2.5")
+        .unwrap();
+    assert_eq!(friend_share["total_minor"], 714, "{shares}");
+    for person in people {
+        let user_id = person["user_id"].as_str().unwrap();
+        let (status, picked) = answer(send(
+            &leader,
+            reqwest::Method::PUT,
+            format!("/runs/{run_id}/pick-ups/{user_id}"),
+            json!({ "picked_up": true }),
+        ))
+        .await;
+        assert_eq!(status, 204, "{picked}");
+    }
+    let (status, moved) = answer(send(
+        &leader,
+        reqwest::Method::POST,
+        format!("/runs/{run_id}/complete"),
+        json!({}),
+    ))
+    .await;
+    assert_eq!(
+        (status, moved["state"].as_str()),
+        (200, Some("completed")),
+        "{moved}"
+    );
+}
+
+#[tokio::test]
+async fn a_token_streams_live_events_until_it_is_revoked() {
+    let server = start().await;
+    let leader = person(&server, "apilive", "write").await;
+    let watcher = person(&server, "apiwatch", "read").await;
+    let (run_id, product_id) = run_of(&server, &leader, &[&watcher]).await;
+    let mut stream = api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/runs/{run_id}/events"),
+        &watcher.token,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(stream.status(), 200);
+    let (status, _) = answer(
+        api(
+            &server,
+            reqwest::Method::PUT,
+            &format!("/runs/{run_id}/bids/{product_id}"),
+            &leader.token,
+        )
+        .json(&json!({ "quantity": "4" })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(stream_says(&mut stream, "bid_changed", Duration::from_secs(10)).await);
+
+    // An outsider's token cannot watch the run.
+    let outsider = person(&server, "apinosy", "read").await;
+    let (status, refused) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/runs/{run_id}/events"),
+        &outsider.token,
+    ))
+    .await;
+    assert_eq!(status, 404);
+    assert_problem(&refused, "RUN_NOT_FOUND");
+
+    // Revoking the token ends its stream at once.
+    let tokens = read(&server, &watcher.browser, "api-tokens").await;
+    let id = tokens[0]["id"].as_str().unwrap();
+    let revoked = server
+        .call(&watcher.browser, "api-tokens/revoke", &[("token_id", id)])
+        .await;
+    assert_eq!(revoked.status(), 200);
+    assert!(stream_says(&mut stream, "gone", Duration::from_secs(10)).await);
 }

@@ -12,6 +12,7 @@ use crate::domain::quantity::Quantity;
 /// Why someone gets what they get.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum AllocationReason {
     /// Everything they asked for.
     InFull,

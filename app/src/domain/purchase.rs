@@ -34,23 +34,49 @@ impl Purchase {
         currency: &str,
     ) -> Result<Self, ErrorCode> {
         let quantity = Quantity::parse_up_to(quantity, MAX_PURCHASE)?;
-        if !total.trim().is_empty() {
-            let total_minor = parse_amount(total, currency)?;
-            return Ok(Self {
-                quantity,
-                unit_price_minor: price_of_one(total_minor, quantity),
-                total_minor,
-            });
+        let total_minor = match total.trim() {
+            "" => None,
+            total => Some(parse_amount(total, currency)?),
+        };
+        let unit_price_minor = match unit_price.trim() {
+            _ if total_minor.is_some() => None,
+            "" => None,
+            unit => Some(parse_amount(unit, currency)?),
+        };
+        Self::from_minor(quantity, unit_price_minor, total_minor)
+    }
+
+    /// From amounts already in minor units (the JSON API); the total wins when both are given.
+    pub fn from_minor(
+        quantity: Quantity,
+        unit_price_minor: Option<i64>,
+        total_minor: Option<i64>,
+    ) -> Result<Self, ErrorCode> {
+        let valid = |amount: i64| {
+            (0..=MAX_AMOUNT_MINOR)
+                .contains(&amount)
+                .then_some(amount)
+                .ok_or(ErrorCode::AmountInvalid)
+        };
+        match (total_minor, unit_price_minor) {
+            (Some(total), _) => {
+                let total_minor = valid(total)?;
+                Ok(Self {
+                    quantity,
+                    unit_price_minor: price_of_one(total_minor, quantity),
+                    total_minor,
+                })
+            }
+            (None, Some(unit)) => {
+                let unit_price_minor = valid(unit)?;
+                Ok(Self {
+                    quantity,
+                    unit_price_minor,
+                    total_minor: line_total(quantity, unit_price_minor),
+                })
+            }
+            (None, None) => Err(ErrorCode::PriceMissing),
         }
-        if unit_price.trim().is_empty() {
-            return Err(ErrorCode::PriceMissing);
-        }
-        let unit_price_minor = parse_amount(unit_price, currency)?;
-        Ok(Self {
-            quantity,
-            unit_price_minor,
-            total_minor: line_total(quantity, unit_price_minor),
-        })
     }
 }
 

@@ -12,6 +12,7 @@ use crate::error::{AppResult, ErrorCode};
 use crate::model::{ApiTokenView, NewApiToken};
 use crate::server::accounts::{ACCOUNT_COLUMNS, Account};
 use crate::server::audit::{self, Entry, Origin};
+use crate::server::logins;
 use crate::server::secret_tokens::{hash_of, new_secret, plausible};
 
 /// Every token starts so, which lets secret scanners and people recognise one.
@@ -128,6 +129,8 @@ pub async fn revoke(
     .fetch_optional(&mut *tx)
     .await?;
     let name = name.ok_or(ErrorCode::TokenNotFound)?;
+    // Its open event streams check their token at once.
+    logins::sessions_changed(&mut tx, owner.id).await?;
     let entry = Entry::new(AuditAction::ApiTokenRevoked, origin)
         .by(owner.id, &owner.username)
         .on(owner.id, &owner.username)
@@ -187,4 +190,17 @@ pub async fn authenticate(db: &PgPool, bearer: &str) -> AppResult<TokenHolder> {
         scope: TokenScope::from_name(&row.scope).unwrap_or_default(),
         account: row.account,
     })
+}
+
+/// Whether a token still works (an open event stream asks now and then).
+pub async fn still_live(db: &PgPool, token: ApiTokenId) -> AppResult<bool> {
+    let live = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.id = $1 AND t.revoked_at IS NULL \
+           AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL)",
+    )
+    .bind(token)
+    .fetch_one(db)
+    .await?;
+    Ok(live)
 }

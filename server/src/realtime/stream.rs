@@ -5,7 +5,8 @@
 //! the viewer leaves the group or their account is disabled, the "mine" stream follows the
 //! viewer joining and leaving groups, every stream ends when its own login does (logged out,
 //! password changed, "log out everywhere else", expired: checked on `SessionsChanged` and every
-//! `LOGIN_CHECK_EVERY`), and every stream ends when this instance shuts down (the browser
+//! `LOGIN_CHECK_EVERY`; an API client's stream likewise when its token is revoked or expires),
+//! and every stream ends when this instance shuts down (the browser
 //! reconnects, through Caddy, to another one). A stream that fell behind is told to `resync`; keep-alives every 15 s keep
 //! proxies from closing it. One person holds a bounded number of streams on an instance
 //! (`StreamCounts`); past it a new one is refused with `TOO_MANY_STREAMS` (429).
@@ -15,9 +16,11 @@ use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use app::domain::ids::ApiTokenId;
 use app::error::{AppError, ErrorCode};
 use app::model::{EventEnvelope, LiveEvent};
 use app::server::AppContext;
+use app::server::api_tokens;
 use app::server::sessions::{self, Viewer};
 use app::server::watching::{groups_of, watch_group, watch_run};
 use axum::Extension;
@@ -140,11 +143,17 @@ fn signal(name: &'static str) -> Event {
     Event::default().event(name).data(name)
 }
 
-/// A stream's own login, looked up in the session store again when asked.
+/// What opened a stream: a browser's session, or an API client's token.
+pub enum Credential {
+    Session(Option<Id>),
+    Token(ApiTokenId),
+}
+
+/// A stream's own login (its session, or its token), looked up again when asked.
 struct LoginCheck {
     ctx: AppContext,
     sessions: Arc<dyn SessionStore>,
-    session: Option<Id>,
+    credential: Credential,
     every: tokio::time::Interval,
 }
 
@@ -152,8 +161,14 @@ impl LoginCheck {
     /// Whether the login still holds. A session store or database that does not answer is an
     /// outage, not a log-out: the stream goes on.
     async fn holds(&self) -> bool {
-        let Some(id) = self.session else {
-            return false;
+        let id = match &self.credential {
+            Credential::Session(Some(id)) => *id,
+            Credential::Session(None) => return false,
+            Credential::Token(token) => {
+                return api_tokens::still_live(&self.ctx.db, *token)
+                    .await
+                    .unwrap_or(true);
+            }
         };
         match self.sessions.load(&id).await {
             Ok(record) => sessions::still_holds(&self.ctx, record.as_ref().map(|r| &r.data))
@@ -243,13 +258,13 @@ fn events_of(watch: Watch) -> impl Stream<Item = Result<Event, Infallible>> {
 }
 
 /// What a stream is asked to watch.
-enum Scope {
+pub enum Scope {
     Run(String),
     Group(String),
     Mine,
 }
 
-/// Checks who asks and whether they may, then streams.
+/// Checks who asks from a page and whether they may, then streams.
 async fn open(
     live: LiveState,
     viewer: Option<Extension<Viewer>>,
@@ -263,33 +278,46 @@ async fn open(
     let Some(Extension(Viewer(account))) = viewer else {
         return refusal(ErrorCode::AuthRequired);
     };
-    let Some(open_stream) = OpenStream::new(&live.open_streams, account.id) else {
-        tracing::warn!(user_id = %account.id, "too many live streams");
-        return refusal(ErrorCode::TooManyStreams);
+    let credential = Credential::Session(session.and_then(|Extension(session)| session.id()));
+    watch(live, account.id, credential, scope)
+        .await
+        .unwrap_or_else(refusal)
+}
+
+/// Streams what `scope` lets `viewer` see, if they may see it.
+pub async fn watch(
+    live: LiveState,
+    viewer: Uuid,
+    credential: Credential,
+    scope: Scope,
+) -> Result<Response, ErrorCode> {
+    let Some(open_stream) = OpenStream::new(&live.open_streams, viewer) else {
+        tracing::warn!(user_id = %viewer, "too many live streams");
+        return Err(ErrorCode::TooManyStreams);
     };
     // Subscribe before checking, so nothing that happens meanwhile is missed.
     let events = live.hub.subscribe();
     let db = &live.ctx.db;
     let allowed = match scope {
         Scope::Run(id) => match Uuid::parse_str(&id) {
-            Ok(run_id) => watch_run(db, account.id, run_id)
+            Ok(run_id) => watch_run(db, viewer, run_id)
                 .await
                 .map(|group_id| (HashSet::from([group_id]), Some(run_id), false)),
             Err(_) => Err(ErrorCode::RunNotFound.into()),
         },
         Scope::Group(id) => match Uuid::parse_str(&id) {
-            Ok(group_id) => watch_group(db, account.id, group_id)
+            Ok(group_id) => watch_group(db, viewer, group_id)
                 .await
                 .map(|()| (HashSet::from([group_id]), None, false)),
             Err(_) => Err(ErrorCode::GroupNotFound.into()),
         },
-        Scope::Mine => groups_of(db, account.id)
+        Scope::Mine => groups_of(db, viewer)
             .await
             .map(|groups| (groups.into_iter().collect(), None, true)),
     };
     let (groups, run_id, follows_membership) = match allowed {
         Ok(allowed) => allowed,
-        Err(error) => return refusal(error.code),
+        Err(error) => return Err(error.code),
     };
     let mut every = tokio::time::interval_at(
         tokio::time::Instant::now() + LOGIN_CHECK_EVERY,
@@ -302,19 +330,19 @@ async fn open(
         groups,
         run_id,
         follows_membership,
-        viewer: account.id,
+        viewer,
         login: LoginCheck {
             ctx: live.ctx.clone(),
             sessions: live.sessions.clone(),
-            session: session.and_then(|Extension(session)| session.id()),
+            credential,
             every,
         },
         ended: false,
         _open: open_stream,
     };
-    Sse::new(events_of(watch))
+    Ok(Sse::new(events_of(watch))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
+        .into_response())
 }
 
 pub async fn run_events(

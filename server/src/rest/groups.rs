@@ -15,6 +15,7 @@ use app::domain::run_state::RunState;
 
 use crate::rest::caller::Caller;
 use crate::rest::error::{ApiResult, Refusals};
+use crate::rest::idempotency::IdempotencyKey;
 use crate::rest::paging::{ListQuery, Paged};
 
 #[derive(Serialize, ToSchema)]
@@ -148,4 +149,52 @@ pub async fn runs(
         participant_count: run.participant_count,
         created_at: run.created_at,
     })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Invite {
+    pub group_id: Uuid,
+    pub group_name: String,
+    pub member_count: i64,
+    pub joining_allowed: bool,
+    pub you_are_member: bool,
+}
+
+/// What an invite link's token leads to.
+#[utoipa::path(get, path = "/invites/{token}", tag = "groups", security(("bearer" = [])),
+    params(("token" = String, Path, description = "The last part of the invite link", max_length = 64)),
+    responses((status = 200, body = Invite), Refusals))]
+pub async fn invite(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<Json<Invite>> {
+    let Path(token) = path?;
+    let preview = groups::preview(&ctx.db, &token, Some(caller.user_id())).await?;
+    Ok(Json(Invite {
+        group_id: preview.group_id,
+        group_name: preview.group_name,
+        member_count: preview.member_count,
+        joining_allowed: preview.joining_allowed,
+        you_are_member: preview.viewer_is_member,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Joined {
+    pub group_id: Uuid,
+}
+
+/// Joins the group of an invite link.
+#[utoipa::path(post, path = "/invites/{token}/join", tag = "groups", security(("bearer" = [])),
+    params(("token" = String, Path, max_length = 64), IdempotencyKey),
+    responses((status = 200, body = Joined), Refusals))]
+pub async fn join(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<Json<Joined>> {
+    let Path(token) = path?;
+    let group_id = groups::join(&ctx.db, caller.user_id(), &token).await?;
+    Ok(Json(Joined { group_id }))
 }

@@ -5,17 +5,23 @@
 //! (`paging`). The OpenAPI document is generated from these handlers and types (`docs`).
 
 pub mod caller;
+mod catalogue;
+mod distribution;
 mod docs;
 pub mod error;
+mod events;
 mod groups;
 pub mod idempotency;
 mod me;
 mod notifications;
 mod paging;
+mod run_moves;
 mod runs;
+mod shopping;
 
 use app::server::AppContext;
 use axum::Router;
+use axum::extract::FromRef;
 use axum::middleware::{from_fn, from_fn_with_state};
 use http::{HeaderName, HeaderValue, Method, header};
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -27,6 +33,7 @@ use utoipa_axum::routes;
 
 use crate::middleware::rate_limit::RateLimits;
 use crate::problem::{Problem, ProblemDetails, StableCode};
+use crate::realtime::stream::LiveState;
 use crate::rest::caller::AuthState;
 
 pub const PREFIX: &str = "/api/v1";
@@ -46,6 +53,9 @@ pub const PREFIX: &str = "/api/v1";
         (name = "groups", description = "The caller's groups and their members"),
         (name = "runs", description = "Runs, as the run state machine allows"),
         (name = "bids", description = "Bidding and readiness"),
+        (name = "shopping", description = "In the store: the list and what was bought"),
+        (name = "distribution", description = "Who gets what, what each owes, pick-ups"),
+        (name = "catalogue", description = "Stores, products and search"),
         (name = "notifications", description = "News for the caller"),
     )
 )]
@@ -70,17 +80,57 @@ impl Modify for BearerToken {
     }
 }
 
+/// What the calls need: the services, and the live-event hub for event streams.
+#[derive(Clone)]
+pub struct RestState {
+    pub ctx: AppContext,
+    pub live: LiveState,
+}
+
+impl FromRef<RestState> for AppContext {
+    fn from_ref(state: &RestState) -> Self {
+        state.ctx.clone()
+    }
+}
+
+impl FromRef<RestState> for LiveState {
+    fn from_ref(state: &RestState) -> Self {
+        state.live.clone()
+    }
+}
+
 /// The API's calls and their document, before the layers.
-fn calls() -> (Router<AppContext>, Document) {
+fn calls() -> (Router<RestState>, Document) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(me::me))
+        .routes(routes!(me::set_display_name))
+        .routes(routes!(me::set_language))
+        .routes(routes!(me::set_time_zone))
         .routes(routes!(groups::list))
         .routes(routes!(groups::detail))
         .routes(routes!(groups::members))
-        .routes(routes!(groups::runs))
+        .routes(routes!(groups::runs, run_moves::create))
+        .routes(routes!(groups::invite))
+        .routes(routes!(groups::join))
+        .routes(routes!(catalogue::stores))
+        .routes(routes!(catalogue::products))
+        .routes(routes!(catalogue::find))
         .routes(routes!(runs::show))
         .routes(routes!(runs::place_bid, runs::retract_bid))
         .routes(routes!(runs::set_ready))
+        .routes(routes!(run_moves::confirm))
+        .routes(routes!(run_moves::reopen))
+        .routes(routes!(run_moves::cancel))
+        .routes(routes!(run_moves::start_shopping))
+        .routes(routes!(shopping::list))
+        .routes(routes!(shopping::record, shopping::unrecord))
+        .routes(routes!(run_moves::complete_shopping))
+        .routes(routes!(run_moves::finish_adjusting))
+        .routes(routes!(distribution::shares))
+        .routes(routes!(distribution::pick_up))
+        .routes(routes!(run_moves::complete))
+        .routes(routes!(events::run))
+        .routes(routes!(events::mine))
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::mark_read))
         .routes(routes!(notifications::mark_all_read))
@@ -120,7 +170,8 @@ fn cors(allowed_origins: &[String]) -> CorsLayer {
 }
 
 /// `/api/v1`: the calls behind token authentication, the document and its reference page.
-pub fn router(ctx: AppContext, limits: RateLimits, allowed_origins: &[String]) -> Router {
+pub fn router(live: LiveState, limits: RateLimits, allowed_origins: &[String]) -> Router {
+    let ctx = live.ctx.clone();
     let (calls, _) = calls();
     let auth = AuthState {
         ctx: ctx.clone(),
@@ -133,7 +184,7 @@ pub fn router(ctx: AppContext, limits: RateLimits, allowed_origins: &[String]) -
         .route_layer(from_fn_with_state(auth, caller::authenticate))
         .fallback(error::no_such_call)
         .method_not_allowed_fallback(error::no_such_method)
-        .with_state(ctx);
+        .with_state(RestState { ctx, live });
     Router::new()
         .nest(PREFIX, calls)
         .merge(docs::router())

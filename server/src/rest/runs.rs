@@ -212,10 +212,11 @@ pub async fn show(
 #[serde(deny_unknown_fields)]
 pub struct BidRequest {
     /// Exact decimal, more than 0, at most 3 decimals; required unless `interested_only`.
-    #[schema(example = "1.5")]
+    #[schema(example = "1.5", pattern = "^[0-9]{0,5}([.,][0-9]{1,3})?$")]
     pub quantity: Option<String>,
-    /// How much more you would take to fill a pack (decimal, 0 when absent).
-    #[schema(example = "0.5")]
+    /// How much more you would take to fill a pack (decimal, 0 when absent; only for products
+    /// sold by the pack).
+    #[schema(example = "0.5", pattern = "^[0-9]{0,5}([.,][0-9]{1,3})?$")]
     pub tolerance: Option<String>,
     #[serde(default)]
     pub interested_only: bool,
