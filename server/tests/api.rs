@@ -557,6 +557,81 @@ async fn a_whole_run_is_driven_through_the_api() {
             .iter()
             .any(|r| r["id"] == run_id.as_str())
     );
+    // A product the catalogue lacks is added, and a store too.
+    let (status, added) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        "/products".to_owned(),
+        json!({ "name": "Api oats", "unit": "kg" }),
+    ))
+    .await;
+    assert_eq!(status, 201, "{added}");
+    let (status, added) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        "/stores".to_owned(),
+        json!({ "name": "Api market" }),
+    ))
+    .await;
+    assert_eq!(status, 201, "{added}");
+    let (status, refused) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        "/stores".to_owned(),
+        json!({ "name": " " }),
+    ))
+    .await;
+    assert_eq!(status, 422);
+    assert_problem(&refused, "STORE_NAME_INVALID");
+    // A price seen on the shelf, recorded and read back.
+    let (_, product) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/products/{product_id}"),
+        &friend.token,
+    ))
+    .await;
+    let record_currency = product["record_currency"].as_str().unwrap().to_owned();
+    let (status, recorded) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        format!("/products/{product_id}/prices"),
+        json!({ "store_id": store_id, "amount_minor": 289, "currency": record_currency }),
+    ))
+    .await;
+    assert_eq!(status, 201, "{recorded}");
+    let (_, product) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/products/{product_id}"),
+        &leader.token,
+    ))
+    .await;
+    assert_eq!(
+        product["current_prices"][0]["amount_minor"], 289,
+        "{product}"
+    );
+    let (_, history) = answer(api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/products/{product_id}/prices?limit=1"),
+        &leader.token,
+    ))
+    .await;
+    assert_eq!(
+        history["items"].as_array().map(Vec::len),
+        Some(1),
+        "{history}"
+    );
+    let (status, refused) = answer(send(
+        &friend,
+        reqwest::Method::POST,
+        format!("/products/{product_id}/prices"),
+        json!({ "store_id": store_id, "amount_minor": 289, "currency": "XXX" }),
+    ))
+    .await;
+    assert_eq!(status, 422);
+    assert_problem(&refused, "CURRENCY_INVALID");
     let (_, hits) = answer(api(
         &server,
         reqwest::Method::GET,

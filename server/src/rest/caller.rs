@@ -2,6 +2,7 @@
 //! session (so there is nothing for another site to forge). A read-only token may only read.
 //! Calls are limited per token, and per address until a token is known.
 
+use app::domain::language::Language;
 use app::error::{AppError, ErrorCode};
 use app::server::AppContext;
 use app::server::accounts::Account;
@@ -30,15 +31,29 @@ impl Caller {
     }
 }
 
+impl Caller {
+    /// The language of the caller's messages: their profile's, else what the client asks for.
+    pub fn language(&self, headers: &http::HeaderMap) -> Language {
+        let profile = self
+            .account()
+            .language
+            .as_deref()
+            .and_then(Language::from_code);
+        problem::language_of(headers, profile)
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Caller {
-    type Rejection = super::error::ApiError;
+    type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Caller>()
-            .cloned()
-            .ok_or_else(|| ErrorCode::TokenInvalid.into())
+        parts.extensions.get::<Caller>().cloned().ok_or_else(|| {
+            problem::answer(
+                &ErrorCode::TokenInvalid.into(),
+                problem::language_of(&parts.headers, None),
+                problem::request_id_of(&parts.headers),
+            )
+        })
     }
 }
 

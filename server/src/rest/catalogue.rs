@@ -1,17 +1,21 @@
-//! The shared catalogue: stores, products, and the search across them and the caller's groups.
+//! The shared catalogue: stores and products (listed and added), and the search across them and
+//! the caller's groups.
 
+use app::domain::catalogue::{FamilyPlace, ProductFields, StoreFields};
 use app::domain::search::SearchQuery;
 use app::model::SearchHit;
 use app::server::{AppContext, products, search, stores};
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::rest::caller::Caller;
 use crate::rest::error::{ApiResult, Refusals};
+use crate::rest::idempotency::IdempotencyKey;
 use crate::rest::paging::{ListQuery, Paged};
 
 #[derive(Serialize, ToSchema)]
@@ -128,4 +132,82 @@ pub async fn find(
             name,
         },
     })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Added {
+    pub id: Uuid,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewStore {
+    #[schema(min_length = 1, max_length = 200, example = "Costco Belgrade")]
+    pub name: String,
+    #[schema(max_length = 300)]
+    pub address: Option<String>,
+    #[schema(max_length = 300)]
+    pub opening_hours: Option<String>,
+    #[schema(max_length = 1000)]
+    pub notes: Option<String>,
+}
+
+/// Adds a store to the shared catalogue.
+#[utoipa::path(post, path = "/stores", tag = "catalogue", security(("bearer" = [])),
+    params(IdempotencyKey),
+    request_body = NewStore,
+    responses((status = 201, body = Added), Refusals))]
+pub async fn add_store(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    body: Result<Json<NewStore>, JsonRejection>,
+) -> ApiResult<(StatusCode, Json<Added>)> {
+    let Json(store) = body?;
+    let fields = StoreFields::parse(
+        &store.name,
+        store.address.as_deref().unwrap_or(""),
+        store.opening_hours.as_deref().unwrap_or(""),
+        store.notes.as_deref().unwrap_or(""),
+    )?;
+    let id = stores::create(&ctx.db, &ctx.cache, caller.user_id(), &fields).await?;
+    Ok((StatusCode::CREATED, Json(Added { id })))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewProduct {
+    #[schema(min_length = 1, max_length = 200, example = "Basmati rice")]
+    pub name: String,
+    #[schema(max_length = 100)]
+    pub brand: Option<String>,
+    /// What its quantities count: `kg`, `L`, `pack` … (none when absent).
+    #[schema(max_length = 20, example = "kg")]
+    pub unit: Option<String>,
+    /// A family of variants ("any rice").
+    #[serde(default)]
+    pub is_family: bool,
+    /// The family it is a variant of.
+    pub family_id: Option<Uuid>,
+}
+
+/// Adds a product to the shared catalogue.
+#[utoipa::path(post, path = "/products", tag = "catalogue", security(("bearer" = [])),
+    params(IdempotencyKey),
+    request_body = NewProduct,
+    responses((status = 201, body = Added), Refusals))]
+pub async fn add_product(
+    State(ctx): State<AppContext>,
+    caller: Caller,
+    body: Result<Json<NewProduct>, JsonRejection>,
+) -> ApiResult<(StatusCode, Json<Added>)> {
+    let Json(product) = body?;
+    let fields = ProductFields::parse(
+        &product.name,
+        product.brand.as_deref().unwrap_or(""),
+        product.unit.as_deref().unwrap_or(""),
+    )?;
+    let family = product.family_id.map(|id| id.to_string());
+    let place = FamilyPlace::parse(product.is_family, family.as_deref())?;
+    let id = products::create(&ctx.db, caller.user_id(), &fields, place).await?;
+    Ok((StatusCode::CREATED, Json(Added { id })))
 }

@@ -2,7 +2,6 @@
 //! API's error body in the caller's language. Malformed paths, queries and bodies become
 //! `INVALID_INPUT` (or `BODY_TOO_LARGE`) in the same shape, never axum's plain-text rejections.
 
-use app::domain::language::Language;
 use app::error::{AppError, ErrorCode};
 use axum::extract::Request;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -68,21 +67,17 @@ impl IntoResponse for ApiError {
 
 /// Writes the error body of a refused call, in the language of the caller's profile.
 pub async fn render(request: Request, next: Next) -> Response {
-    let profile = request.extensions().get::<Caller>().and_then(|caller| {
-        caller
-            .account()
-            .language
-            .as_deref()
-            .and_then(Language::from_code)
-    });
+    let caller = request.extensions().get::<Caller>().cloned();
     let headers = request.headers().clone();
     let response = next.run(request).await;
     match response.extensions().get::<Refused>() {
-        Some(Refused(error)) => problem::answer(
-            error,
-            problem::language_of(&headers, profile),
-            problem::request_id_of(&headers),
-        ),
+        Some(Refused(error)) => {
+            let language = caller.map_or_else(
+                || problem::language_of(&headers, None),
+                |caller| caller.language(&headers),
+            );
+            problem::answer(error, language, problem::request_id_of(&headers))
+        }
         None => response,
     }
 }

@@ -3,6 +3,7 @@
 //! without the work being done twice; the same key with another request is refused. Answers of
 //! failures on our side (5xx) are not kept, so a retry does the work.
 
+use app::domain::api_token::valid_idempotency_key;
 use app::error::{AppError, ErrorCode};
 use app::server::AppContext;
 use app::server::idempotency::{self, Claim, StoredAnswer};
@@ -14,8 +15,6 @@ use http::{HeaderValue, Method, StatusCode, header};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa::IntoParams;
-
-use app::domain::api_token::valid_idempotency_key;
 
 use crate::problem;
 use crate::rest::caller::Caller;
@@ -59,14 +58,9 @@ fn request_hash(method: &Method, path_and_query: &str, body: &[u8]) -> Vec<u8> {
 }
 
 fn refuse(headers: &http::HeaderMap, caller: &Caller, error: AppError) -> Response {
-    let profile = caller
-        .account()
-        .language
-        .as_deref()
-        .and_then(app::domain::language::Language::from_code);
     problem::answer(
         &error,
-        problem::language_of(headers, profile),
+        caller.language(headers),
         problem::request_id_of(headers),
     )
 }

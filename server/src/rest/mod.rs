@@ -15,6 +15,7 @@ pub mod idempotency;
 mod me;
 mod notifications;
 mod paging;
+mod prices;
 mod run_moves;
 mod runs;
 mod shopping;
@@ -112,8 +113,10 @@ fn calls() -> (Router<RestState>, Document) {
         .routes(routes!(groups::runs, run_moves::create))
         .routes(routes!(groups::invite))
         .routes(routes!(groups::join))
-        .routes(routes!(catalogue::stores))
-        .routes(routes!(catalogue::products))
+        .routes(routes!(catalogue::stores, catalogue::add_store))
+        .routes(routes!(catalogue::products, catalogue::add_product))
+        .routes(routes!(prices::product))
+        .routes(routes!(prices::history, prices::record))
         .routes(routes!(catalogue::find))
         .routes(routes!(runs::show))
         .routes(routes!(runs::place_bid, runs::retract_bid))
